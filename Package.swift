@@ -1,0 +1,98 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "attest",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "attest", targets: ["attest"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // The C library cmark, from Debian's libcmark-dev.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // A thin, safe Swift wrapper over cmark: parse, walk, render.
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        // The content model: diagnostics, front matter, handbook config, policies, controls, quizzes, roster.
+        .target(
+            name: "HandbookContent",
+            dependencies: [
+                "Markdown", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Publishing: templates, pages, search index, link check, atomic output.
+        .target(
+            name: "SiteBuilder",
+            dependencies: [
+                "HandbookContent", "Markdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Training: grading, the tamper-evident record store, status, export and import.
+        .target(
+            name: "TrainingRecords",
+            dependencies: [
+                "HandbookContent",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The audit: inventory readers, checks, report writers.
+        .target(
+            name: "Audit",
+            dependencies: [
+                "HandbookContent", "TrainingRecords",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The HTTP server: the handbook, quizzes, the training API.
+        .target(
+            name: "AttestServer",
+            dependencies: [
+                "HandbookContent", "SiteBuilder", "TrainingRecords",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The commands: argument parsing and printing only.
+        .target(
+            name: "AttestCommandLine",
+            dependencies: [
+                "HandbookContent", "SiteBuilder", "TrainingRecords", "Audit", "AttestServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "attest", dependencies: ["AttestCommandLine"]),
+
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "HandbookContentTests", dependencies: ["HandbookContent"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HandbookContent"]),
+        .testTarget(name: "TrainingRecordsTests", dependencies: ["TrainingRecords", "HandbookContent"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "HandbookContent", "TrainingRecords"]),
+        .testTarget(
+            name: "AttestServerTests",
+            dependencies: [
+                "AttestServer", "TrainingRecords", "HandbookContent",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: [], resources: [.copy("Corpus")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
