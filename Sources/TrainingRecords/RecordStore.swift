@@ -1,0 +1,14 @@
+/// Where attempts are kept. SQLite now (``SQLiteRecordStore``); PostgreSQL may follow for
+/// several server instances.
+///
+/// Every implementation is append-only and chains each record to the previous one by hash.
+public protocol RecordStore: Sendable {
+    /// Stores an attempt; when this returns, the record is durable (survives kill -9).
+    func append(_ attempt: NewAttempt) async throws -> AttemptRecord
+    /// Stores several attempts atomically: all or none.
+    func append(contentsOf attempts: [NewAttempt]) async throws -> [AttemptRecord]
+    /// Every record, in sequence order.
+    func allRecords() async throws -> [AttemptRecord]
+    /// One person's records, in sequence order.
+    func records(person: String) async throws -> [AttemptRecord]
+}
