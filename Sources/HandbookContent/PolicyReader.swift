@@ -12,6 +12,8 @@ public enum PolicyReader {
         /// Nil when the file has errors.
         public var policy: Policy?
         public var diagnostics: [Diagnostic]
+        /// The id as written, when valid, even if other fields have errors (for cross-checks).
+        public var id: String?
         /// Where `id` is written, for duplicate-id errors.
         public var idLocation: SourceLocation?
         /// Quiz ids named by controls' `quizzes` parameters, checked by the loader.
@@ -27,7 +29,7 @@ public enum PolicyReader {
     /// Reads `file`, whose path is relative to the root (`content/policies/…`); the section is the
     /// folder under `policies/`.
     public static func read(_ file: SourceFile) -> Output {
-        var output = Output(policy: nil, diagnostics: [], idLocation: nil, quizReferences: [])
+        var output = Output(policy: nil, diagnostics: [], id: nil, idLocation: nil, quizReferences: [])
         let frontMatter: FrontMatter
         do {
             frontMatter = try FrontMatter.split(file.text, path: file.path)
@@ -48,7 +50,8 @@ public enum PolicyReader {
         fields.warnUnknownKeys(knownKeys, in: "policy front matter")
 
         let id = fields.string("id", required: true, what: "a slug of lowercase letters, digits and '-'", validate: Slug.isValid)
-        if fields.entry("id") != nil { output.idLocation = fields.locate(fields.entry("id")!.value) }
+        if let entry = fields.entry("id") { output.idLocation = fields.locate(entry.value) }
+        output.id = id
         let title = fields.string("title", required: true, what: "the policy's title")
         let owner = fields.string("owner", required: true, what: "the owner's email address", validate: EmailAddress.isValid)
         let versionText = fields.string(

@@ -20,6 +20,8 @@ public enum QuizReader {
         /// Nil when the file has errors.
         public var quiz: Quiz?
         public var diagnostics: [Diagnostic]
+        /// The id as written, when valid, even if other fields have errors (for cross-checks).
+        public var id: String?
         /// Where `id` is written, for duplicate-id errors.
         public var idLocation: SourceLocation?
         /// The policy ids in `policies`, checked by the loader.
@@ -35,7 +37,7 @@ public enum QuizReader {
 
     /// Reads `file`, whose path is relative to the root.
     public static func read(_ file: SourceFile) -> Output {
-        var output = Output(quiz: nil, diagnostics: [], idLocation: nil, policyReferences: [], audienceReferences: [])
+        var output = Output(quiz: nil, diagnostics: [], id: nil, idLocation: nil, policyReferences: [], audienceReferences: [])
         let frontMatter: FrontMatter
         do {
             frontMatter = try FrontMatter.split(file.text, path: file.path)
@@ -56,6 +58,7 @@ public enum QuizReader {
         fields.warnUnknownKeys(knownKeys, in: "quiz front matter")
         let id = fields.string("id", required: true, what: "a slug of lowercase letters, digits and '-'", validate: Slug.isValid)
         if let entry = fields.entry("id") { output.idLocation = fields.locate(entry.value) }
+        output.id = id
         let title = fields.string("title", required: true, what: "the quiz's title")
         let policies = fields.stringList("policies", required: true, what: "a list of policy ids")
         let passPercent = fields.integer("pass_percent", in: 1...100, what: "a whole number from 1 to 100")

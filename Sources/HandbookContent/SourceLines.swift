@@ -53,4 +53,20 @@ struct SourceLines {
         }
         return parts.joined(separator: "\n")
     }
+
+    /// The first place at or after byte `offset` of line `line` where `needle` (on one line) occurs,
+    /// looking at most `lineLimit` lines ahead.
+    func find(_ needle: String, fromLine line: Int, offset: Int, lineLimit: Int = 500) -> (line: Int, offset: Int)? {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, line >= 1 else { return nil }
+        for number in line...min(lines.count, line + lineLimit) {
+            let bytes = Array(lines[number - 1])
+            var start = number == line ? offset : 0
+            while start + pattern.count <= bytes.count {
+                if bytes[start..<start + pattern.count].elementsEqual(pattern) { return (number, start) }
+                start += 1
+            }
+        }
+        return nil
+    }
 }
