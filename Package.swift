@@ -83,7 +83,10 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "HandbookContentTests", dependencies: ["HandbookContent"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HandbookContent"]),
-        .testTarget(name: "TrainingRecordsTests", dependencies: ["TrainingRecords", "HandbookContent"]),
+        .testTarget(
+            name: "TrainingRecordsTests",
+            dependencies: ["TrainingRecords", "HandbookContent", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "HandbookContent", "TrainingRecords"]),
         .testTarget(
             name: "AttestServerTests",
