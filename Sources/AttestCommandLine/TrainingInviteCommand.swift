@@ -44,7 +44,7 @@ struct TrainingInviteCommand: AsyncParsableCommand {
         // handbook.yml's base_url is used only when it is absolute (the default "/" names no server).
         let configured = config.map(\.baseURL).flatMap { $0.lowercased().hasPrefix("http") ? $0 : nil }
         let base = baseURL ?? configured ?? "http://127.0.0.1:8080"
-        do {
+        do throws(ServerSetupError) {
             let key = try ServerSigningKey.loadOrCreate(at: ServerSigningKey.defaultPath(forRecords: recordsPath))
             print(try InvitationLink.make(email: email, validForDays: expiresInDays, baseURL: base, key: key))
         } catch {

@@ -53,7 +53,7 @@ extension AttestResponder {
         quiz: ServedQuiz, answers: [String: [String]], caller: CallerIdentity
     ) async throws(RequestFailure) -> (GradeResult, AttemptRecord) {
         let grade: GradeResult
-        do {
+        do throws(GradingError) {
             grade = try Grader.grade(quiz: quiz.quiz, answers: answers)
         } catch {
             throw .grading(error)

@@ -45,12 +45,10 @@ public struct AttestServer: Sendable {
 
     /// The Hummingbird application, listening on `settings.host:settings.port`.
     public func makeApplication(logger: Logger? = nil) -> Application<AttestResponder> {
-        var logger = logger ?? Logger(label: "attest.serve")
-        if logger.logLevel > .notice { logger.logLevel = .notice }
-        return Application(
+        Application(
             responder: makeResponder(),
             configuration: ApplicationConfiguration(
                 address: .hostname(settings.host, port: settings.port), serverName: nil),
-            logger: logger)
+            logger: logger ?? Logger(label: "attest.serve"))
     }
 }

@@ -17,7 +17,7 @@ struct FormFields: Hashable, Sendable {
     }
 
     /// Parses `text`; nil when a name or value has a bad percent-encoding.
-    init?(parsing text: some StringProtocol) {
+    init?(parsing text: String) {
         var fields: [(name: String, value: String)] = []
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

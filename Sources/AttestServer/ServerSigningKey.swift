@@ -13,20 +13,23 @@ import Foundation
 /// records database, e.g. `.attest/server.key`), so a link printed by one is accepted by the other.
 /// The file is created on first use with mode 0600 and holds 32 random bytes, hex-encoded.
 public struct ServerSigningKey: Sendable {
-    let key: SymmetricKey
+    /// The raw key (SymmetricKey is not Sendable; one is made per use, which is cheap).
+    private let bytes: [UInt8]
+    private var key: SymmetricKey { SymmetricKey(data: bytes) }
 
     /// A key from raw bytes (tests); at least 32 bytes.
     public init(bytes: [UInt8]) throws(ServerSetupError) {
         guard bytes.count >= 32 else { throw .badKeyFile("a signing key needs at least 32 bytes") }
-        key = SymmetricKey(data: bytes)
+        self.bytes = bytes
     }
 
     /// A fresh random key (tests, or a server that must not share links).
     public static func random() -> ServerSigningKey {
-        ServerSigningKey(key: SymmetricKey(size: .bits256))
+        var generator = SystemRandomNumberGenerator()
+        return ServerSigningKey(unchecked: (0..<32).map { _ in generator.next() })
     }
 
-    private init(key: SymmetricKey) { self.key = key }
+    private init(unchecked bytes: [UInt8]) { self.bytes = bytes }
 
     /// The key file that goes with a records database: `server.key` in the same folder.
     public static func defaultPath(forRecords recordsPath: String) -> String {

@@ -8,7 +8,7 @@ public struct TrustedProxyHeader: Sendable {
     /// The header that carries the signed-in person's email.
     public var headerName: HTTPField.Name
     /// SHA-256 of the secret: compared in constant time, and the secret itself is not kept.
-    let secretDigest: SHA256Digest
+    let secretDigest: [UInt8]
 
     /// The header the proxy adds with the shared secret.
     public static let secretHeaderName = HTTPField.Name("X-Attest-Proxy-Secret")!
@@ -22,7 +22,7 @@ public struct TrustedProxyHeader: Sendable {
             throw .badProxySecret("the proxy secret must have at least 16 characters")
         }
         self.headerName = name
-        secretDigest = SHA256.hash(data: Array(secret.utf8))
+        secretDigest = Array(SHA256.hash(data: Array(secret.utf8)))
     }
 
     /// Reads the secret from `secretFile` (surrounding whitespace trimmed).
@@ -30,16 +30,20 @@ public struct TrustedProxyHeader: Sendable {
         guard let data = FileManager.default.contents(atPath: secretFile) else {
             throw .badProxySecret("cannot read the proxy secret file \(secretFile)")
         }
-        do {
+        do throws(ServerSetupError) {
             return try TrustedProxyHeader(headerName: headerName, secret: String(decoding: data, as: UTF8.self))
-        } catch .badProxySecret(let message) {
-            throw .badProxySecret("\(secretFile): \(message)")
+        } catch {
+            if case .badProxySecret(let message) = error { throw .badProxySecret("\(secretFile): \(message)") }
+            throw error
         }
     }
 
     /// Whether `presented` is the secret. Both sides are hashed first, so the comparison takes the same
     /// time whatever the input and leaks nothing about the secret's length.
     func accepts(_ presented: String) -> Bool {
-        SHA256.hash(data: Array(presented.utf8)) == secretDigest
+        let digest = Array(SHA256.hash(data: Array(presented.utf8)))
+        var difference: UInt8 = 0
+        for (a, b) in zip(digest, secretDigest) { difference |= a ^ b }
+        return difference == 0 && digest.count == secretDigest.count
     }
 }
