@@ -38,7 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The header a single-sign-on proxy puts the email in.", valueName: "HEADER"))
     var trustedHeader: String?
 
-    @Option(help: ArgumentHelp("A file holding the secret the proxy sends as X-Attest-Proxy-Secret.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp("A file holding the secret the proxy sends as X-Attest-Proxy-Secret.", valueName: "FILE"))
     var proxySecretFile: String?
 
     @Option(help: ArgumentHelp("Sign every request in as EMAIL (local trials only).", valueName: "EMAIL"))
@@ -70,12 +71,14 @@ struct ServeCommand: AsyncParsableCommand {
                     try TrustedProxyHeader.load(headerName: header, secretFile: proxySecretFile ?? "")
                 },
                 devIdentity: devIdentity,
-                signingKey: try ServerSigningKey.loadOrCreate(at: ServerSigningKey.defaultPath(forRecords: recordsPath)),
+                signingKey: try ServerSigningKey.loadOrCreate(
+                    at: ServerSigningKey.defaultPath(forRecords: recordsPath)),
                 secureCookies: handbook.config.baseURL.lowercased().hasPrefix("https://"))
             let server = try AttestServer(
                 site: LiveSite(try StaticSite.load(directory: siteDirectory)), handbook: handbook, roster: roster,
                 store: store, identity: identity, settings: ServerSettings(host: host, port: port))
-            print("Serving \(handbook.config.title) on http://\(host):\(port)/ (records: \(recordsPath)); Ctrl-C stops.")
+            print(
+                "Serving \(handbook.config.title) on http://\(host):\(port)/ (records: \(recordsPath)); Ctrl-C stops.")
             if let devIdentity {
                 print("warning: --dev-identity signs every visitor in as \(devIdentity); for local trials only.")
             }

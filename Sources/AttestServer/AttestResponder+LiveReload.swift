@@ -15,6 +15,7 @@ extension AttestResponder {
         }
         var headers = ServerHeaders.dynamic(contentType: "text/plain; charset=utf-8")
         headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: "\(generation)")))
+        return Response(
+            status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: "\(generation)")))
     }
 }

@@ -138,7 +138,9 @@ extension AttestResponder {
         var collected = ByteBuffer()
         do {
             for try await part in request.body {
-                guard collected.readableBytes + part.readableBytes <= limit else { throw RequestFailure.tooLarge(limit: limit) }
+                guard collected.readableBytes + part.readableBytes <= limit else {
+                    throw RequestFailure.tooLarge(limit: limit)
+                }
                 collected.writeImmutableBuffer(part)
             }
         } catch let failure as RequestFailure {

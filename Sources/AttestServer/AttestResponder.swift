@@ -154,7 +154,8 @@ public struct AttestResponder: HTTPResponder {
                 var error: String
                 var status: Int
             }
-            response = Self.jsonResponse(ErrorPayload(error: failure.message, status: failure.status.code), status: failure.status)
+            response = Self.jsonResponse(
+                ErrorPayload(error: failure.message, status: failure.status.code), status: failure.status)
         } else {
             response = Self.htmlResponse(state.pages.error(failure), status: failure.status)
         }

@@ -22,7 +22,8 @@ struct RequestFailure: Error, Sendable {
         headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
         return .init(
             status: .methodNotAllowed,
-            message: "\(method.rawValue) is not allowed here; use \(allowed.map(\.rawValue).joined(separator: " or ")).",
+            message:
+                "\(method.rawValue) is not allowed here; use \(allowed.map(\.rawValue).joined(separator: " or ")).",
             headers: headers)
     }
 

@@ -19,10 +19,12 @@ struct StaticFile: Sendable {
 
     init(path: String, contents: [UInt8]) {
         let digest = SHA256.hash(data: contents)
-        entityTag = "\"" + digest.prefix(12).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined() + "\""
+        entityTag =
+            "\""
+            + digest.prefix(12).map { byte in
+                let hex = String(byte, radix: 16)
+                return byte < 16 ? "0" + hex : hex
+            }.joined() + "\""
         let type = Self.contentType(forPath: path)
         var slot: (before: ByteBuffer, after: ByteBuffer)?
         if type.hasPrefix("text/html"), let range = Self.firstRange(of: Self.formTokenMarker, in: contents) {
@@ -45,7 +47,8 @@ struct StaticFile: Sendable {
     /// The Content-Type for a file name, with `charset=utf-8` for text.
     static func contentType(forPath path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let fileExtension = name.split(separator: ".").count > 1 ? (name.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
+        let fileExtension =
+            name.split(separator: ".").count > 1 ? (name.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
         switch fileExtension {
         case "html", "htm": return "text/html; charset=utf-8"
         case "css": return "text/css; charset=utf-8"

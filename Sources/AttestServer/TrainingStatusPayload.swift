@@ -1,3 +1,5 @@
+import TrainingRecords
+
 /// The answer to `GET /api/v1/training/status` (admins): everyone's requirements and completion per team.
 struct TrainingStatusPayload: Encodable, Sendable {
     struct TeamCompletion: Encodable, Sendable {
@@ -16,8 +18,6 @@ struct TrainingStatusPayload: Encodable, Sendable {
         case asOf = "as_of"
     }
 }
-
-import TrainingRecords
 
 extension TrainingStatusPayload {
     /// Everyone's requirements from `status`, and per team the share holding a current pass.

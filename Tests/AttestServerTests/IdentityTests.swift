@@ -21,7 +21,9 @@ import Testing
                 uri: "/api/v1/me", method: .get,
                 headers: ServerFixture.proxyHeaders("bob@example.com", secret: "not-the-secret-at-all"))
             #expect(response.status == .unauthorized)
-            #expect(try ServerFixture.json(response)["error"] as? String == "The proxy secret (X-Attest-Proxy-Secret) is not valid.")
+            #expect(
+                try ServerFixture.json(response)["error"] as? String
+                    == "The proxy secret (X-Attest-Proxy-Secret) is not valid.")
         }
     }
 
@@ -148,8 +150,10 @@ import Testing
     @Test func sessionCookieCannotBeForgedFromAnotherKindOfToken() async throws {
         let fixture = try ServerFixture(identity: .none)
         // An invitation token is validly signed but is not a session.
-        let invitation = SignedToken(purpose: .invitation, subject: "bob@example.com", expires: 9_999_999_999, nonce: "n")
-            .encoded(with: fixture.key)
+        let invitation = SignedToken(
+            purpose: .invitation, subject: "bob@example.com", expires: 9_999_999_999, nonce: "n"
+        )
+        .encoded(with: fixture.key)
         try await fixture.test { client in
             let response = try await client.execute(
                 uri: "/api/v1/me", method: .get, headers: [.cookie: "attest_session=\(invitation)"])
@@ -170,7 +174,8 @@ import Testing
     @Test func signingKeyFileIsCreatedPrivateAndReused() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-key-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = ServerSigningKey.defaultPath(forRecords: folder.appendingPathComponent(".attest/records.sqlite").path)
+        let path = ServerSigningKey.defaultPath(
+            forRecords: folder.appendingPathComponent(".attest/records.sqlite").path)
         #expect(path.hasSuffix(".attest/server.key"))
         let first = try ServerSigningKey.loadOrCreate(at: path)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
@@ -186,6 +191,8 @@ import Testing
     }
 
     @Test func shortProxySecretIsRefused() {
-        #expect(throws: ServerSetupError.self) { try TrustedProxyHeader(headerName: "X-Forwarded-Email", secret: " short \n") }
+        #expect(throws: ServerSetupError.self) {
+            try TrustedProxyHeader(headerName: "X-Forwarded-Email", secret: " short \n")
+        }
     }
 }

@@ -32,7 +32,8 @@ import Testing
         let fixture = try ServerFixture(maxBodyBytes: 256)
         try await fixture.test(.live) { client in
             let response = try await ServerFixture.postJSON(
-                client, String(repeating: " ", count: 4096) + "{}", headers: ServerFixture.proxyHeaders("bob@example.com"))
+                client, String(repeating: " ", count: 4096) + "{}",
+                headers: ServerFixture.proxyHeaders("bob@example.com"))
             #expect(response.status == .contentTooLarge)
         }
         #expect(await fixture.store.stored.isEmpty)

@@ -45,7 +45,8 @@ import Testing
         let fixture = try ServerFixture()
         try await fixture.test { client in
             let token = try await ServerFixture.formToken(client, headers: Self.bob)
-            let response = try await ServerFixture.postForm(client, "q1=b&q2=a&q2=c&csrf_token=\(token)", headers: Self.bob)
+            let response = try await ServerFixture.postForm(
+                client, "q1=b&q2=a&q2=c&csrf_token=\(token)", headers: Self.bob)
             #expect(response.status == .created)
             #expect(String(buffer: response.body).contains("<strong>Passed</strong>"))
         }
@@ -55,14 +56,18 @@ import Testing
     @Test func missingWrongOrForeignFormTokenIsRefused() async throws {
         let fixture = try ServerFixture()
         try await fixture.test { client in
-            let aliceToken = try await ServerFixture.formToken(client, headers: ServerFixture.proxyHeaders("alice@example.com"))
+            let aliceToken = try await ServerFixture.formToken(
+                client, headers: ServerFixture.proxyHeaders("alice@example.com"))
             let bobToken = try await ServerFixture.formToken(client, headers: Self.bob)
             let cases: [(String, HTTPFields)] = [
                 ("q1=b&q2=a&q2=c", Self.bob),
                 ("q1=b&q2=a&q2=c&csrf_token=", Self.bob),
                 ("q1=b&q2=a&q2=c&csrf_token=forged.token", Self.bob),
                 ("q1=b&q2=a&q2=c&csrf_token=\(aliceToken)", Self.bob),
-                ("q1=b&q2=a&q2=c&csrf_token=\(bobToken)", ServerFixture.with(Self.bob, "Origin", "https://evil.example")),
+                (
+                    "q1=b&q2=a&q2=c&csrf_token=\(bobToken)",
+                    ServerFixture.with(Self.bob, "Origin", "https://evil.example")
+                ),
                 ("q1=b&q2=a&q2=c&csrf_token=\(bobToken)", ServerFixture.with(Self.bob, "Sec-Fetch-Site", "cross-site")),
             ]
             for (body, headers) in cases {
@@ -83,11 +88,13 @@ import Testing
     @Test func formTokenExpires() async throws {
         let fixture = try ServerFixture()
         let expired = SignedToken(
-            purpose: .formToken, subject: "bob@example.com", expires: Int64(ServerFixture.now.timeIntervalSince1970) - 1,
+            purpose: .formToken, subject: "bob@example.com",
+            expires: Int64(ServerFixture.now.timeIntervalSince1970) - 1,
             nonce: "proxy"
         ).encoded(with: fixture.key)
         try await fixture.test { client in
-            let response = try await ServerFixture.postForm(client, "q1=b&q2=a&q2=c&csrf_token=\(expired)", headers: Self.bob)
+            let response = try await ServerFixture.postForm(
+                client, "q1=b&q2=a&q2=c&csrf_token=\(expired)", headers: Self.bob)
             #expect(response.status == .forbidden)
             #expect(String(buffer: response.body).contains("has expired"))
         }
@@ -127,7 +134,8 @@ import Testing
     @Test func wrongMethodAndWrongContentType() async throws {
         let fixture = try ServerFixture()
         try await fixture.test { client in
-            let get = try await client.execute(uri: "/quizzes/\(ServerFixture.quizID)/attempt", method: .get, headers: Self.bob)
+            let get = try await client.execute(
+                uri: "/quizzes/\(ServerFixture.quizID)/attempt", method: .get, headers: Self.bob)
             #expect(get.status == .methodNotAllowed)
             #expect(get.headers[.allow] == "POST")
             let text = try await client.execute(
@@ -156,9 +164,23 @@ import Testing
         await fixture.store.failNextAppends(true)
         try await fixture.test { client in
             let token = try await ServerFixture.formToken(client, headers: Self.bob)
-            let response = try await ServerFixture.postForm(client, "q1=b&q2=a&q2=c&csrf_token=\(token)", headers: Self.bob)
+            let response = try await ServerFixture.postForm(
+                client, "q1=b&q2=a&q2=c&csrf_token=\(token)", headers: Self.bob)
             #expect(response.status == .serviceUnavailable)
             #expect(String(buffer: response.body).contains("nothing was stored"))
         }
+    }
+
+    @Test func messagesEscapeTheCallersEmail() async throws {
+        let fixture = try ServerFixture()
+        let hostile = ServerFixture.proxyHeaders("<img/src=x/onerror=alert(1)>@evil.example")
+        try await fixture.test { client in
+            let response = try await ServerFixture.postForm(client, "q1=b&q2=a&q2=c&csrf_token=x", headers: hostile)
+            #expect(response.status == .forbidden)
+            let page = String(buffer: response.body)
+            #expect(page.contains("&lt;img/src=x/onerror=alert(1)&gt;@evil.example"))
+            #expect(!page.contains("<img"))
+        }
+        #expect(await fixture.store.stored.isEmpty)
     }
 }

@@ -42,12 +42,17 @@ struct ServerFixture {
 
     static let handbook = Handbook(
         root: "/nonexistent",
-        config: HandbookConfig(title: "Example Handbook", baseURL: "https://handbook.example.com/", admins: ["Alice@Example.com"]),
+        config: HandbookConfig(
+            title: "Example Handbook", baseURL: "https://handbook.example.com/", admins: ["Alice@Example.com"]),
         policies: [policy], quizzes: [quiz], pages: [], assets: [])
 
     static let roster = Roster(people: [
-        Person(email: "alice@example.com", name: "Alice Admin", team: "Security", startDate: CalendarDate(year: 2026, month: 1, day: 1)),
-        Person(email: "bob@example.com", name: "Bob <b>Builder</b>", team: "Platform", startDate: CalendarDate(year: 2026, month: 9, day: 1)),
+        Person(
+            email: "alice@example.com", name: "Alice Admin", team: "Security",
+            startDate: CalendarDate(year: 2026, month: 1, day: 1)),
+        Person(
+            email: "bob@example.com", name: "Bob <b>Builder</b>", team: "Platform",
+            startDate: CalendarDate(year: 2026, month: 9, day: 1)),
         Person(email: "carol@example.com", name: "Carol Gone", team: "Platform", active: false),
     ])
 
@@ -77,11 +82,13 @@ struct ServerFixture {
         var identity = IdentityConfiguration(signingKey: key, secureCookies: true)
         switch mode {
         case .none: break
-        case .proxy: identity.trustedProxy = try TrustedProxyHeader(headerName: "X-Forwarded-Email", secret: Self.proxySecret)
+        case .proxy:
+            identity.trustedProxy = try TrustedProxyHeader(headerName: "X-Forwarded-Email", secret: Self.proxySecret)
         case .dev(let email): identity = IdentityConfiguration(devIdentity: email, signingKey: key)
         }
         server = try AttestServer(
-            site: LiveSite(StaticSite(files: Self.siteFiles), liveReload: liveReload), handbook: Self.handbook, roster: Self.roster,
+            site: LiveSite(StaticSite(files: Self.siteFiles), liveReload: liveReload), handbook: Self.handbook,
+            roster: Self.roster,
             store: store, identity: identity,
             settings: ServerSettings(port: 0, maxBodyBytes: maxBodyBytes, now: { ServerFixture.now }))
     }
@@ -128,7 +135,9 @@ struct ServerFixture {
     }
 
     /// Posts JSON to the API as `headers`' caller.
-    static func postJSON(_ client: any TestClientProtocol, _ body: String, headers: HTTPFields) async throws -> TestResponse {
+    static func postJSON(_ client: any TestClientProtocol, _ body: String, headers: HTTPFields) async throws
+        -> TestResponse
+    {
         try await client.execute(
             uri: "/api/v1/attempts", method: .post, headers: with(headers, "Content-Type", "application/json"),
             body: ByteBuffer(string: body))

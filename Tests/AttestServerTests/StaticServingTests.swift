@@ -1,4 +1,5 @@
 import AttestServer
+import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -87,7 +88,8 @@ import Testing
         try await ServerFixture().test { client in
             let anonymous = try await client.execute(uri: "/quizzes/\(ServerFixture.quizID)/", method: .get)
             #expect(String(buffer: anonymous.body).contains(ServerFixture.formMarker))
-            let token = try await ServerFixture.formToken(client, headers: ServerFixture.proxyHeaders("bob@example.com"))
+            let token = try await ServerFixture.formToken(
+                client, headers: ServerFixture.proxyHeaders("bob@example.com"))
             #expect(!token.isEmpty)
             let page = try await client.execute(
                 uri: "/quizzes/\(ServerFixture.quizID)/", method: .get,
@@ -109,5 +111,3 @@ import Testing
         #expect(throws: ServerSetupError.self) { try StaticSite.load(directory: folder.path + "/missing") }
     }
 }
-
-import Foundation

@@ -26,7 +26,8 @@ import Testing
             #expect(body["id"] as? String == stored.first?.id)
             #expect(body["recorded_at"] as? String == stored.first?.recordedAt)
 
-            let me = try ServerFixture.json(try await client.execute(uri: "/api/v1/me", method: .get, headers: Self.bob))
+            let me = try ServerFixture.json(
+                try await client.execute(uri: "/api/v1/me", method: .get, headers: Self.bob))
             let history = try #require(me["history"] as? [[String: Any]])
             #expect(history.count == 1)
             #expect(history.first?["quiz"] as? String == "key-handling")
@@ -39,10 +40,16 @@ import Testing
         (#"{"answers": {"1": ["b"]}}"#, 400, "the field 'quiz' is missing"),
         (#"{"quiz": "key-handling", "answers": {"1": "b"}}"#, 400, "wrong type at 'answers.1'"),
         (#"{"quiz": "nope", "answers": {"1": ["b"]}}"#, 404, "There is no quiz 'nope'."),
-        (#"{"quiz": "key-handling", "answers": {"1": ["b"], "2": ["a", "c"], "3": ["a"]}}"#, 422, "unknown question '3'"),
+        (
+            #"{"quiz": "key-handling", "answers": {"1": ["b"], "2": ["a", "c"], "3": ["a"]}}"#, 422,
+            "unknown question '3'"
+        ),
         (#"{"quiz": "key-handling", "answers": {"1": ["q"], "2": ["a"]}}"#, 422, "question 1 has no option 'q'"),
         (#"{"quiz": "key-handling", "answers": {"1": ["b"]}}"#, 422, "question 2 has no answer"),
-        (#"{"quiz": "key-handling", "answers": {"1": ["a", "b"], "2": ["a"]}}"#, 422, "question 1 takes exactly one answer"),
+        (
+            #"{"quiz": "key-handling", "answers": {"1": ["a", "b"], "2": ["a"]}}"#, 422,
+            "question 1 takes exactly one answer"
+        ),
     ])
     func badSubmissionsAreRefusedWithAJSONMessage(_ body: String, _ status: Int, _ message: String) async throws {
         let fixture = try ServerFixture()
