@@ -89,6 +89,8 @@ public struct AttestResponder: HTTPResponder {
         case "/admin/training": return .redirect("/admin/training/")
         default: break
         }
+        // Only split what may be a submission: page requests take the fast path to the site.
+        guard path.hasPrefix("/quizzes/"), path.hasSuffix("/attempt") else { return .site }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         // "", "quizzes", ID, "attempt"
         if segments.count == 4, segments[1] == "quizzes", segments[3] == "attempt", !segments[2].isEmpty {
