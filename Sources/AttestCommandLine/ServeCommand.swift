@@ -2,6 +2,7 @@ import ArgumentParser
 import AttestServer
 import Foundation
 import HandbookContent
+import SiteBuilder
 import TrainingRecords
 
 /// `attest serve`: the handbook, its quizzes graded on the server and recorded, "my training" and the
@@ -63,9 +64,10 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             let roster = try Self.openRoster(root: root, option: people, config: handbook.config)
             let siteDirectory = site ?? Self.join(root, "site")
-            try await Self.buildSiteIfMissing(siteDirectory, handbook: handbook)
-            let recordsPath = Self.recordsPath(root: root, option: records, config: handbook.config)
-            let store = try Self.openRecordStore(path: recordsPath)
+            try await Self.buildSiteIfMissing(siteDirectory, root: root, handbook: handbook)
+            let location = TrainingInputs.recordsLocation(root: root, option: records, config: handbook.config)
+            let recordsPath = location.path
+            let store = try Self.openRecordStore(location)
             let identity = IdentityConfiguration(
                 trustedProxy: try trustedHeader.map { header in
                     try TrustedProxyHeader.load(headerName: header, secretFile: proxySecretFile ?? "")
@@ -89,34 +91,32 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// `--records`, else handbook.yml's `records` under the root, else `.attest/records.sqlite` under the root.
-    // On merge: the same rule as TrainingInputs.recordsLocation (training branch); use that.
-    static func recordsPath(root: String, option: String?, config: HandbookConfig) -> String {
-        option ?? join(root, config.records ?? ".attest/records.sqlite")
-    }
-
-    /// The roster from `--people`, else handbook.yml's `people`.
-    // TODO(lead, on merge): read with the content model's RosterReader (or TrainingInputs.roster) and
-    // print its diagnostics; without a roster every submission is refused (403).
-    static func openRoster(root: String, option: String?, config: HandbookConfig) throws(ServerSetupError) -> Roster {
-        guard option != nil || config.people != nil else {
-            throw .badOption("no roster: pass --people PATH or set `people` in content/handbook.yml")
-        }
-        throw .badOption("reading the roster is not wired into `attest serve` in this build")
+    /// The roster from `--people`, else handbook.yml's `people`; its diagnostics are printed.
+    static func openRoster(root: String, option: String?, config: HandbookConfig) throws -> Roster {
+        let (roster, diagnostics) = TrainingInputs.roster(root: root, option: option, config: config)
+        DiagnosticPrinter.print(diagnostics)
+        guard let roster else { throw ExitCode.badInput }
+        return roster
     }
 
     /// Opens the records database (SQLite, WAL, synchronous=FULL, batched commits).
-    // TODO(lead, on merge): `try SQLiteRecordStore(path: path, createIfMissing: true)` from the training branch.
-    static func openRecordStore(path: String) throws(ServerSetupError) -> any RecordStore {
-        throw .badOption("the SQLite record store is not wired into `attest serve` in this build (\(path))")
+    static func openRecordStore(_ location: TrainingInputs.RecordsLocation) throws -> any RecordStore {
+        let (store, diagnostics) = TrainingInputs.openStore(location, mustExist: false)
+        DiagnosticPrinter.print(diagnostics)
+        guard let store else { throw ExitCode.badInput }
+        return store
     }
 
     /// Builds the site first when its folder does not exist yet.
-    // TODO(lead, on merge): call SiteBuilder (site branch) here: build `handbook` with templates/ into `directory`,
-    // printing its diagnostics and stopping on errors.
-    static func buildSiteIfMissing(_ directory: String, handbook: Handbook) async throws(ServerSetupError) {
+    static func buildSiteIfMissing(_ directory: String, root: String, handbook: Handbook) async throws {
         guard !FileManager.default.fileExists(atPath: directory) else { return }
-        throw .badSite("the site folder \(directory) does not exist; run `attest build` first")
+        print("No site at \(directory) yet; building it first.")
+        let options = SiteBuildOptions(
+            includeDrafts: false, linkPolicy: handbook.config.links, asOf: TrainingInputs.today)
+        let builder = SiteBuilder(handbook: handbook, templatesDirectory: join(root, "templates"), options: options)
+        let result = await builder.build(into: directory)
+        DiagnosticPrinter.print(result.diagnostics)
+        guard result.wroteSite else { throw ExitCode.badInput }
     }
 
     static func join(_ root: String, _ relative: String) -> String {

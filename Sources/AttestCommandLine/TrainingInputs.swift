@@ -49,56 +49,12 @@ enum TrainingInputs {
         return readRoster(path: path, display: display)
     }
 
-    /// Reads the people CSV (email, name, team, groups, active, start_date, manager).
-    // On merge: replace the body with the content model's roster reader (RosterReader.read).
+    /// Reads the people CSV with the content model's roster reader.
     static func readRoster(path: String, display: String) -> (roster: Roster?, diagnostics: [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, [.error("cannot read the roster '\(display)'", at: nil)])
         }
-        var reader = CSVReader(bytes: Array(data))
-        let rows: [CSVRecord]
-        do {
-            rows = try reader.readAll()
-        } catch {
-            return (nil, [.error(error.message, at: SourceLocation(path: display, line: error.line, column: error.column))])
-        }
-        guard let header = rows.first else { return (Roster(people: [], sourcePath: display), []) }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard let emailColumn = names.firstIndex(of: "email") else {
-            return (nil, [.error("the roster has no 'email' column", at: SourceLocation(path: display, line: header.line))])
-        }
-        var people: [Person] = []
-        var diagnostics: [Diagnostic] = []
-        for row in rows.dropFirst() {
-            guard row.fields.count == names.count else {
-                diagnostics.append(
-                    .error(
-                        "expected \(names.count) fields, found \(row.fields.count)",
-                        at: SourceLocation(path: display, line: row.line)))
-                continue
-            }
-            func field(_ name: String) -> String {
-                names.firstIndex(of: name).map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
-            }
-            var startDate: CalendarDate?
-            if !field("start_date").isEmpty {
-                startDate = CalendarDate(parsing: field("start_date"))
-                if startDate == nil {
-                    diagnostics.append(
-                        .error("start_date '\(field("start_date"))' is not a date (YYYY-MM-DD)",
-                            at: SourceLocation(path: display, line: row.line)))
-                }
-            }
-            let groups = field("groups").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
-            people.append(
-                Person(
-                    email: row.fields[emailColumn].trimmingCharacters(in: .whitespaces), name: field("name"),
-                    team: field("team"), groups: groups, active: field("active").lowercased() != "false",
-                    startDate: startDate, manager: field("manager").isEmpty ? nil : field("manager")))
-        }
-        if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Roster(people: people, sourcePath: display), diagnostics)
+        return RosterReader.read(bytes: Array(data), path: display)
     }
 
     /// Opens the records; `mustExist` for commands that only read them.
