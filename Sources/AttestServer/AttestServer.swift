@@ -2,6 +2,7 @@ import Foundation
 import HandbookContent
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import TrainingRecords
 
 /// The `attest serve` server: the built handbook, quizzes graded on the server and recorded durably,
@@ -58,11 +59,14 @@ public struct AttestServer: Sendable {
     }
 
     /// The Hummingbird application, listening on `settings.host:settings.port`.
-    public func makeApplication(logger: Logger? = nil) -> Application<AttestResponder> {
+    ///
+    /// - Parameter services: run alongside and stopped with the server, e.g. a ``SourceWatcher`` for `--watch`.
+    public func makeApplication(services: [any Service] = [], logger: Logger? = nil) -> Application<AttestResponder> {
         Application(
             responder: makeResponder(),
             configuration: ApplicationConfiguration(
                 address: .hostname(settings.host, port: settings.port), serverName: nil),
+            services: services,
             logger: logger ?? Logger(label: "attest.serve"))
     }
 }
