@@ -84,7 +84,12 @@ struct ServeCommand: AsyncParsableCommand {
             if let devIdentity {
                 print("warning: --dev-identity signs every visitor in as \(devIdentity); for local trials only.")
             }
+            // TODO(lead, on merge): `--watch` (issue 5): build the site with `StaticSite(files:liveReload: true)`,
+            // pass `SourceWatcher(paths: [content/, templates/]) { changed in … }` in `services:`, and in it
+            // rebuild incrementally (SiteBuilder) then `server.site.update(files:removing:)`; on an invalid
+            // edit print the diagnostics and keep serving the last good site.
             try await server.makeApplication().runService()
+            // TODO(lead, on merge): close the SQLite store here (after the graceful shutdown).
         } catch let error as ServerSetupError {
             DiagnosticPrinter.print([.error(error.description, at: nil)])
             throw ExitCode.badInput

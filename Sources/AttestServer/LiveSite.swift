@@ -4,26 +4,25 @@ import NIOConcurrencyHelpers
 /// each request sees either the old site or the new one, never a mix.
 public final class LiveSite: Sendable {
     private let current: NIOLockedValueBox<(site: StaticSite, generation: Int)>
-    /// Whether pages carry the live-reload script (see ``LiveReload``).
-    public let liveReload: Bool
 
-    /// - Parameter liveReload: put the live-reload script in every HTML page (for `--watch`).
-    public init(_ site: StaticSite, liveReload: Bool = false) {
-        self.liveReload = liveReload
-        current = NIOLockedValueBox((liveReload ? site.withLiveReload(generation: 0) : site, 0))
-    }
+    public init(_ site: StaticSite) { current = NIOLockedValueBox((site, 0)) }
 
     /// The site now.
     public var site: StaticSite { current.withLockedValue { $0.site } }
+
+    /// Whether pages carry the live-reload script (the site was made with `liveReload`).
+    public var liveReload: Bool { site.liveReload }
 
     /// How many times the site was replaced; open pages in live-reload mode wait for it to change.
     public var generation: Int { current.withLockedValue { $0.generation } }
 
     /// Serves `site` from the next request on (open pages reload themselves in live-reload mode).
     public func replace(with site: StaticSite) {
-        current.withLockedValue { state in
-            let generation = state.generation + 1
-            state = (liveReload ? site.withLiveReload(generation: generation) : site, generation)
-        }
+        current.withLockedValue { $0 = (site, $0.generation + 1) }
+    }
+
+    /// Serves the current site with `files` added or replaced and `removed` taken away.
+    public func update(files: [String: [UInt8]], removing removed: [String] = []) {
+        current.withLockedValue { $0 = ($0.site.updating(files: files, removing: removed), $0.generation + 1) }
     }
 }

@@ -11,20 +11,27 @@ public struct StaticSite: Sendable {
     /// the fast path for the common request, which needs no decoding. Built only from real file names.
     let routes: [String: StaticFile]
 
+    /// Whether HTML pages carry the live-reload script (see ``LiveReload``).
+    public let liveReload: Bool
+
     /// A site from file contents by relative path (tests, or a site built in memory).
-    public init(files: [String: [UInt8]]) {
+    ///
+    /// - Parameter liveReload: put the live-reload script in every HTML page (`--watch`).
+    public init(files: [String: [UInt8]], liveReload: Bool = false) {
         var entries: [String: StaticFile] = [:]
+        for (path, contents) in files { entries[path] = Self.file(path, contents, liveReload: liveReload) }
+        self.init(entries: entries, liveReload: liveReload)
+    }
+
+    private init(entries: [String: StaticFile], liveReload: Bool) {
         var folders: Set<String> = []
-        for (path, contents) in files {
-            entries[path] = StaticFile(path: path, contents: contents)
+        var routes: [String: StaticFile] = [:]
+        for (path, file) in entries {
             var components = path.split(separator: "/").dropLast()
             while !components.isEmpty {
                 folders.insert(components.joined(separator: "/"))
                 components = components.dropLast()
             }
-        }
-        var routes: [String: StaticFile] = [:]
-        for (path, file) in entries {
             routes["/" + path] = file
             if path == "index.html" {
                 routes["/"] = file
@@ -35,11 +42,28 @@ public struct StaticSite: Sendable {
         self.files = entries
         self.folders = folders
         self.routes = routes
+        self.liveReload = liveReload
+    }
+
+    private static func file(_ path: String, _ contents: [UInt8], liveReload: Bool) -> StaticFile {
+        guard liveReload, StaticFile.contentType(forPath: path).hasPrefix("text/html") else {
+            return StaticFile(path: path, contents: contents)
+        }
+        return StaticFile(path: path, contents: LiveReload.inject(into: contents))
+    }
+
+    /// This site with `changed` files added or replaced and `removed` ones taken away: an incremental
+    /// rebuild touches only the files it wrote.
+    public func updating(files changed: [String: [UInt8]], removing removed: [String] = []) -> StaticSite {
+        var entries = files
+        for path in removed { entries[path] = nil }
+        for (path, contents) in changed { entries[path] = Self.file(path, contents, liveReload: liveReload) }
+        return StaticSite(entries: entries, liveReload: liveReload)
     }
 
     /// Reads every regular file under `directory`, skipping dot files and symbolic links
     /// (so nothing outside the folder can be served).
-    public static func load(directory: String) throws(ServerSetupError) -> StaticSite {
+    public static func load(directory: String, liveReload: Bool = false) throws(ServerSetupError) -> StaticSite {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .badSite("the site folder \(directory) does not exist; run `attest build` first")
@@ -62,7 +86,7 @@ public struct StaticSite: Sendable {
             }
             files[String(path.dropFirst(prefix.count))] = Array(data)
         }
-        return StaticSite(files: files)
+        return StaticSite(files: files, liveReload: liveReload)
     }
 
     /// What a request path leads to.
@@ -94,17 +118,6 @@ public struct StaticSite: Sendable {
             }
             return .notFound
         }
-    }
-
-    /// The same site with the live-reload script in every HTML page.
-    func withLiveReload(generation: Int) -> StaticSite {
-        var contents: [String: [UInt8]] = [:]
-        for (path, file) in files {
-            let bytes = Array(file.body.readableBytesView)
-            let isHTML = file.headers[.contentType]?.hasPrefix("text/html") == true
-            contents[path] = isHTML ? LiveReload.inject(into: bytes, generation: generation) : bytes
-        }
-        return StaticSite(files: contents)
     }
 
     /// How many files it holds.

@@ -1,9 +1,10 @@
-import AttestServer
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import AttestServer
 
 @Suite struct IdentityTests {
     @Test func proxyHeaderWithTheRightSecretIdentifies() async throws {
@@ -193,6 +194,30 @@ import Testing
     @Test func shortProxySecretIsRefused() {
         #expect(throws: ServerSetupError.self) {
             try TrustedProxyHeader(headerName: "X-Forwarded-Email", secret: " short \n")
+        }
+    }
+
+    @Test func proxySecretFileIsTrimmedAndCompared() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("attest-secret-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("  \(ServerFixture.proxySecret)\n".utf8).write(to: file)
+        let header = try TrustedProxyHeader.load(headerName: "X-Forwarded-Email", secretFile: file.path)
+        #expect(header.headerName.rawName == "X-Forwarded-Email")
+        #expect(header.accepts(ServerFixture.proxySecret))
+        #expect(!header.accepts(ServerFixture.proxySecret + " "))
+        #expect(!header.accepts(""))
+        #expect(throws: ServerSetupError.self) {
+            try TrustedProxyHeader.load(headerName: "X-Forwarded-Email", secretFile: file.path + ".missing")
+        }
+    }
+
+    @Test func invitationLinksRefuseBadInput() {
+        let key = ServerSigningKey.random()
+        #expect(throws: ServerSetupError.self) {
+            try InvitationLink.make(email: "not an email", validForDays: 7, baseURL: "http://x", key: key)
+        }
+        #expect(throws: ServerSetupError.self) {
+            try InvitationLink.make(email: "a@b.c", validForDays: 0, baseURL: "http://x", key: key)
         }
     }
 }

@@ -39,22 +39,52 @@ import Testing
         #expect(await fixture.store.stored.isEmpty)
     }
 
-    @Test func liveReloadAnswersWhenTheSiteIsReplaced() async throws {
+    @Test func liveReloadAnswersWhenTheSiteIsRebuilt() async throws {
         let fixture = try ServerFixture(liveReload: true)
         try await fixture.test { client in
             let page = try await client.execute(uri: "/", method: .get)
             #expect(String(buffer: page.body).contains("/_attest/site-generation"))
             let current = try await client.execute(uri: "/_attest/site-generation?known=-1", method: .get)
             #expect(String(buffer: current.body) == "0")
-            fixture.server.site.replace(with: StaticSite(files: ["index.html": Array("<body>new</body>".utf8)]))
+            fixture.server.site.update(
+                files: ["index.html": Array("<body>new</body>".utf8)], removing: ["static/style.css"])
             let changed = try await client.execute(uri: "/_attest/site-generation?known=0", method: .get)
             #expect(String(buffer: changed.body) == "1")
             let newPage = try await client.execute(uri: "/", method: .get)
             #expect(String(buffer: newPage.body).hasPrefix("<body>new<script>"))
+            #expect(String(buffer: newPage.body).hasSuffix("</script></body>"))
+            let removed = try await client.execute(uri: "/static/style.css", method: .get)
+            #expect(removed.status == .notFound)
+            let kept = try await client.execute(uri: "/policies/key-rotation/", method: .get)
+            #expect(kept.status == .ok)
         }
         try await ServerFixture().test { client in
+            let page = try await client.execute(uri: "/", method: .get)
+            #expect(!String(buffer: page.body).contains("<script>"))
             let response = try await client.execute(uri: "/_attest/site-generation?known=0", method: .get)
             #expect(response.status == .notFound)
         }
+    }
+
+    @Test func snapshotsTellWhichSourcesChanged() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("a"), withIntermediateDirectories: true)
+        let kept = folder.appendingPathComponent("a/kept.md")
+        let edited = folder.appendingPathComponent("a/edited.md")
+        let deleted = folder.appendingPathComponent("deleted.md")
+        for file in [kept, edited, deleted] { try Data("one".utf8).write(to: file) }
+        let before = SourceSnapshot(paths: [folder.path])
+        try Data("two, longer".utf8).write(to: edited)
+        try FileManager.default.removeItem(at: deleted)
+        try Data("new".utf8).write(to: folder.appendingPathComponent("a/added.md"))
+        try Data("x".utf8).write(to: folder.appendingPathComponent(".hidden"))
+        let after = SourceSnapshot(paths: [folder.path])
+        #expect(
+            before.changes(to: after).map { String($0.dropFirst(folder.path.count)) } == [
+                "/a/added.md", "/a/edited.md", "/deleted.md",
+            ])
+        #expect(after.changes(to: SourceSnapshot(paths: [folder.path])).isEmpty)
     }
 }
