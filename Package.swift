@@ -64,8 +64,9 @@ let package = Package(
         .target(
             name: "AttestServer",
             dependencies: [
-                "HandbookContent", "SiteBuilder", "TrainingRecords",
+                "HandbookContent", "Markdown", "SiteBuilder", "TrainingRecords",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

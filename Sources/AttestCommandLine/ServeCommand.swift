@@ -84,12 +84,8 @@ struct ServeCommand: AsyncParsableCommand {
             if let devIdentity {
                 print("warning: --dev-identity signs every visitor in as \(devIdentity); for local trials only.")
             }
-            // TODO(lead, on merge): `--watch` (issue 5): build the site with `StaticSite(files:liveReload: true)`,
-            // pass `SourceWatcher(paths: [content/, templates/]) { changed in … }` in `services:`, and in it
-            // rebuild incrementally (SiteBuilder) then `server.site.update(files:removing:)`; on an invalid
-            // edit print the diagnostics and keep serving the last good site.
             try await server.makeApplication().runService()
-            // TODO(lead, on merge): close the SQLite store here (after the graceful shutdown).
+            try? store.close()
         } catch let error as ServerSetupError {
             DiagnosticPrinter.print([.error(error.description, at: nil)])
             throw ExitCode.badInput
@@ -105,7 +101,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Opens the records database (SQLite, WAL, synchronous=FULL, batched commits).
-    static func openRecordStore(_ location: TrainingInputs.RecordsLocation) throws -> any RecordStore {
+    static func openRecordStore(_ location: TrainingInputs.RecordsLocation) throws -> SQLiteRecordStore {
         let (store, diagnostics) = TrainingInputs.openStore(location, mustExist: false)
         DiagnosticPrinter.print(diagnostics)
         guard let store else { throw ExitCode.badInput }
