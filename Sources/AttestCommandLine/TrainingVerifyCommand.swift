@@ -50,7 +50,7 @@ struct TrainingVerifyCommand: AsyncParsableCommand {
         let verification = try await store.verifyChain(expectedHead: expectHead)
         if let problem = verification.problem {
             print("FAILED: \(problem)")
-            print("checked \(verification.recordCount) intact records before it in '\(location.display)'")
+            print("(\(verification.recordCount) intact records checked in '\(location.display)')")
             throw ExitCode.findings
         }
         print("OK: \(verification.recordCount) records, head \(verification.head ?? "(none: no records)")")

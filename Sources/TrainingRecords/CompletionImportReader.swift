@@ -120,7 +120,7 @@ public enum CompletionImportReader {
     /// `import:` + SHA-256 (hex) of the canonical JSON `[email, quiz, recordedAt]`.
     public static func importKey(email: String, quiz: String, recordedAt: String) -> String {
         let content = CanonicalJSON.serialize(.array([.string(email), .string(quiz), .string(recordedAt)]))
-        return "import:" + SHA256.hash(data: Array(content.utf8)).map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        return "import:" + CanonicalJSON.hex(SHA256.hash(data: Array(content.utf8)))
     }
 
     /// One `@`, a non-empty local part, a domain with a dot inside it, no spaces or commas.

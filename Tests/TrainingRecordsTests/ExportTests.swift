@@ -86,6 +86,9 @@ import TrainingRecords
             extensions["https://handbook.example.com/xapi/policy-versions"] as? [String: String]
                 == ["key-rotation": "2.1", "access": "1.0"])
         let other = try #require((context["contextActivities"] as? [String: Any])?["other"] as? [[String: Any]])
+        #expect(
+            other.compactMap { ($0["definition"] as? [String: Any])?["name"] as? [String: String] }
+                == [["en-US": "Policy access"], ["en-US": "Policy key-rotation"]])
         #expect(other.compactMap { $0["id"] as? String } == [
             "https://handbook.example.com/policies/keys/access/", "https://handbook.example.com/policies/keys/key-rotation/",
         ])
