@@ -60,7 +60,9 @@ struct TrainingImportCommand: AsyncParsableCommand {
         let known = read.attempts.count - added.count
         var summary = "imported \(added.count) completion\(added.count == 1 ? "" : "s") into '\(location.display)'"
         if known > 0 { summary += "; \(known) already recorded" }
-        if !read.badLines.isEmpty { summary += "; \(read.badLines.count) bad row\(read.badLines.count == 1 ? "" : "s") skipped" }
+        if !read.badLines.isEmpty {
+            summary += "; \(read.badLines.count) bad row\(read.badLines.count == 1 ? "" : "s") skipped"
+        }
         print(summary)
     }
 }

@@ -60,12 +60,16 @@ enum TrainingInputs {
         do {
             rows = try reader.readAll()
         } catch {
-            return (nil, [.error(error.message, at: SourceLocation(path: display, line: error.line, column: error.column))])
+            return (
+                nil, [.error(error.message, at: SourceLocation(path: display, line: error.line, column: error.column))]
+            )
         }
         guard let header = rows.first else { return (Roster(people: [], sourcePath: display), []) }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let emailColumn = names.firstIndex(of: "email") else {
-            return (nil, [.error("the roster has no 'email' column", at: SourceLocation(path: display, line: header.line))])
+            return (
+                nil, [.error("the roster has no 'email' column", at: SourceLocation(path: display, line: header.line))]
+            )
         }
         var people: [Person] = []
         var diagnostics: [Diagnostic] = []
@@ -85,7 +89,8 @@ enum TrainingInputs {
                 startDate = CalendarDate(parsing: field("start_date"))
                 if startDate == nil {
                     diagnostics.append(
-                        .error("start_date '\(field("start_date"))' is not a date (YYYY-MM-DD)",
+                        .error(
+                            "start_date '\(field("start_date"))' is not a date (YYYY-MM-DD)",
                             at: SourceLocation(path: display, line: row.line)))
                 }
             }
@@ -111,7 +116,8 @@ enum TrainingInputs {
             let message: String
             switch error {
             case .notFound: message = "no training records at '\(location.display)'"
-            case .cannotOpen(_, let reason): message = "cannot open the training records '\(location.display)': \(reason)"
+            case .cannotOpen(_, let reason):
+                message = "cannot open the training records '\(location.display)': \(reason)"
             default: message = error.description
             }
             return (nil, [.error(message, at: nil)])

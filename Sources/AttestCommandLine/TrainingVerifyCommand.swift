@@ -21,7 +21,8 @@ struct TrainingVerifyCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("expect-head"),
-        help: ArgumentHelp("A head hash printed by an earlier verify, which must still be in the chain.", valueName: "HASH"))
+        help: ArgumentHelp(
+            "A head hash printed by an earlier verify, which must still be in the chain.", valueName: "HASH"))
     var expectHead: String?
 
     func validate() throws {

@@ -57,7 +57,8 @@ public struct ChainVerifier: Sendable {
                     first == last
                     ? "not part of the chain: record \(last + 2) links to the record before it"
                     : "records \(first + 1)–\(last + 1) are not part of the chain: record \(last + 2) links to record \(earlier + 1)"
-                problem = ChainProblem(kind: .inserted, sequence: Int64(first + 1), recordID: ids[first], detail: detail)
+                problem = ChainProblem(
+                    kind: .inserted, sequence: Int64(first + 1), recordID: ids[first], detail: detail)
             } else {
                 let detail =
                     hashes.isEmpty
@@ -97,7 +98,8 @@ public struct ChainVerifier: Sendable {
     }
 
     /// Verifies `records`, in sequence order.
-    public static func verify(_ records: some Sequence<AttemptRecord>, expectedHead: String? = nil) -> ChainVerification {
+    public static func verify(_ records: some Sequence<AttemptRecord>, expectedHead: String? = nil) -> ChainVerification
+    {
         var verifier = ChainVerifier(expectedHead: expectedHead)
         for record in records {
             verifier.check(record)

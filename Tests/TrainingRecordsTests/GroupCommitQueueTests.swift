@@ -12,7 +12,9 @@ private actor CommitLog {
         batchSizes.append(batch.count)
         if batchSizes.count == 1, !released { await withCheckedContinuation { release = $0 } }
         return batch.map { attempts in
-            .success(attempts.map { Fixtures.record(sequence: 1, person: $0.person, recordedAt: "2026-01-01T00:00:00.000Z") })
+            .success(
+                attempts.map { Fixtures.record(sequence: 1, person: $0.person, recordedAt: "2026-01-01T00:00:00.000Z") }
+            )
         }
     }
 
@@ -49,7 +51,10 @@ private actor CommitLog {
             batch.map { attempts in
                 attempts.first?.person == "bad@example.com"
                     ? .failure(Refused())
-                    : .success(attempts.map { Fixtures.record(sequence: 1, person: $0.person, recordedAt: "2026-01-01T00:00:00.000Z") })
+                    : .success(
+                        attempts.map {
+                            Fixtures.record(sequence: 1, person: $0.person, recordedAt: "2026-01-01T00:00:00.000Z")
+                        })
             }
         }
         let good = Task { try await queue.submit([Fixtures.attempt(person: "good@example.com")]) }
