@@ -59,7 +59,7 @@ struct TrainingExportCommand: AsyncParsableCommand {
             DiagnosticPrinter.print(openDiagnostics)
             throw ExitCode.badInput
         }
-        let records = try await store.allRecords()
+        let records = try await TrainingInputs.allRecords(store, location)
         let text: String
         switch format {
         case .csv:

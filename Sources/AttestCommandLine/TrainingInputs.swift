@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import HandbookContent
 import TrainingRecords
@@ -121,6 +122,20 @@ enum TrainingInputs {
             default: message = error.description
             }
             return (nil, [.error(message, at: nil)])
+        }
+    }
+
+    /// Every record; a row that cannot be read (a tampered column) is reported as bad input.
+    static func allRecords(_ store: SQLiteRecordStore, _ location: RecordsLocation) async throws -> [AttemptRecord] {
+        do {
+            return try await store.allRecords()
+        } catch let error as RecordStoreError {
+            DiagnosticPrinter.print([
+                .error(
+                    "the training records '\(location.display)' are damaged: \(error) (run `attest training verify`)",
+                    at: nil)
+            ])
+            throw ExitCode.badInput
         }
     }
 

@@ -71,6 +71,6 @@ struct TrainingStatusCommand: AsyncParsableCommand {
             DiagnosticPrinter.print(diagnostics)
             throw ExitCode.badInput
         }
-        return try await store.allRecords()
+        return try await TrainingInputs.allRecords(store, location)
     }
 }
