@@ -60,7 +60,9 @@ struct TrainingImportCommand: AsyncParsableCommand {
         do {
             added = try await store.append(contentsOf: read.attempts)
         } catch {
-            DiagnosticPrinter.print([.error("cannot write the training records '\(location.display)': \(error)", at: nil)])
+            DiagnosticPrinter.print([
+                .error("cannot write the training records '\(location.display)': \(error)", at: nil)
+            ])
             StandardError.write("nothing imported\n")
             throw ExitCode.badInput
         }
