@@ -25,6 +25,7 @@ public struct ChainVerifier: Sendable {
     /// The first problem; once set, further records are ignored.
     public private(set) var problem: ChainProblem?
 
+    /// A verifier; with `expectedHead`, the chain must also contain the record with that hash.
     public init(expectedHead: String? = nil) {
         self.expectedHead = expectedHead?.lowercased()
     }

@@ -3,6 +3,7 @@ import HandbookContent
 /// Renders a ``TrainingStatus`` for `attest training status`: each person × required quiz with its
 /// state and dates, then completion per team.
 public enum TrainingStatusReport {
+    /// The output formats of `attest training status`.
     public enum Format: String, Hashable, Sendable, CaseIterable {
         case table, csv, json
     }

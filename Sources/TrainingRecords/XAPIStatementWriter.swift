@@ -20,6 +20,7 @@ public struct XAPIStatementWriter: Sendable {
     private let policyPages: [String: (path: String, title: String)]
     private let names: [String: String]
 
+    /// The ADL verbs used for passing and failing attempts.
     public static let passedVerb = "http://adlnet.gov/expapi/verbs/passed"
     public static let failedVerb = "http://adlnet.gov/expapi/verbs/failed"
     public static let assessmentType = "http://adlnet.gov/expapi/activities/assessment"
