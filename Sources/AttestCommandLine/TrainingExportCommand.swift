@@ -26,10 +26,14 @@ struct TrainingExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("The roster CSV, for actor names (default: `people` in handbook.yml).", valueName: "PATH"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The roster CSV, for actor names (default: `people` in handbook.yml).", valueName: "PATH"))
     var people: String?
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("The base of xAPI activity ids (default: base_url in handbook.yml).", valueName: "URL"))
+    @Option(
+        name: .customLong("base-url"),
+        help: ArgumentHelp("The base of xAPI activity ids (default: base_url in handbook.yml).", valueName: "URL"))
     var baseURL: String?
 
     func run() async throws {
@@ -55,7 +59,7 @@ struct TrainingExportCommand: AsyncParsableCommand {
             DiagnosticPrinter.print(openDiagnostics)
             throw ExitCode.badInput
         }
-        let records = try await store.allRecords()
+        let records = try await TrainingInputs.allRecords(store, location)
         let text: String
         switch format {
         case .csv:

@@ -56,11 +56,22 @@ struct TrainingImportCommand: AsyncParsableCommand {
             DiagnosticPrinter.print(openDiagnostics)
             throw ExitCode.badInput
         }
-        let added = try await store.append(contentsOf: read.attempts)
+        let added: [AttemptRecord]
+        do {
+            added = try await store.append(contentsOf: read.attempts)
+        } catch {
+            DiagnosticPrinter.print([
+                .error("cannot write the training records '\(location.display)': \(error)", at: nil)
+            ])
+            StandardError.write("nothing imported\n")
+            throw ExitCode.badInput
+        }
         let known = read.attempts.count - added.count
         var summary = "imported \(added.count) completion\(added.count == 1 ? "" : "s") into '\(location.display)'"
         if known > 0 { summary += "; \(known) already recorded" }
-        if !read.badLines.isEmpty { summary += "; \(read.badLines.count) bad row\(read.badLines.count == 1 ? "" : "s") skipped" }
+        if !read.badLines.isEmpty {
+            summary += "; \(read.badLines.count) bad row\(read.badLines.count == 1 ? "" : "s") skipped"
+        }
         print(summary)
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import HandbookContent
 import TrainingRecords
@@ -67,10 +68,25 @@ enum TrainingInputs {
             let message: String
             switch error {
             case .notFound: message = "no training records at '\(location.display)'"
-            case .cannotOpen(_, let reason): message = "cannot open the training records '\(location.display)': \(reason)"
+            case .cannotOpen(_, let reason):
+                message = "cannot open the training records '\(location.display)': \(reason)"
             default: message = error.description
             }
             return (nil, [.error(message, at: nil)])
+        }
+    }
+
+    /// Every record; a row that cannot be read (a tampered column) is reported as bad input.
+    static func allRecords(_ store: SQLiteRecordStore, _ location: RecordsLocation) async throws -> [AttemptRecord] {
+        do {
+            return try await store.allRecords()
+        } catch let error as RecordStoreError {
+            DiagnosticPrinter.print([
+                .error(
+                    "the training records '\(location.display)' are damaged: \(error) (run `attest training verify`)",
+                    at: nil)
+            ])
+            throw ExitCode.badInput
         }
     }
 

@@ -24,7 +24,9 @@ struct TrainingStatusCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The roster CSV (default: `people` in handbook.yml).", valueName: "PATH"))
     var people: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to report on (default: today, UTC).", valueName: "DATE"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("The date to report on (default: today, UTC).", valueName: "DATE"))
     var asOf: String?
 
     @Option(name: .long, help: "table, csv or json.")
@@ -69,6 +71,6 @@ struct TrainingStatusCommand: AsyncParsableCommand {
             DiagnosticPrinter.print(diagnostics)
             throw ExitCode.badInput
         }
-        return try await store.allRecords()
+        return try await TrainingInputs.allRecords(store, location)
     }
 }

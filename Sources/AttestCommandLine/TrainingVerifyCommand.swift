@@ -21,7 +21,8 @@ struct TrainingVerifyCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("expect-head"),
-        help: ArgumentHelp("A head hash printed by an earlier verify, which must still be in the chain.", valueName: "HASH"))
+        help: ArgumentHelp(
+            "A head hash printed by an earlier verify, which must still be in the chain.", valueName: "HASH"))
     var expectHead: String?
 
     func validate() throws {
@@ -50,7 +51,7 @@ struct TrainingVerifyCommand: AsyncParsableCommand {
         let verification = try await store.verifyChain(expectedHead: expectHead)
         if let problem = verification.problem {
             print("FAILED: \(problem)")
-            print("checked \(verification.recordCount) intact records before it in '\(location.display)'")
+            print("(\(verification.recordCount) intact records checked in '\(location.display)')")
             throw ExitCode.findings
         }
         print("OK: \(verification.recordCount) records, head \(verification.head ?? "(none: no records)")")

@@ -1,6 +1,7 @@
 /// `attest training export --format csv`: one row per attempt, in sequence order, with every stored
 /// field (so that the chain can be checked from the file too).
 public enum AttemptCSVExport {
+    /// The column names, in order.
     public static let header = [
         "sequence", "id", "person", "quiz", "quiz_content_sha256", "policy_versions", "answers", "score_percent",
         "passed", "recorded_at", "identity_source", "previous_hash", "hash",

@@ -21,28 +21,34 @@ extension AttemptRecord {
     /// hash = hashlib.sha256(content.encode("utf-8")).hexdigest()
     /// ```
     public var canonicalContent: String {
-        CanonicalJSON.serialize(
-            .object([
-                "sequence": .integer(sequence),
-                "id": .string(id),
-                "person": .string(person),
-                "quiz_id": .string(quizID),
-                "quiz_content_sha256": .string(quizContentSHA256),
-                "policy_versions": .object(policyVersions.mapValues { .string($0) }),
-                "answers": .object(answers.mapValues { .array($0.map { .string($0) }) }),
-                "score_percent": .integer(Int64(scorePercent)),
-                "passed": .bool(passed),
-                "recorded_at": .string(recordedAt),
-                "identity_source": .string(identitySource),
-                "previous_hash": .string(previousHash),
-            ]))
+        // Written directly, keys in code point order, because every append hashes a record.
+        var output = ""
+        output.reserveCapacity(512)
+        output += #"{"answers":"#
+        CanonicalJSON.append(answers, to: &output)
+        output += #","id":"#
+        CanonicalJSON.appendString(id, to: &output)
+        output += #","identity_source":"#
+        CanonicalJSON.appendString(identitySource, to: &output)
+        output += passed ? #","passed":true,"person":"# : #","passed":false,"person":"#
+        CanonicalJSON.appendString(person, to: &output)
+        output += #","policy_versions":"#
+        CanonicalJSON.append(policyVersions, to: &output)
+        output += #","previous_hash":"#
+        CanonicalJSON.appendString(previousHash, to: &output)
+        output += #","quiz_content_sha256":"#
+        CanonicalJSON.appendString(quizContentSHA256, to: &output)
+        output += #","quiz_id":"#
+        CanonicalJSON.appendString(quizID, to: &output)
+        output += #","recorded_at":"#
+        CanonicalJSON.appendString(recordedAt, to: &output)
+        output += #","score_percent":"# + String(scorePercent) + #","sequence":"# + String(sequence) + "}"
+        return output
     }
 
     /// Lowercase hex SHA-256 of ``canonicalContent``: what ``hash`` must be.
     public var computedHash: String {
-        SHA256.hash(data: Array(canonicalContent.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        var content = canonicalContent
+        return content.withUTF8 { CanonicalJSON.hex(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
     }
 }

@@ -27,12 +27,57 @@ public enum CanonicalJSON {
 
     /// An object of strings, e.g. policy id → version.
     public static func serialize(_ map: [String: String]) -> String {
-        serialize(.object(map.mapValues { .string($0) }))
+        var output = ""
+        append(map, to: &output)
+        return output
     }
 
     /// An object of string lists, e.g. question id → option ids.
     public static func serialize(_ map: [String: [String]]) -> String {
-        serialize(.object(map.mapValues { .array($0.map { .string($0) }) }))
+        var output = ""
+        append(map, to: &output)
+        return output
+    }
+
+    // The hot path of every append: objects of strings and string lists written directly, without
+    // building a ``Value`` first.
+
+    static func append(_ map: [String: String], to output: inout String) {
+        output += "{"
+        for (index, key) in sortedKeys(map.keys).enumerated() {
+            if index > 0 { output += "," }
+            appendString(key, to: &output)
+            output += ":"
+            appendString(map[key]!, to: &output)
+        }
+        output += "}"
+    }
+
+    static func append(_ map: [String: [String]], to output: inout String) {
+        output += "{"
+        for (index, key) in sortedKeys(map.keys).enumerated() {
+            if index > 0 { output += "," }
+            appendString(key, to: &output)
+            output += ":["
+            for (position, item) in map[key]!.enumerated() {
+                if position > 0 { output += "," }
+                appendString(item, to: &output)
+            }
+            output += "]"
+        }
+        output += "}"
+    }
+
+    /// Lowercase hexadecimal of `bytes`.
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var characters: [UInt8] = []
+        characters.reserveCapacity(64)
+        for byte in bytes {
+            characters.append(digits[Int(byte >> 4)])
+            characters.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: characters, as: UTF8.self)
     }
 
     static func append(_ value: Value, to output: inout String) {

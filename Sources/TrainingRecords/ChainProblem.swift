@@ -1,5 +1,6 @@
 /// The first thing wrong with a record chain, as named by ``ChainVerifier``.
 public struct ChainProblem: Hashable, Sendable, CustomStringConvertible {
+    /// What is wrong with the record.
     public enum Kind: String, Hashable, Sendable {
         /// The record's content does not match its hash.
         case edited
@@ -15,6 +16,7 @@ public struct ChainProblem: Hashable, Sendable, CustomStringConvertible {
         case headMissing = "head_missing"
     }
 
+    /// What is wrong.
     public var kind: Kind
     /// The sequence number of the record named (nil for ``Kind/headMissing``).
     public var sequence: Int64?

@@ -13,5 +13,6 @@ public struct ChainVerification: Hashable, Sendable {
         self.problem = problem
     }
 
+    /// Whether no problem was found.
     public var isIntact: Bool { problem == nil }
 }

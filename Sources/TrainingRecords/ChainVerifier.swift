@@ -25,6 +25,7 @@ public struct ChainVerifier: Sendable {
     /// The first problem; once set, further records are ignored.
     public private(set) var problem: ChainProblem?
 
+    /// A verifier; with `expectedHead`, the chain must also contain the record with that hash.
     public init(expectedHead: String? = nil) {
         self.expectedHead = expectedHead?.lowercased()
     }
@@ -57,7 +58,8 @@ public struct ChainVerifier: Sendable {
                     first == last
                     ? "not part of the chain: record \(last + 2) links to the record before it"
                     : "records \(first + 1)–\(last + 1) are not part of the chain: record \(last + 2) links to record \(earlier + 1)"
-                problem = ChainProblem(kind: .inserted, sequence: Int64(first + 1), recordID: ids[first], detail: detail)
+                problem = ChainProblem(
+                    kind: .inserted, sequence: Int64(first + 1), recordID: ids[first], detail: detail)
             } else {
                 let detail =
                     hashes.isEmpty
@@ -97,7 +99,8 @@ public struct ChainVerifier: Sendable {
     }
 
     /// Verifies `records`, in sequence order.
-    public static func verify(_ records: some Sequence<AttemptRecord>, expectedHead: String? = nil) -> ChainVerification {
+    public static func verify(_ records: some Sequence<AttemptRecord>, expectedHead: String? = nil) -> ChainVerification
+    {
         var verifier = ChainVerifier(expectedHead: expectedHead)
         for record in records {
             verifier.check(record)

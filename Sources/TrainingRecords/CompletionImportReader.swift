@@ -29,10 +29,14 @@ public enum CompletionImportReader {
         do {
             rows = try reader.readAll()
         } catch {
-            return unusable(.error(error.message, at: SourceLocation(path: path, line: error.line, column: error.column)))
+            return unusable(
+                .error(error.message, at: SourceLocation(path: path, line: error.line, column: error.column)))
         }
         guard let header = rows.first else {
-            return unusable(.error("the file is empty: expected a header row naming the columns \(knownColumns.joined(separator: ", "))", at: SourceLocation(path: path)))
+            return unusable(
+                .error(
+                    "the file is empty: expected a header row naming the columns \(knownColumns.joined(separator: ", "))",
+                    at: SourceLocation(path: path)))
         }
         let columns = FieldColumns(bytes: bytes)
         // The header.
@@ -42,7 +46,8 @@ public enum CompletionImportReader {
             let key = name.trimmingCharacters(in: .whitespaces).lowercased()
             let location = SourceLocation(path: path, line: header.line, column: columns.column(of: index, in: header))
             if !knownColumns.contains(key) {
-                diagnostics.append(.error("unknown column '\(name)' (expected \(knownColumns.joined(separator: ", ")))", at: location))
+                diagnostics.append(
+                    .error("unknown column '\(name)' (expected \(knownColumns.joined(separator: ", ")))", at: location))
             } else if position[key] != nil {
                 diagnostics.append(.error("column '\(key)' appears twice", at: location))
             } else {
@@ -82,7 +87,9 @@ public enum CompletionImportReader {
             if quiz == nil { fail("unknown quiz '\(field("quiz"))'", column: "quiz") }
             let completed = UTCTimestamp(parsing: field("completed_at"))
             if let completed {
-                if completed > now { fail("completed_at '\(field("completed_at"))' is in the future", column: "completed_at") }
+                if completed > now {
+                    fail("completed_at '\(field("completed_at"))' is in the future", column: "completed_at")
+                }
             } else {
                 fail(
                     "completed_at '\(field("completed_at"))' is not a date (YYYY-MM-DD) or an ISO 8601 date-time",
@@ -90,7 +97,9 @@ public enum CompletionImportReader {
             }
             let score = Int(field("score_percent"))
             if score.map({ !(0...100).contains($0) }) ?? true {
-                fail("score_percent '\(field("score_percent"))' is not a whole number from 0 to 100", column: "score_percent")
+                fail(
+                    "score_percent '\(field("score_percent"))' is not a whole number from 0 to 100",
+                    column: "score_percent")
             }
             var passed: Bool?
             switch field("passed").lowercased() {
@@ -120,7 +129,7 @@ public enum CompletionImportReader {
     /// `import:` + SHA-256 (hex) of the canonical JSON `[email, quiz, recordedAt]`.
     public static func importKey(email: String, quiz: String, recordedAt: String) -> String {
         let content = CanonicalJSON.serialize(.array([.string(email), .string(quiz), .string(recordedAt)]))
-        return "import:" + SHA256.hash(data: Array(content.utf8)).map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        return "import:" + CanonicalJSON.hex(SHA256.hash(data: Array(content.utf8)))
     }
 
     /// One `@`, a non-empty local part, a domain with a dot inside it, no spaces or commas.

@@ -25,6 +25,9 @@ actor GroupCommitQueue {
         self.commit = commit
     }
 
+    /// Callers waiting for a transaction that has not started yet.
+    var waitingCount: Int { pending.count }
+
     /// Queues `attempts` and returns their records once the batch holding them has committed.
     func submit(_ attempts: [NewAttempt]) async throws -> [AttemptRecord] {
         try await withCheckedThrowingContinuation { continuation in

@@ -103,7 +103,8 @@ public final class SQLiteRecordStore: RecordStore {
             while let row = try rows.next() {
                 switch Self.decode(row) {
                 case .success(let record): verifier.check(record)
-                case .failure(let error): verifier.reportUnreadable(sequence: error.sequence, id: error.id, error.reason)
+                case .failure(let error):
+                    verifier.reportUnreadable(sequence: error.sequence, id: error.id, error.reason)
                 }
                 if verifier.problem != nil { break }
             }

@@ -5,6 +5,7 @@ public struct TrainingStatus: Hashable, Sendable {
     /// How many days before expiry a pass counts as due soon.
     public static let dueSoonDays = 30
 
+    /// The date the standing is computed for.
     public var asOf: CalendarDate
     /// Active people × the quizzes whose audience includes them, sorted by email then quiz id.
     public var requirements: [TrainingRequirement] {

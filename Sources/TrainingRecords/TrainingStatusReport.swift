@@ -3,6 +3,7 @@ import HandbookContent
 /// Renders a ``TrainingStatus`` for `attest training status`: each person × required quiz with its
 /// state and dates, then completion per team.
 public enum TrainingStatusReport {
+    /// The output formats of `attest training status`.
     public enum Format: String, Hashable, Sendable, CaseIterable {
         case table, csv, json
     }
@@ -32,7 +33,10 @@ public enum TrainingStatusReport {
         var output = "Training status as of \(status.asOf)\n\n" + aligned(rows)
         var teams: [[String]] = [["TEAM", "REQUIRED", "CURRENT", "COMPLETION"]]
         for team in status.teamCompletion {
-            teams.append([team.team.isEmpty ? "(no team)" : team.team, "\(team.required)", "\(team.completed)", "\(team.percent)%"])
+            teams.append([
+                team.team.isEmpty ? "(no team)" : team.team, "\(team.required)", "\(team.completed)",
+                "\(team.percent)%",
+            ])
         }
         output += "\nCompletion by team (current or due soon)\n\n" + aligned(teams)
         return output
@@ -48,7 +52,8 @@ public enum TrainingStatusReport {
         for row in rows {
             var line = ""
             for (column, cell) in row.enumerated() {
-                line += column == columns - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count + 2)
+                line +=
+                    column == columns - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count + 2)
             }
             output += line + "\n"
         }

@@ -89,7 +89,8 @@ public struct UTCTimestamp: Hashable, Comparable, Sendable, CustomStringConverti
         let dayStart = Self.floorDivide(millisecondsSince1970, Self.millisecondsPerDay) * Self.millisecondsPerDay
         let ofDay = Int(millisecondsSince1970 - dayStart)
         let hours = ofDay / 3_600_000, minutes = ofDay / 60_000 % 60, seconds = ofDay / 1000 % 60
-        return "\(date)T\(Self.pad(hours, 2)):\(Self.pad(minutes, 2)):\(Self.pad(seconds, 2)).\(Self.pad(ofDay % 1000, 3))Z"
+        return
+            "\(date)T\(Self.pad(hours, 2)):\(Self.pad(minutes, 2)):\(Self.pad(seconds, 2)).\(Self.pad(ofDay % 1000, 3))Z"
     }
 
     public var description: String { iso8601 }

@@ -16,13 +16,14 @@ public struct XAPIStatementWriter: Sendable {
     /// The handbook's absolute base URL, ending in `/`.
     public let baseURL: String
     private let quizTitles: [String: String]
-    private let policyPaths: [String: String]
+    /// Policy id → (URL path under the base, title).
+    private let policyPages: [String: (path: String, title: String)]
     private let names: [String: String]
 
+    /// The ADL verbs used for passing and failing attempts.
     public static let passedVerb = "http://adlnet.gov/expapi/verbs/passed"
     public static let failedVerb = "http://adlnet.gov/expapi/verbs/failed"
     public static let assessmentType = "http://adlnet.gov/expapi/activities/assessment"
-    public static let policyType = "http://adlnet.gov/expapi/activities/media"
 
     /// Nil when `baseURL` is not an absolute http(s) URL (activity ids must be absolute IRIs).
     public init?(baseURL: String, quizzes: [Quiz], policies: [Policy], roster: Roster) {
@@ -32,14 +33,14 @@ public struct XAPIStatementWriter: Sendable {
         else { return nil }
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         quizTitles = Dictionary(quizzes.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        var paths: [String: String] = [:]
+        var pages: [String: (path: String, title: String)] = [:]
         for policy in policies {
             var path = policy.sourcePath
             if path.hasPrefix("content/") { path.removeFirst("content/".count) }
             if path.hasSuffix(".md") { path.removeLast(".md".count) }
-            paths[policy.id] = path + "/"
+            pages[policy.id] = (path + "/", policy.title)
         }
-        policyPaths = paths
+        policyPages = pages
         names = Dictionary(roster.people.map { ($0.email, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -58,10 +59,10 @@ public struct XAPIStatementWriter: Sendable {
         let verb = record.passed ? ("passed", Self.passedVerb) : ("failed", Self.failedVerb)
         let policies = CanonicalJSON.sortedKeys(record.policyVersions.keys)
         let other: [CanonicalJSON.Value] = policies.compactMap { id in
-            policyPaths[id].map { path in
+            policyPages[id].map { page in
                 .object([
-                    "objectType": .string("Activity"), "id": .string(baseURL + path),
-                    "definition": .object(["type": .string(Self.policyType), "name": .object(["en-US": .string(id)])]),
+                    "objectType": .string("Activity"), "id": .string(baseURL + page.path),
+                    "definition": .object(["name": .object(["en-US": .string(page.title)])]),
                 ])
             }
         }

@@ -17,7 +17,8 @@ import TrainingRecords
                 == #"{"answers":{"1":["b"],"10":["a"],"2":["a","c"]},"id":"5f1c2a9e-0000-4000-8000-000000000001","#
                 + #""identity_source":"proxy","passed":false,"person":"zoë@example.com","#
                 + #""policy_versions":{"Access":"1.0","key-rotation":"2.1"},"previous_hash":""#
-                + String(repeating: "00", count: 32) + #"","quiz_content_sha256":""# + String(repeating: "ab", count: 32)
+                + String(repeating: "00", count: 32) + #"","quiz_content_sha256":""#
+                + String(repeating: "ab", count: 32)
                 + #"","quiz_id":"keys","recorded_at":"2026-11-27T18:42:04.123Z","score_percent":66,"sequence":2}"#)
         #expect(record.computedHash == "b446db00bda842b073e1a91b701fe95c1b61d8d21000e7ed17f1778b205d1d90")
     }
@@ -29,7 +30,8 @@ import TrainingRecords
 
     @Test func keysSortByCodePointNotByLocale() {
         // "Z" (U+005A) sorts before "a" (U+0061), and "é" (U+00E9) after "z".
-        let text = CanonicalJSON.serialize(.object(["é": .integer(1), "z": .integer(2), "a": .integer(3), "Z": .bool(true)]))
+        let text = CanonicalJSON.serialize(
+            .object(["é": .integer(1), "z": .integer(2), "a": .integer(3), "Z": .bool(true)]))
         #expect(text == #"{"Z":true,"a":3,"z":2,"é":1}"#)
     }
 }

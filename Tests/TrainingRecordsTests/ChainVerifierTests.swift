@@ -11,7 +11,9 @@ import TrainingRecords
         let path = folder.file("records.sqlite")
         let store = try SQLiteRecordStore(path: path)
         var records: [AttemptRecord] = []
-        for index in 0..<count { records.append(try await store.append(Fixtures.attempt(person: "p\(index)@example.com"))) }
+        for index in 0..<count {
+            records.append(try await store.append(Fixtures.attempt(person: "p\(index)@example.com")))
+        }
         try store.close()
         return (path, records)
     }
@@ -43,7 +45,8 @@ import TrainingRecords
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let (path, records) = try await makeChain(5, in: folder)
-        try tamper(path, "UPDATE attempts SET score_percent = 100, passed = 1, person = 'eve@example.com' WHERE sequence = 3")
+        try tamper(
+            path, "UPDATE attempts SET score_percent = 100, passed = 1, person = 'eve@example.com' WHERE sequence = 3")
         let problem = try #require(try await verify(path).problem)
         #expect(problem.kind == .edited)
         #expect(problem.sequence == 3)

@@ -26,10 +26,12 @@ import TrainingRecords
         let rows = try reader.readAll()
         #expect(rows.count == 3)
         #expect(rows[0].fields == AttemptCSVExport.header)
-        #expect(rows[1].fields == [
-            "1", "11111111-1111-4111-8111-111111111111", "ana@example.com", "keys", "abc", "access@1.0;key-rotation@2.1",
-            #"{"1":["b"],"2":["a","c"]}"#, "77", "true", "2026-02-01T10:00:00.123Z", "proxy", "", records[0].hash,
-        ])
+        #expect(
+            rows[1].fields == [
+                "1", "11111111-1111-4111-8111-111111111111", "ana@example.com", "keys", "abc",
+                "access@1.0;key-rotation@2.1",
+                #"{"1":["b"],"2":["a","c"]}"#, "77", "true", "2026-02-01T10:00:00.123Z", "proxy", "", records[0].hash,
+            ])
         #expect(rows[2].fields[8] == "false")
         #expect(rows[2].fields[11] == records[0].hash)
     }
@@ -49,7 +51,10 @@ import TrainingRecords
         let first = statements[0]
         #expect(first["version"] as? String == "1.0.3")
         let id = try #require(first["id"] as? String)
-        #expect(id.range(of: "^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", options: .regularExpression) != nil)
+        #expect(
+            id.range(
+                of: "^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", options: .regularExpression
+            ) != nil)
         #expect(id != statements[1]["id"] as? String)
 
         let actor = try #require(first["actor"] as? [String: Any])
@@ -77,7 +82,8 @@ import TrainingRecords
         #expect((score["max"] as? NSNumber)?.intValue == 100)
         #expect(result["success"] as? Bool == true)
         #expect(result["completion"] as? Bool == true)
-        #expect(((statements[1]["result"] as? [String: Any])?["score"] as? [String: Any])?["scaled"] as? NSNumber == 0.05)
+        #expect(
+            ((statements[1]["result"] as? [String: Any])?["score"] as? [String: Any])?["scaled"] as? NSNumber == 0.05)
 
         #expect(first["timestamp"] as? String == "2026-02-01T10:00:00.123Z")
         let context = try #require(first["context"] as? [String: Any])
@@ -86,17 +92,25 @@ import TrainingRecords
             extensions["https://handbook.example.com/xapi/policy-versions"] as? [String: String]
                 == ["key-rotation": "2.1", "access": "1.0"])
         let other = try #require((context["contextActivities"] as? [String: Any])?["other"] as? [[String: Any]])
-        #expect(other.compactMap { $0["id"] as? String } == [
-            "https://handbook.example.com/policies/keys/access/", "https://handbook.example.com/policies/keys/key-rotation/",
-        ])
+        #expect(
+            other.compactMap { ($0["definition"] as? [String: Any])?["name"] as? [String: String] }
+                == [["en-US": "Policy access"], ["en-US": "Policy key-rotation"]])
+        #expect(
+            other.compactMap { $0["id"] as? String } == [
+                "https://handbook.example.com/policies/keys/access/",
+                "https://handbook.example.com/policies/keys/key-rotation/",
+            ])
     }
 
     @Test func statementIDsAreStable() {
         #expect(writer.document(records) == writer.document(records))
         #expect(XAPIStatementWriter.statementID(records[0]) == XAPIStatementWriter.statementID(records[0]))
         // RFC 4122 appendix B's example: the version 5 UUID of "www.example.com" in the DNS namespace.
-        let dns: [UInt8] = [0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8]
-        #expect(NameBasedUUID.version5(name: "www.example.com", namespace: dns) == "2ed6657d-e927-568b-95e1-2665a8aea6a2")
+        let dns: [UInt8] = [
+            0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8,
+        ]
+        #expect(
+            NameBasedUUID.version5(name: "www.example.com", namespace: dns) == "2ed6657d-e927-568b-95e1-2665a8aea6a2")
     }
 
     @Test func aRelativeBaseURLIsRefused() {

@@ -29,13 +29,15 @@ enum Fixtures {
                 QuizQuestion(
                     id: 1, text: "One?",
                     options: [
-                        QuizOption(id: "a", text: "A", isCorrect: false), QuizOption(id: "b", text: "B", isCorrect: true),
+                        QuizOption(id: "a", text: "A", isCorrect: false),
+                        QuizOption(id: "b", text: "B", isCorrect: true),
                         QuizOption(id: "c", text: "C", isCorrect: false),
                     ], explanation: nil, line: 5),
                 QuizQuestion(
                     id: 2, text: "Two?",
                     options: [
-                        QuizOption(id: "a", text: "A", isCorrect: true), QuizOption(id: "b", text: "B", isCorrect: false),
+                        QuizOption(id: "a", text: "A", isCorrect: true),
+                        QuizOption(id: "b", text: "B", isCorrect: false),
                         QuizOption(id: "c", text: "C", isCorrect: true),
                     ], explanation: "Because.", line: 10),
             ], sourcePath: "content/quizzes/\(id).md", contentSHA256: String(repeating: "ab", count: 32))

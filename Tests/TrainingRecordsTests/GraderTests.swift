@@ -33,7 +33,10 @@ import TrainingRecords
             questions: (1...3).map { id in
                 QuizQuestion(
                     id: id, text: "Q\(id)",
-                    options: [QuizOption(id: "a", text: "A", isCorrect: true), QuizOption(id: "b", text: "B", isCorrect: false)],
+                    options: [
+                        QuizOption(id: "a", text: "A", isCorrect: true),
+                        QuizOption(id: "b", text: "B", isCorrect: false),
+                    ],
                     explanation: nil, line: id)
             }, sourcePath: "content/quizzes/three.md")
         let result = try Grader.grade(quiz: three, answers: ["1": ["a"], "2": ["a"], "3": ["b"]])

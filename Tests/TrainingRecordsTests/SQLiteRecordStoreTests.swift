@@ -110,7 +110,9 @@ import Testing
         _ = try await store.append(Fixtures.attempt())
         try store.close()
         let queue = try DatabaseQueue(path: path)
-        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE attempts SET passed = 0") } }
+        #expect(throws: DatabaseError.self) {
+            try queue.write { try $0.execute(sql: "UPDATE attempts SET passed = 0") }
+        }
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM attempts") } }
     }
 
@@ -142,7 +144,9 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let path = folder.file("absent.sqlite")
-        #expect(throws: RecordStoreError.notFound(path: path)) { try SQLiteRecordStore(path: path, createIfMissing: false) }
+        #expect(throws: RecordStoreError.notFound(path: path)) {
+            try SQLiteRecordStore(path: path, createIfMissing: false)
+        }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }

@@ -70,7 +70,8 @@ import TrainingRecords
     }
 
     @Test func newStarterIsDueWithinDaysOfStart() throws {
-        let starter = Person(email: "new@example.com", name: "New", team: "platform", startDate: Fixtures.date("2026-03-01"))
+        let starter = Person(
+            email: "new@example.com", name: "New", team: "platform", startDate: Fixtures.date("2026-03-01"))
         let lastDay = try #require(state(on: "2026-03-31", people: [starter], records: []))
         #expect(lastDay.state == .neverDone)
         #expect(lastDay.due == Fixtures.date("2026-03-31"))
@@ -96,16 +97,19 @@ import TrainingRecords
     @Test func onlyActivePeopleInTheAudienceAreRequired() {
         let engineersOnly = Fixtures.quiz(id: "eng", audience: ["engineering"])
         let people = [
-            Person(email: "eng@example.com", name: "E", team: "a", groups: ["engineering"], startDate: Fixtures.date("2026-01-01")),
+            Person(
+                email: "eng@example.com", name: "E", team: "a", groups: ["engineering"],
+                startDate: Fixtures.date("2026-01-01")),
             Person(email: "ops@example.com", name: "O", team: "a", groups: ["ops"]),
             Person(email: "gone@example.com", name: "G", team: "a", groups: ["engineering"], active: false),
         ]
         let status = TrainingStatus.compute(
             quizzes: [engineersOnly, quiz], policies: [Fixtures.policy()], roster: Roster(people: people), records: [],
             asOf: Fixtures.date("2026-01-05"))
-        #expect(status.requirements.map { "\($0.person.email)/\($0.quizID)" } == [
-            "eng@example.com/eng", "eng@example.com/keys", "ops@example.com/keys",
-        ])
+        #expect(
+            status.requirements.map { "\($0.person.email)/\($0.quizID)" } == [
+                "eng@example.com/eng", "eng@example.com/keys", "ops@example.com/keys",
+            ])
     }
 
     @Test func teamCompletionAndLookups() {
@@ -121,9 +125,11 @@ import TrainingRecords
         let status = TrainingStatus.compute(
             quizzes: [quiz, other], policies: [Fixtures.policy()], roster: Roster(people: people), records: records,
             asOf: Fixtures.date("2026-03-01"))
-        #expect(status.teamCompletion == [
-            TeamCompletion(team: "platform", required: 4, completed: 2), TeamCompletion(team: "sales", required: 2, completed: 1),
-        ])
+        #expect(
+            status.teamCompletion == [
+                TeamCompletion(team: "platform", required: 4, completed: 2),
+                TeamCompletion(team: "sales", required: 2, completed: 1),
+            ])
         #expect(status.teamCompletion.map(\.percent) == [50, 50])
         #expect(status.hasCurrentPass("ANA@example.com", quizID: "keys"))
         #expect(!status.hasCurrentPass("bo@example.com", quizID: "keys"))
@@ -138,12 +144,13 @@ import TrainingRecords
             roster: Roster(people: [ana, Person(email: "bo@example.com", name: "Bo, Jr.", team: "platform")]),
             records: [pass], asOf: Fixtures.date("2026-03-01"))
         let csv = TrainingStatusReport.render(status, format: .csv)
-        #expect(csv == """
-            email,name,team,quiz,state,last_passed,expires,due,team_completion_percent
-            ana@example.com,Ana,platform,keys,current,2026-02-01,2027-02-01,2027-02-01,50
-            bo@example.com,"Bo, Jr.",platform,keys,overdue,,,,50
+        #expect(
+            csv == """
+                email,name,team,quiz,state,last_passed,expires,due,team_completion_percent
+                ana@example.com,Ana,platform,keys,current,2026-02-01,2027-02-01,2027-02-01,50
+                bo@example.com,"Bo, Jr.",platform,keys,overdue,,,,50
 
-            """)
+                """)
         let table = TrainingStatusReport.render(status, format: .table)
         #expect(table.contains("ana@example.com  Ana"))
         #expect(table.contains("platform  2         1        50%"))

@@ -19,7 +19,9 @@ import TrainingRecords
         #expect(UTCTimestamp(parsing: timestamp.iso8601) == timestamp)
     }
 
-    @Test(arguments: ["", "2026-13-01", "2026-02-30", "2026-01-03T25:00Z", "2026-01-03T10:00:00Q", "yesterday", "2026-01-03T10"])
+    @Test(arguments: [
+        "", "2026-13-01", "2026-02-30", "2026-01-03T25:00Z", "2026-01-03T10:00:00Q", "yesterday", "2026-01-03T10",
+    ])
     func rejects(input: String) {
         #expect(UTCTimestamp(parsing: input) == nil)
     }
