@@ -66,9 +66,14 @@ public struct SiteBuilder: Sendable {
         var output: SiteOutput?
         if let outputDirectory, !diagnostics.hasErrors {
             do {
+                try SiteOutput.checkReplaceable(
+                    outputDirectory, protecting: [handbook.root + "/content", templatesDirectory, handbook.root])
                 let staged = try SiteOutput.stage(beside: outputDirectory)
                 output = staged
                 try staged.createDirectories(Set(plan.pages.map { SiteURL.directory(of: $0.url) }))
+            } catch let refusal as SiteOutput.Refusal {
+                diagnostics.append(.error(refusal.description, at: nil))
+                return SiteBuildResult(diagnostics: diagnostics, pageCount: 0, wroteSite: false)
             } catch {
                 output?.discard()
                 diagnostics.append(.error("cannot write the site beside '\(outputDirectory)': \(Self.reason(error))", at: nil))
