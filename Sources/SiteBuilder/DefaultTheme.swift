@@ -468,6 +468,7 @@ h2 { font-size: 1.4rem; margin-top: 2rem; }
 h3 { font-size: 1.15rem; }
 .summary { font-size: 1.1rem; color: var(--muted); }
 .page-kind { margin: 0; color: var(--muted); font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.04em; }
+.page-kind code { text-transform: none; letter-spacing: 0; }
 .policy-meta { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 1rem 0; padding: 0.75rem 1rem; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; }
 .policy-meta dt { font-size: 0.8rem; color: var(--muted); }
 .policy-meta dd { margin: 0; font-weight: 600; }
