@@ -158,7 +158,7 @@ struct PageRenderer: Sendable {
     /// its value and its label.
     private func addQuiz(_ quiz: Quiz, to context: inout [String: Any], root: String) {
         context["id"] = quiz.id
-        context["action"] = "/quizzes/\(quiz.id)/attempt"
+        context["action"] = QuizFormMarkup.action(quizID: quiz.id)
         context["passPercent"] = quiz.passPercent
         context["questionCount"] = quiz.questions.count
         let policies = quiz.policies.compactMap { plan.policiesByID[$0] }
@@ -170,7 +170,7 @@ struct PageRenderer: Sendable {
             let multiple = question.isMultipleChoice
             let options = QuizOptionOrder.options(of: question, quizID: quiz.id, shuffle: quiz.shuffle)
             return [
-                "number": question.id, "name": "q\(question.id)", "text": question.text, "multiple": multiple,
+                "number": question.id, "name": QuizFormMarkup.fieldName(question: question.id), "text": question.text, "multiple": multiple,
                 "inputType": multiple ? "checkbox" : "radio",
                 "options": options.map { ["value": $0.id, "label": Self.inlineHTML($0.text)] },
             ]

@@ -24,6 +24,8 @@ import Testing
         defer { fixture.cleanUp() }
         #expect(html.contains("<form class=\"quiz-form\" method=\"post\" action=\"/quizzes/keys-basics/attempt\">"))
         #expect(html.contains("<input type=\"hidden\" name=\"csrf_token\" value=\"\">"))
+        #expect(html.components(separatedBy: QuizFormMarkup.csrfTokenInput).count == 2)
+        #expect(QuizFormMarkup.csrfTokenInput(value: "a\"b") == "<input type=\"hidden\" name=\"csrf_token\" value=\"a&quot;b\">")
         #expect(html.components(separatedBy: "<fieldset").count == 3)
         #expect(html.contains("<legend><span class=\"question-number\">Question 1.</span> How old may a key get?</legend>"))
         // One correct option: radio buttons; several: checkboxes. Values a, b, c in source order.
