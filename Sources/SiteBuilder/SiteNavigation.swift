@@ -38,12 +38,17 @@ struct SiteNavigation: Sendable {
             case .quiz(let quiz): sortKey = (1, Int.max, quiz.title.lowercased(), quiz.id)
             case .page(let handbookPage):
                 if handbookPage.isIndex { indexTitles[key] = handbookPage.title }
-                sortKey = (handbookPage.isIndex ? 0 : 1, handbookPage.weight ?? Int.max, handbookPage.title.lowercased(), page.url)
+                sortKey = (
+                    handbookPage.isIndex ? 0 : 1, handbookPage.weight ?? Int.max, handbookPage.title.lowercased(),
+                    page.url
+                )
             default: continue
             }
             byKey[key, default: []].append((sortKey, entry))
         }
-        let orderedKeys = byKey.keys.sorted { a, b in Self.order(of: a, in: config.sections) < Self.order(of: b, in: config.sections) }
+        let orderedKeys = byKey.keys.sorted { a, b in
+            Self.order(of: a, in: config.sections) < Self.order(of: b, in: config.sections)
+        }
         groups = orderedKeys.map { key in
             let entries = byKey[key, default: []].sorted { $0.sortKey < $1.sortKey }.map(\.entry)
             return Group(key: key, title: indexTitles[key] ?? Self.title(forGroup: key), entries: entries)
@@ -83,7 +88,9 @@ struct SiteNavigation: Sendable {
         let unlisted = sections.count
         let topName = parts.first ?? ""
         let top = key.isEmpty ? -1 : sections.firstIndex(of: topName) ?? unlisted
-        let own = parts.count < 2 ? -1 : sections.firstIndex(of: key) ?? parts.last.flatMap { sections.firstIndex(of: $0) } ?? unlisted
+        let own =
+            parts.count < 2
+            ? -1 : sections.firstIndex(of: key) ?? parts.last.flatMap { sections.firstIndex(of: $0) } ?? unlisted
         return (top, topName, own, key)
     }
 

@@ -37,7 +37,8 @@ struct SiteOutput: Sendable {
         let entries = (try? fileManager.contentsOfDirectory(atPath: target)) ?? []
         if !entries.isEmpty, !entries.contains(marker) {
             throw Refusal(
-                description: "refusing to replace '\(directory)': it is not a site built by Attest (it has no \(marker)); "
+                description:
+                    "refusing to replace '\(directory)': it is not a site built by Attest (it has no \(marker)); "
                     + "remove it or choose another --output")
         }
     }

@@ -8,7 +8,9 @@ import Testing
     private func sampleHandbook(_ fixture: SiteFixture, extraBody: String = "") -> Handbook {
         fixture.handbook(
             policies: [
-                SiteFixture.policy(id: "rotation", body: "## Scope\n\n[storage](storage.md)\n" + extraBody, controls: [SiteFixture.control()]),
+                SiteFixture.policy(
+                    id: "rotation", body: "## Scope\n\n[storage](storage.md)\n" + extraBody,
+                    controls: [SiteFixture.control()]),
                 SiteFixture.policy(id: "storage"), SiteFixture.policy(id: "reviews", section: "access"),
                 SiteFixture.policy(id: "secret", title: "Draft policy", draft: true),
             ],
