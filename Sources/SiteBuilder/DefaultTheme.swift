@@ -488,6 +488,7 @@ thead th { background: var(--panel); }
 .severity-high { color: var(--danger-fg); }
 .page-source { margin-top: 2.5rem; padding-top: 0.75rem; border-top: 1px solid var(--line); font-size: 0.85rem; color: var(--muted); }
 .hash { word-break: break-all; }
+td time { white-space: nowrap; }
 .breadcrumb ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem; padding: 0; margin: 0 0 0.5rem; font-size: 0.9rem; }
 .breadcrumb li + li::before { content: "›"; margin-right: 0.4rem; color: var(--muted); }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); }
