@@ -22,7 +22,10 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Publish draft policies, pages and quizzes too.")
     var drafts = false
 
-    @Option(help: ArgumentHelp("Treat broken links as errors or warnings (default: from handbook.yml, else fail).", valueName: "fail|warn"))
+    @Option(
+        help: ArgumentHelp(
+            "Treat broken links as errors or warnings (default: from handbook.yml, else fail).", valueName: "fail|warn")
+    )
     var links: HandbookConfig.LinkPolicy?
 
     func run() async throws {
@@ -39,7 +42,9 @@ struct BuildCommand: AsyncParsableCommand {
             asOf: CalendarDate(secondsSince1970: started.timeIntervalSince1970))
         let builder = SiteBuilder(handbook: handbook, templatesDirectory: root + "/templates", options: options)
         let progress = BuildProgress()
-        let result = await builder.build(into: outputDirectory) { done, total in progress.update(done: done, total: total) }
+        let result = await builder.build(into: outputDirectory) { done, total in
+            progress.update(done: done, total: total)
+        }
         progress.finish()
         DiagnosticPrinter.print(loadDiagnostics + result.diagnostics)
         guard result.wroteSite else { throw ExitCode.badInput }

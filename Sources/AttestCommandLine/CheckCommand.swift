@@ -16,7 +16,10 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Check draft policies, pages and quizzes too.")
     var drafts = false
 
-    @Option(help: ArgumentHelp("Treat broken links as errors or warnings (default: from handbook.yml, else fail).", valueName: "fail|warn"))
+    @Option(
+        help: ArgumentHelp(
+            "Treat broken links as errors or warnings (default: from handbook.yml, else fail).", valueName: "fail|warn")
+    )
     var links: HandbookConfig.LinkPolicy?
 
     func run() async throws {
@@ -29,7 +32,8 @@ struct CheckCommand: AsyncParsableCommand {
         let options = SiteBuildOptions(
             includeDrafts: drafts, linkPolicy: links ?? handbook.config.links,
             asOf: CalendarDate(secondsSince1970: Date().timeIntervalSince1970))
-        let result = await SiteBuilder(handbook: handbook, templatesDirectory: root + "/templates", options: options).check()
+        let result = await SiteBuilder(handbook: handbook, templatesDirectory: root + "/templates", options: options)
+            .check()
         DiagnosticPrinter.print(loadDiagnostics + result.diagnostics)
         guard !result.hasErrors else { throw ExitCode.badInput }
         print("Checked \(result.pageCount) pages: no errors.")

@@ -468,6 +468,7 @@ h2 { font-size: 1.4rem; margin-top: 2rem; }
 h3 { font-size: 1.15rem; }
 .summary { font-size: 1.1rem; color: var(--muted); }
 .page-kind { margin: 0; color: var(--muted); font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.04em; }
+.page-kind code { text-transform: none; letter-spacing: 0; }
 .policy-meta { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 1rem 0; padding: 0.75rem 1rem; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; }
 .policy-meta dt { font-size: 0.8rem; color: var(--muted); }
 .policy-meta dd { margin: 0; font-weight: 600; }
@@ -487,6 +488,7 @@ thead th { background: var(--panel); }
 .severity-high { color: var(--danger-fg); }
 .page-source { margin-top: 2.5rem; padding-top: 0.75rem; border-top: 1px solid var(--line); font-size: 0.85rem; color: var(--muted); }
 .hash { word-break: break-all; }
+td time { white-space: nowrap; }
 .breadcrumb ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem; padding: 0; margin: 0 0 0.5rem; font-size: 0.9rem; }
 .breadcrumb li + li::before { content: "›"; margin-right: 0.4rem; color: var(--muted); }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); }

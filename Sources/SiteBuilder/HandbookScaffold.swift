@@ -150,14 +150,16 @@ public enum HandbookScaffold {
     public static func write(to directory: String) throws -> [String] {
         let fileManager = FileManager.default
         for existing in ["content", "templates"] where fileManager.fileExists(atPath: directory + "/" + existing) {
-            throw Failure(description: "'\(directory)/\(existing)' already exists; attest init only starts new handbooks")
+            throw Failure(
+                description: "'\(directory)/\(existing)' already exists; attest init only starts new handbooks")
         }
         let files = contentFiles + DefaultTheme.files.map { ("templates/" + $0.path, $0.contents) }
         var written: [String] = []
         for (path, contents) in files {
             let target = directory + "/" + path
             do {
-                try fileManager.createDirectory(atPath: SiteURL.directory(of: target), withIntermediateDirectories: true)
+                try fileManager.createDirectory(
+                    atPath: SiteURL.directory(of: target), withIntermediateDirectories: true)
                 if path == ".gitignore", fileManager.fileExists(atPath: target) { continue }
                 try Data(contents.utf8).write(to: URL(fileURLWithPath: target))
             } catch {

@@ -17,6 +17,8 @@ struct LinkResolver: Sendable {
     private let assets: Set<String>
     private let pageURLs: Set<String>
     private let anchorsByURL: [String: Set<String>]
+    /// The Markdown source of each page URL, to name it in messages.
+    private let sourceByURL: [String: String]
 
     /// - Parameter anchorsByURL: the heading ids of each page.
     init(plan: SitePlan, anchorsByURL: [String: Set<String>]) {
@@ -25,6 +27,8 @@ struct LinkResolver: Sendable {
         assets = Set(plan.assets)
         pageURLs = Set(plan.pages.map(\.url))
         self.anchorsByURL = anchorsByURL
+        sourceByURL = Dictionary(
+            plan.pages.compactMap { page in page.sourcePath.map { (page.url, $0) } }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Resolves `destination`, written in the Markdown of `page`.
@@ -54,7 +58,7 @@ struct LinkResolver: Sendable {
         if !anchor.isEmpty, pageURLs.contains(target),
             !anchorsByURL[target, default: []].contains(anchor)
         {
-            return .broken("no heading with id '\(anchor)' in \(target)")
+            return .broken("no heading with id '\(anchor)' in \(sourceByURL[target] ?? target)")
         }
         return .rewritten(page.pathToRoot + target + (fragment.isEmpty ? "" : "#" + fragment))
     }

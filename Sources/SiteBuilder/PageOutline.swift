@@ -28,7 +28,9 @@ struct PageOutline: Sendable {
             let id = slugger.slug(for: heading.text)
             ids.append(id)
             if heading.level == 1 { hasTitleHeading = true }
-            if heading.level == 2 || heading.level == 3 { entries.append(Entry(level: heading.level, id: id, text: heading.text)) }
+            if heading.level == 2 || heading.level == 3 {
+                entries.append(Entry(level: heading.level, id: id, text: heading.text))
+            }
         }
         headingIDs = ids
         tableOfContents = entries

@@ -49,7 +49,9 @@ struct PageRenderer: Sendable {
             template = "policy"
             addPolicy(policy, to: &context, root: root)
             addTrail(of: page, to: &context)
-            let rules = policy.controls.map { "\($0.id) \($0.title) \(ControlCatalogue.ruleDescription(check: $0.check, params: $0.params))" }
+            let rules = policy.controls.map {
+                "\($0.id) \($0.title) \(ControlCatalogue.ruleDescription(check: $0.check, params: $0.params))"
+            }
             searchEntry = .init(
                 title: page.title, url: page.url, section: section, summary: policy.summary,
                 text: String((rules.joined(separator: " ") + " " + plainText).prefix(SearchIndex.textLimit)))
@@ -60,7 +62,8 @@ struct PageRenderer: Sendable {
             context["sourcePath"] = handbookPage.sourcePath
             if !handbookPage.sourceSHA256.isEmpty { context["sourceSHA256"] = handbookPage.sourceSHA256 }
             addTrail(of: page, to: &context)
-            searchEntry = .init(title: page.title, url: page.url, section: section, summary: handbookPage.summary, text: plainText)
+            searchEntry = .init(
+                title: page.title, url: page.url, section: section, summary: handbookPage.summary, text: plainText)
         case .quiz(let quiz):
             template = "quiz"
             addQuiz(quiz, to: &context, root: root)
@@ -158,7 +161,7 @@ struct PageRenderer: Sendable {
     /// its value and its label.
     private func addQuiz(_ quiz: Quiz, to context: inout [String: Any], root: String) {
         context["id"] = quiz.id
-        context["action"] = "/quizzes/\(quiz.id)/attempt"
+        context["action"] = QuizFormMarkup.action(quizID: quiz.id)
         context["passPercent"] = quiz.passPercent
         context["questionCount"] = quiz.questions.count
         let policies = quiz.policies.compactMap { plan.policiesByID[$0] }
@@ -170,7 +173,8 @@ struct PageRenderer: Sendable {
             let multiple = question.isMultipleChoice
             let options = QuizOptionOrder.options(of: question, quizID: quiz.id, shuffle: quiz.shuffle)
             return [
-                "number": question.id, "name": "q\(question.id)", "text": question.text, "multiple": multiple,
+                "number": question.id, "name": QuizFormMarkup.fieldName(question: question.id), "text": question.text,
+                "multiple": multiple,
                 "inputType": multiple ? "checkbox" : "radio",
                 "options": options.map { ["value": $0.id, "label": Self.inlineHTML($0.text)] },
             ]
@@ -188,7 +192,8 @@ struct PageRenderer: Sendable {
                 guard let policy = plan.policiesByURL[entry.url] else { return nil }
                 let overdue = policy.isReviewOverdue(on: options.asOf)
                 return [
-                    "title": policy.title, "url": root + entry.url, "owner": policy.owner, "version": policy.version.text,
+                    "title": policy.title, "url": root + entry.url, "owner": policy.owner,
+                    "version": policy.version.text,
                     "nextReview": policy.nextReview.description, "overdue": overdue,
                 ]
             }

@@ -43,7 +43,9 @@ public struct SiteBuilder: Sendable {
         diagnostics += themeDiagnostics
         let plan = SitePlan(handbook: handbook, includeDrafts: options.includeDrafts)
         diagnostics += plan.diagnostics
-        guard let theme = loadedTheme else { return SiteBuildResult(diagnostics: diagnostics, pageCount: 0, wroteSite: false) }
+        guard let theme = loadedTheme else {
+            return SiteBuildResult(diagnostics: diagnostics, pageCount: 0, wroteSite: false)
+        }
 
         // 1. Outlines: heading ids of every page, so that links to anchors can be checked.
         let outlineList = await ParallelWork.map(plan.pages) { PageOutline.of($0) }
@@ -59,26 +61,35 @@ public struct SiteBuilder: Sendable {
         var sidebars: [String: String] = [:]
         for page in plan.pages {
             let key = PageRenderer.sidebarKey(groupKey: page.groupKey, pathToRoot: page.pathToRoot)
-            if sidebars[key] == nil { sidebars[key] = layout.sidebar(groupKey: page.groupKey, pathToRoot: page.pathToRoot) }
+            if sidebars[key] == nil {
+                sidebars[key] = layout.sidebar(groupKey: page.groupKey, pathToRoot: page.pathToRoot)
+            }
         }
 
         // 3. Stage the output (unless checking, or already failed), render and write every page.
         var output: SiteOutput?
         if let outputDirectory, !diagnostics.hasErrors {
             do {
+                try SiteOutput.checkReplaceable(
+                    outputDirectory, protecting: [handbook.root + "/content", templatesDirectory, handbook.root])
                 let staged = try SiteOutput.stage(beside: outputDirectory)
                 output = staged
                 try staged.createDirectories(Set(plan.pages.map { SiteURL.directory(of: $0.url) }))
+            } catch let refusal as SiteOutput.Refusal {
+                diagnostics.append(.error(refusal.description, at: nil))
+                return SiteBuildResult(diagnostics: diagnostics, pageCount: 0, wroteSite: false)
             } catch {
                 output?.discard()
-                diagnostics.append(.error("cannot write the site beside '\(outputDirectory)': \(Self.reason(error))", at: nil))
+                diagnostics.append(
+                    .error("cannot write the site beside '\(outputDirectory)': \(Self.reason(error))", at: nil))
                 return SiteBuildResult(diagnostics: diagnostics, pageCount: 0, wroteSite: false)
             }
         }
         let renderer = PageRenderer(
             plan: plan, layout: layout, resolver: resolver, outlines: outlines, sidebars: sidebars, options: options)
         let staged = output
-        let rendered = await ParallelWork.map(plan.pages, progress: progress) { page -> (SearchIndex.Entry?, [Diagnostic]) in
+        let rendered = await ParallelWork.map(plan.pages, progress: progress) {
+            page -> (SearchIndex.Entry?, [Diagnostic]) in
             let result = renderer.render(page)
             var diagnostics = result.diagnostics
             if let staged {
@@ -114,7 +125,9 @@ public struct SiteBuilder: Sendable {
         return SiteBuildResult(diagnostics: diagnostics, pageCount: plan.pages.count, wroteSite: true)
     }
 
-    private func writeSupportFiles(to output: SiteOutput, index: SearchIndex, theme: SiteTheme, plan: SitePlan) -> [Diagnostic] {
+    private func writeSupportFiles(to output: SiteOutput, index: SearchIndex, theme: SiteTheme, plan: SitePlan)
+        -> [Diagnostic]
+    {
         var diagnostics: [Diagnostic] = []
         do {
             try output.write(try index.json(), to: "search-index.json")
@@ -123,11 +136,13 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(.error("cannot write the search index: \(Self.reason(error))", at: nil))
         }
         if let staticDirectory = theme.staticDirectory {
-            let files = (FileManager.default.enumerator(atPath: staticDirectory)?.allObjects as? [String] ?? []).sorted()
+            let files = (FileManager.default.enumerator(atPath: staticDirectory)?.allObjects as? [String] ?? [])
+                .sorted()
             for file in files where !file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                 var isDirectory: ObjCBool = false
                 let source = staticDirectory + "/" + file
-                guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), !isDirectory.boolValue
+                else {
                     continue
                 }
                 do {
@@ -141,7 +156,10 @@ public struct SiteBuilder: Sendable {
             do {
                 try output.copy(from: handbook.root + "/content/" + asset, to: asset)
             } catch {
-                diagnostics.append(.error("cannot copy this file into the site: \(Self.reason(error))", at: SourceLocation(path: "content/" + asset)))
+                diagnostics.append(
+                    .error(
+                        "cannot copy this file into the site: \(Self.reason(error))",
+                        at: SourceLocation(path: "content/" + asset)))
             }
         }
         return diagnostics

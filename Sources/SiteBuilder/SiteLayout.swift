@@ -33,7 +33,8 @@ public struct SiteLayout: Sendable {
     ///   - title: the page's title, shown in the browser tab before the site's title.
     ///   - pathToRoot: how links reach the site root from the page: `/` for a page served at any
     ///     URL, or `../../` for a page two folders down.
-    public func renderPage(template: String, context: [String: Any], title: String, pathToRoot: String = "/") -> String {
+    public func renderPage(template: String, context: [String: Any], title: String, pathToRoot: String = "/") -> String
+    {
         var context = context
         context["root"] = pathToRoot
         context["siteTitle"] = config.title

@@ -38,14 +38,16 @@ struct SiteNavigation: Sendable {
             case .quiz(let quiz): sortKey = (1, Int.max, quiz.title.lowercased(), quiz.id)
             case .page(let handbookPage):
                 if handbookPage.isIndex { indexTitles[key] = handbookPage.title }
-                sortKey = (handbookPage.isIndex ? 0 : 1, handbookPage.weight ?? Int.max, handbookPage.title.lowercased(), page.url)
+                sortKey = (
+                    handbookPage.isIndex ? 0 : 1, handbookPage.weight ?? Int.max, handbookPage.title.lowercased(),
+                    page.url
+                )
             default: continue
             }
             byKey[key, default: []].append((sortKey, entry))
         }
         let orderedKeys = byKey.keys.sorted { a, b in
-            let (x, y) = (Self.order(of: a, in: config.sections), Self.order(of: b, in: config.sections))
-            return x != y ? x.lexicographicallyPrecedes(y) : a < b
+            Self.order(of: a, in: config.sections) < Self.order(of: b, in: config.sections)
         }
         groups = orderedKeys.map { key in
             let entries = byKey[key, default: []].sorted { $0.sortKey < $1.sortKey }.map(\.entry)
@@ -79,14 +81,17 @@ struct SiteNavigation: Sendable {
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
-    /// Sort key of a group: its top folder's place in handbook.yml `sections`, then its own place
-    /// (by full key or last folder name); unlisted ones after, alphabetically.
-    private static func order(of key: String, in sections: [String]) -> [Int] {
+    /// Sort key of a group: its top folder's place in handbook.yml `sections` (unlisted ones after,
+    /// alphabetically), then within that top folder its own place (by full key or last folder name).
+    private static func order(of key: String, in sections: [String]) -> (Int, String, Int, String) {
         let parts = key.split(separator: "/").map(String.init)
         let unlisted = sections.count
-        let top = parts.first.flatMap { sections.firstIndex(of: $0) } ?? (key.isEmpty ? -1 : unlisted)
-        let own = sections.firstIndex(of: key) ?? parts.last.flatMap { sections.firstIndex(of: $0) } ?? unlisted
-        return [top, parts.count, own]
+        let topName = parts.first ?? ""
+        let top = key.isEmpty ? -1 : sections.firstIndex(of: topName) ?? unlisted
+        let own =
+            parts.count < 2
+            ? -1 : sections.firstIndex(of: key) ?? parts.last.flatMap { sections.firstIndex(of: $0) } ?? unlisted
+        return (top, topName, own, key)
     }
 
     private static func summary(of page: SitePage) -> String? {

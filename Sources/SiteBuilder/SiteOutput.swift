@@ -10,6 +10,39 @@ struct SiteOutput: Sendable {
     /// Where this build writes, beside `directory`.
     let staging: String
 
+    /// Why an output folder may not be replaced.
+    struct Refusal: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The file every site Attest writes has; an existing output folder without it is not replaced.
+    static let marker = "search-index.json"
+
+    /// Checks that replacing `directory` cannot destroy anything but an earlier site: it must not
+    /// hold the handbook's sources, and if it exists it must be empty or a site Attest built.
+    static func checkReplaceable(_ directory: String, protecting sources: [String]) throws {
+        let fileManager = FileManager.default
+        let target = URL(fileURLWithPath: directory).standardizedFileURL.path
+        for source in sources {
+            let protected = URL(fileURLWithPath: source).standardizedFileURL.path
+            if protected == target || protected.hasPrefix(target.hasSuffix("/") ? target : target + "/") {
+                throw Refusal(description: "refusing to write the site to '\(directory)': it holds '\(source)'")
+            }
+        }
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw Refusal(description: "refusing to write the site to '\(directory)': it is a file, not a folder")
+        }
+        let entries = (try? fileManager.contentsOfDirectory(atPath: target)) ?? []
+        if !entries.isEmpty, !entries.contains(marker) {
+            throw Refusal(
+                description:
+                    "refusing to replace '\(directory)': it is not a site built by Attest (it has no \(marker)); "
+                    + "remove it or choose another --output")
+        }
+    }
+
     /// Creates a fresh staging folder beside `directory` (`site.tmp-1a2b3c4d`).
     static func stage(beside directory: String) throws -> SiteOutput {
         let target = directory.hasSuffix("/") ? String(directory.dropLast()) : directory

@@ -29,7 +29,7 @@ struct SitePage: Sendable {
     /// `../` once per folder between the page and the site root.
     var pathToRoot: String { SiteURL.pathToRoot(from: url) }
 
-    /// The policy's controls, for parameter quoting; nil for other pages.
+    /// The policy this page shows; nil for other pages.
     var policy: Policy? {
         if case .policy(let policy) = kind { return policy }
         return nil

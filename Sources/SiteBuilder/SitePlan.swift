@@ -53,7 +53,8 @@ struct SitePlan: Sendable {
             }
             contentPages.append(
                 SitePage(
-                    kind: .page(page), title: page.title, url: SiteURL.forSource(page.sourcePath), groupKey: page.section,
+                    kind: .page(page), title: page.title, url: SiteURL.forSource(page.sourcePath),
+                    groupKey: page.section,
                     sourcePath: page.sourcePath, body: page.body, bodyStartLine: page.bodyStartLine))
         }
         var quizzesByPolicy: [String: [Quiz]] = [:]
@@ -75,7 +76,8 @@ struct SitePlan: Sendable {
         var pages = contentPages
         pages.append(
             SitePage(
-                kind: .home(introduction: homeIntroduction), title: handbook.config.title, url: "index.html", groupKey: nil,
+                kind: .home(introduction: homeIntroduction), title: handbook.config.title, url: "index.html",
+                groupKey: nil,
                 sourcePath: homeIntroduction?.sourcePath, body: homeIntroduction?.body ?? "",
                 bodyStartLine: homeIntroduction?.bodyStartLine ?? 1))
         pages.append(

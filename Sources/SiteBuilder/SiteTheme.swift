@@ -42,7 +42,8 @@ public struct SiteTheme: Sendable {
             sources[String(file.dropLast(".mustache".count))] = text
         }
         let staticDirectory = directory + "/static"
-        let hasStatic = fileManager.fileExists(atPath: staticDirectory, isDirectory: &isDirectory) && isDirectory.boolValue
+        let hasStatic =
+            fileManager.fileExists(atPath: staticDirectory, isDirectory: &isDirectory) && isDirectory.boolValue
         let (theme, parseDiagnostics) = make(
             sources: sources, displayPath: displayPath, staticDirectory: hasStatic ? staticDirectory : nil)
         diagnostics += parseDiagnostics
@@ -75,7 +76,9 @@ public struct SiteTheme: Sendable {
             diagnostics.append(.error("the theme has no '\(displayPath)/\(name).mustache'", at: nil))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (SiteTheme(library: library, templateNames: Set(sources.keys), staticDirectory: staticDirectory), diagnostics)
+        return (
+            SiteTheme(library: library, templateNames: Set(sources.keys), staticDirectory: staticDirectory), diagnostics
+        )
     }
 
     private init(library: MustacheLibrary, templateNames: Set<String>, staticDirectory: String?) {

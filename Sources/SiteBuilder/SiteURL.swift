@@ -9,7 +9,7 @@ enum SiteURL {
     static func forSource(_ sourcePath: String) -> String {
         var path = sourcePath
         if path.hasPrefix("content/") { path.removeFirst("content/".count) }
-        if path.hasSuffix(".md") { path.removeLast(3) }
+        if path.lowercased().hasSuffix(".md") { path.removeLast(3) }
         if path == "index" { return "index.html" }
         if path.hasSuffix("/index") { return String(path.dropLast("index".count)) + "index.html" }
         return path + "/index.html"

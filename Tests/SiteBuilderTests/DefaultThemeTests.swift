@@ -5,7 +5,9 @@ import Testing
 
 @Suite struct DefaultThemeTests {
     @Test func embeddedThemeMatchesTemplatesFolderByteForByte() throws {
-        let onDisk = SiteFixture.snapshot(SiteFixture.templates).filter { !$0.key.split(separator: "/").contains { $0.hasPrefix(".") } }
+        let onDisk = SiteFixture.snapshot(SiteFixture.templates).filter {
+            !$0.key.split(separator: "/").contains { $0.hasPrefix(".") }
+        }
         let embedded = Dictionary(uniqueKeysWithValues: DefaultTheme.files.map { ($0.path, Data($0.contents.utf8)) })
         #expect(Set(embedded.keys) == Set(onDisk.keys), "run .ci/embed-theme after changing templates/")
         for (path, data) in onDisk {
@@ -24,12 +26,14 @@ import Testing
     }
 
     @Test func scaffoldWritesAHandbookAndTheThemeAndRefusesToOverwrite() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-init-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-init-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let written = try HandbookScaffold.write(to: folder)
         for path in [
             "content/handbook.yml", "content/policies/keys/rotation.md", "content/guides/getting-started.md",
-            "content/quizzes/key-rotation.md", "content/data/people.csv", "templates/layout.mustache", "templates/static/site.css",
+            "content/quizzes/key-rotation.md", "content/data/people.csv", "templates/layout.mustache",
+            "templates/static/site.css",
         ] {
             #expect(written.contains(path))
             #expect(FileManager.default.fileExists(atPath: folder + "/" + path), "\(path)")
@@ -48,7 +52,8 @@ import Testing
         let theme = try #require(SiteTheme.make(sources: sources).theme)
         let fixture = try SiteFixture()
         defer { fixture.cleanUp() }
-        let layout = SiteLayout(handbook: fixture.handbook(policies: [SiteFixture.policy(id: "rotation")]), theme: theme)
+        let layout = SiteLayout(
+            handbook: fixture.handbook(policies: [SiteFixture.policy(id: "rotation")]), theme: theme)
         let html = layout.renderPage(template: "result", context: ["title": "<Result>", "score": 80], title: "Result")
         #expect(html.contains("<h1>&lt;Result&gt;</h1><p>80%</p>"))
         #expect(html.contains("<title>Result · Security Handbook</title>"))

@@ -21,7 +21,8 @@ import Testing
         let result = await fixture.build(
             fixture.handbook(
                 policies: [policy], pages: [page], quizzes: [quiz],
-                config: HandbookConfig(title: "Handbook " + script, organization: "Org " + script, description: script)))
+                config: HandbookConfig(title: "Handbook " + script, organization: "Org " + script, description: script))
+        )
         #expect(!result.hasErrors, "\(result.diagnostics)")
         let files = SiteFixture.snapshot(fixture.output).keys.filter { $0.hasSuffix(".html") }
         #expect(files.count >= 6)

@@ -10,7 +10,8 @@ import Testing
         defer { fixture.cleanUp() }
         let control = SiteFixture.control(maxAge: 45)
         let overdue = SiteFixture.policy(
-            id: "rotation", title: "Key rotation", body: "## Scope\n\nAll keys.\n\n### Details\n\nMore.\n\n## Scope\n\nAgain.\n",
+            id: "rotation", title: "Key rotation",
+            body: "## Scope\n\nAll keys.\n\n### Details\n\nMore.\n\n## Scope\n\nAgain.\n",
             lastReviewed: CalendarDate(year: 2025, month: 1, day: 1)!, controls: [control])
         let current = SiteFixture.policy(id: "storage", title: "Key storage")
         let handbook = fixture.handbook(policies: [overdue, current], quizzes: [SiteFixture.quiz()])
@@ -53,7 +54,8 @@ import Testing
         let fixture = try SiteFixture()
         defer { fixture.cleanUp() }
         let handbook = fixture.handbook(policies: [
-            SiteFixture.policy(id: "rotation", title: "Key rotation", lastReviewed: CalendarDate(year: 2025, month: 1, day: 1)!),
+            SiteFixture.policy(
+                id: "rotation", title: "Key rotation", lastReviewed: CalendarDate(year: 2025, month: 1, day: 1)!),
             SiteFixture.policy(id: "reviews", title: "Access reviews", section: "access"),
         ])
         let result = await fixture.build(handbook)
@@ -92,7 +94,9 @@ import Testing
             let html = try #require(fixture.read(file))
             #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"), "\(file)")
             #expect(html.contains("<meta charset=\"utf-8\">"), "\(file)")
-            for landmark in ["<header", "<nav class=\"site-nav\"", "<main id=\"attest-main\"", "<footer class=\"site-footer\""] {
+            for landmark in [
+                "<header", "<nav class=\"site-nav\"", "<main id=\"attest-main\"", "<footer class=\"site-footer\"",
+            ] {
                 #expect(html.contains(landmark), "\(file) lacks \(landmark)")
             }
             #expect(html.contains("<a class=\"skip-link\" href=\"#attest-main\">"))
@@ -111,7 +115,9 @@ import Testing
         let fixture = try SiteFixture()
         defer { fixture.cleanUp() }
         let handbook = fixture.handbook(
-            policies: [SiteFixture.policy(id: "rotation", title: "Key rotation", body: "Roll keys **quarterly** at least.\n")])
+            policies: [
+                SiteFixture.policy(id: "rotation", title: "Key rotation", body: "Roll keys **quarterly** at least.\n")
+            ])
         let result = await fixture.build(handbook)
         #expect(!result.hasErrors)
         let json = try #require(fixture.read("search-index.json"))

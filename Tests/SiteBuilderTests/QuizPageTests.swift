@@ -24,8 +24,13 @@ import Testing
         defer { fixture.cleanUp() }
         #expect(html.contains("<form class=\"quiz-form\" method=\"post\" action=\"/quizzes/keys-basics/attempt\">"))
         #expect(html.contains("<input type=\"hidden\" name=\"csrf_token\" value=\"\">"))
+        #expect(html.components(separatedBy: QuizFormMarkup.csrfTokenInput).count == 2)
+        #expect(
+            QuizFormMarkup.csrfTokenInput(value: "a\"b")
+                == "<input type=\"hidden\" name=\"csrf_token\" value=\"a&quot;b\">")
         #expect(html.components(separatedBy: "<fieldset").count == 3)
-        #expect(html.contains("<legend><span class=\"question-number\">Question 1.</span> How old may a key get?</legend>"))
+        #expect(
+            html.contains("<legend><span class=\"question-number\">Question 1.</span> How old may a key get?</legend>"))
         // One correct option: radio buttons; several: checkboxes. Values a, b, c in source order.
         #expect(optionMarkup(html, question: "q1", value: "a")?.contains("type=\"radio\"") == true)
         #expect(optionMarkup(html, question: "q2", value: "c")?.contains("type=\"checkbox\"") == true)
@@ -45,8 +50,10 @@ import Testing
         // A correct and a wrong option differ only in their value and label text.
         let correct = try #require(optionMarkup(html, question: "q1", value: "b"))
         let wrong = try #require(optionMarkup(html, question: "q1", value: "a"))
-        let normalizedCorrect = correct.replacingOccurrences(of: "value=\"b\"", with: "V").replacingOccurrences(of: "90 days", with: "T")
-        let normalizedWrong = wrong.replacingOccurrences(of: "value=\"a\"", with: "V").replacingOccurrences(of: "One year", with: "T")
+        let normalizedCorrect = correct.replacingOccurrences(of: "value=\"b\"", with: "V").replacingOccurrences(
+            of: "90 days", with: "T")
+        let normalizedWrong = wrong.replacingOccurrences(of: "value=\"a\"", with: "V").replacingOccurrences(
+            of: "One year", with: "T")
         #expect(normalizedCorrect == normalizedWrong)
     }
 
@@ -58,7 +65,8 @@ import Testing
         #expect(Set(once.map(\.id)) == ["a", "b", "c"])
         #expect(QuizOptionOrder.options(of: question, quizID: "q", shuffle: false) == question.options)
         // Across many quiz ids, the shuffle does move options.
-        let orders = Set((0..<20).map { QuizOptionOrder.options(of: question, quizID: "quiz-\($0)", shuffle: true).map(\.id) })
+        let orders = Set(
+            (0..<20).map { QuizOptionOrder.options(of: question, quizID: "quiz-\($0)", shuffle: true).map(\.id) })
         #expect(orders.count > 1)
     }
 }

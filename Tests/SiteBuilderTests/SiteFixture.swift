@@ -36,7 +36,8 @@ struct SiteFixture {
     ) -> Policy {
         let folder = section.isEmpty ? "" : section + "/"
         return Policy(
-            id: id, title: title ?? "Policy \(id)", owner: owner, version: PolicyVersion("2.1")!, lastReviewed: lastReviewed,
+            id: id, title: title ?? "Policy \(id)", owner: owner, version: PolicyVersion("2.1")!,
+            lastReviewed: lastReviewed,
             reviewEveryDays: 365, summary: summary, draft: draft, frameworks: ["SOC 2 CC6.1"], controls: controls,
             section: section, sourcePath: "content/policies/\(folder)\(id).md", body: body, bodyStartLine: 12,
             sourceSHA256: String(repeating: "ab", count: 32))
@@ -79,7 +80,8 @@ struct SiteFixture {
     }
 
     func builder(
-        _ handbook: Handbook, drafts: Bool = false, links: HandbookConfig.LinkPolicy = .fail, templates: String = Self.templates
+        _ handbook: Handbook, drafts: Bool = false, links: HandbookConfig.LinkPolicy = .fail,
+        templates: String = Self.templates
     ) -> SiteBuilder {
         SiteBuilder(
             handbook: handbook, templatesDirectory: templates,
@@ -93,7 +95,9 @@ struct SiteFixture {
     }
 
     func read(_ relative: String, in output: String? = nil) -> String? {
-        FileManager.default.contents(atPath: (output ?? self.output) + "/" + relative).map { String(decoding: $0, as: UTF8.self) }
+        FileManager.default.contents(atPath: (output ?? self.output) + "/" + relative).map {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 
     /// Every file under `folder`, relative, sorted, with its bytes.
@@ -102,7 +106,9 @@ struct SiteFixture {
         let paths = FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []
         for path in paths {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 files[path] = FileManager.default.contents(atPath: folder + "/" + path)
             }
         }
@@ -111,6 +117,8 @@ struct SiteFixture {
 
     /// The values of every `id="…"` attribute in `html`.
     static func ids(in html: String) -> [String] {
-        html.components(separatedBy: " id=\"").dropFirst().compactMap { $0.split(separator: "\"", maxSplits: 1).first.map(String.init) }
+        html.components(separatedBy: " id=\"").dropFirst().compactMap {
+            $0.split(separator: "\"", maxSplits: 1).first.map(String.init)
+        }
     }
 }

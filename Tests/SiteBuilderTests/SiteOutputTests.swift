@@ -8,7 +8,9 @@ import Testing
     private func sampleHandbook(_ fixture: SiteFixture, extraBody: String = "") -> Handbook {
         fixture.handbook(
             policies: [
-                SiteFixture.policy(id: "rotation", body: "## Scope\n\n[storage](storage.md)\n" + extraBody, controls: [SiteFixture.control()]),
+                SiteFixture.policy(
+                    id: "rotation", body: "## Scope\n\n[storage](storage.md)\n" + extraBody,
+                    controls: [SiteFixture.control()]),
                 SiteFixture.policy(id: "storage"), SiteFixture.policy(id: "reviews", section: "access"),
                 SiteFixture.policy(id: "secret", title: "Draft policy", draft: true),
             ],
@@ -49,12 +51,31 @@ import Testing
         defer { fixture.cleanUp() }
         try FileManager.default.createDirectory(atPath: fixture.output, withIntermediateDirectories: true)
         try Data("stale".utf8).write(to: URL(fileURLWithPath: fixture.output + "/stale.html"))
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: fixture.output + "/search-index.json"))
         let result = await fixture.build(sampleHandbook(fixture))
         #expect(result.wroteSite)
         #expect(fixture.read("stale.html") == nil)
         #expect(fixture.read("index.html") != nil)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: fixture.root).sorted()
         #expect(siblings == ["content", "site"])
+    }
+
+    @Test func refusesToReplaceFoldersThatAreNotSites() async throws {
+        let fixture = try SiteFixture()
+        defer { fixture.cleanUp() }
+        let handbook = sampleHandbook(fixture)
+        let intoContent = await fixture.build(handbook, into: fixture.root + "/content")
+        #expect(!intoContent.wroteSite)
+        #expect(intoContent.diagnostics.first?.message.contains("refusing") == true)
+        let intoRoot = await fixture.build(handbook, into: fixture.root)
+        #expect(!intoRoot.wroteSite)
+        let documents = fixture.root + "/documents"
+        try FileManager.default.createDirectory(atPath: documents, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: documents + "/notes.txt"))
+        let intoDocuments = await fixture.build(handbook, into: documents)
+        #expect(!intoDocuments.wroteSite)
+        #expect(FileManager.default.contents(atPath: documents + "/notes.txt") == Data("keep".utf8))
+        #expect(FileManager.default.fileExists(atPath: fixture.root + "/content"))
     }
 
     @Test func draftsAreLeftOutUnlessAsked() async throws {
