@@ -7,6 +7,17 @@ public enum RosterReader {
     public static let requiredColumns = ["email", "name"]
     public static let knownColumns = ["email", "name", "team", "groups", "active", "start_date", "manager"]
 
+    /// Reads the roster at `path`: relative to `root` (as `people` in handbook.yml) unless absolute.
+    /// Diagnostics name `path` as given.
+    public static func read(root: String, path: String) -> (roster: Roster?, diagnostics: [Diagnostic]) {
+        let absolutePath = path.hasPrefix("/") ? path : (root.hasSuffix("/") ? root : root + "/") + path
+        do {
+            return read(try SourceFile(contentsOf: absolutePath, path: path))
+        } catch {
+            return (nil, [error])
+        }
+    }
+
     /// Reads `file`; the roster is nil when there is any error.
     public static func read(_ file: SourceFile) -> (roster: Roster?, diagnostics: [Diagnostic]) {
         read(bytes: Array(file.text.utf8), path: file.path)

@@ -131,7 +131,11 @@ struct YAMLFields {
             return nil
         }
         guard case .scalar(let scalar) = node, scalar.style == .plain, let number = Int(scalar.string) else {
-            error("'\(key)' must be \(what), got \(Self.describe(node))", at: locate(node))
+            var got = Self.describe(node)
+            if case .scalar(let scalar) = node, scalar.style != .plain, Int(scalar.string) != nil {
+                got = "the quoted text \(got) (remove the quotes)"
+            }
+            error("'\(key)' must be \(what), got \(got)", at: locate(node))
             return nil
         }
         guard range.contains(number) else {

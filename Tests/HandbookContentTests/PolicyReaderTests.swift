@@ -127,6 +127,14 @@ import Testing
         #expect(output.diagnostics.map(\.description) == ["\(Self.path):7:20: error: 'review_every_days' must be between 1 and 36500, got 0"])
     }
 
+    @Test func quotedNumberIsNotADayCount() throws {
+        let output = try Self.read(Self.valid.replacingFirst("review_every_days: 180", with: "review_every_days: \"180\""))
+        #expect(
+            output.diagnostics.map(\.description) == [
+                "\(Self.path):7:20: error: 'review_every_days' must be a whole number of days, got the quoted text '180' (remove the quotes)"
+            ])
+    }
+
     @Test func noFrontMatterIsAnError() throws {
         let output = try Self.read("# Just a page\n")
         #expect(output.policy == nil)

@@ -76,3 +76,19 @@ import Testing
         #expect(diagnostics.map(\.description) == ["\(Self.path):2:1: error: malformed CSV: unterminated quoted field"])
     }
 }
+
+@Suite struct RosterFileTests {
+    @Test func readsTheFileRelativeToTheRoot() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("content/data/people.csv", "email,name\nada@example.com,Ada\n")
+        let (roster, diagnostics) = RosterReader.read(root: directory.path, path: "content/data/people.csv")
+        #expect(diagnostics.isEmpty)
+        #expect(roster?.people.map(\.email) == ["ada@example.com"])
+        #expect(roster?.sourcePath == "content/data/people.csv")
+
+        let (missing, missingDiagnostics) = RosterReader.read(root: directory.path, path: "content/data/nobody.csv")
+        #expect(missing == nil)
+        #expect(missingDiagnostics.first?.location == SourceLocation(path: "content/data/nobody.csv", line: 1, column: 1))
+    }
+}
