@@ -239,6 +239,11 @@ struct YAMLFields {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            // At the end of the YAML (an unclosed quote or bracket), the place that opened it helps more.
+            let lineCount = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
+            if let context, mark.line >= lineCount, context.mark.line < mark.line {
+                return .error("invalid YAML: \(problem) (\(context.text), which starts here)", at: at(context.mark))
+            }
             let while_ = context.map { " (\($0.text) at line \($0.mark.line + lineOffset))" } ?? ""
             return .error("invalid YAML: \(problem)\(while_)", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):

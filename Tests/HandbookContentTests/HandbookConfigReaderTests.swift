@@ -58,9 +58,14 @@ import Testing
     @Test func yamlSyntaxErrorsHaveTheirLine() {
         let (config, diagnostics) = HandbookConfigReader.read(text: "title: T\nsections: [a, b\n", path: path)
         #expect(config == nil)
-        #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.location?.line == 3)
-        #expect(diagnostics.first?.message.hasPrefix("invalid YAML:") == true)
+        #expect(
+            diagnostics.map(\.description) == [
+                "content/handbook.yml:2:11: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence, which starts here)"
+            ])
+        let tab = HandbookConfigReader.read(text: "title: T\nsections:\n\t- a\n", path: path).diagnostics
+        #expect(tab.map(\.location) == [SourceLocation(path: path, line: 3, column: 1)])
+        let nested = HandbookConfigReader.read(text: "title: a: b\n", path: path).diagnostics
+        #expect(nested.map(\.description) == ["content/handbook.yml:1:9: error: invalid YAML: mapping values are not allowed in this context"])
     }
 
     @Test func duplicateKeysAreErrors() {
