@@ -32,7 +32,8 @@ public enum HandbookLoader {
         }
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
-        listFiles(in: contentPath, relativePath: "", into: &files, diagnostics: &diagnostics)
+        var visited: Set<String> = []
+        listFiles(in: contentPath, relativePath: "", into: &files, visited: &visited, diagnostics: &diagnostics)
 
         var configFile: String?
         var policyFiles: [String] = [], quizFiles: [String] = [], pageFiles: [String] = [], assets: [String] = []
@@ -171,7 +172,17 @@ public enum HandbookLoader {
 
     /// Files under `path`, relative to `content/`, in byte order of their names; hidden files and the
     /// top-level `data/` folder are skipped.
-    private static func listFiles(in path: String, relativePath: String, into files: inout [String], diagnostics: inout [Diagnostic]) {
+    private static func listFiles(
+        in path: String, relativePath: String, into files: inout [String], visited: inout Set<String>,
+        diagnostics: inout [Diagnostic]
+    ) {
+        // A folder reached twice (through a symbolic link) would otherwise be walked forever.
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard visited.insert(resolved).inserted else {
+            diagnostics.append(
+                .error("folder is reached twice through a symbolic link; skipped", at: SourceLocation(path: "content/" + relativePath)))
+            return
+        }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
@@ -190,7 +201,7 @@ public enum HandbookLoader {
                 continue
             }
             if isDirectory.boolValue {
-                listFiles(in: fullPath, relativePath: relative, into: &files, diagnostics: &diagnostics)
+                listFiles(in: fullPath, relativePath: relative, into: &files, visited: &visited, diagnostics: &diagnostics)
             } else {
                 files.append(relative)
             }

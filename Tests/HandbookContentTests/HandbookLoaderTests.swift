@@ -1,3 +1,4 @@
+import Foundation
 import HandbookContent
 import Testing
 
@@ -194,6 +195,17 @@ import Testing
             diagnostics.map(\.description) == [
                 "content/guides/latin1.md:1:1: error: file is not valid UTF-8 text (first invalid byte on line 1); save it as UTF-8"
             ])
+    }
+
+    @Test func symbolicLinkLoopsAreReportedNotFollowedForever() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try Self.makeHandbook(in: directory)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.path + "/content/guides/loop", withDestinationPath: directory.path + "/content/guides")
+        let (handbook, diagnostics) = HandbookLoader.load(root: directory.path)
+        #expect(handbook == nil)
+        #expect(diagnostics.map(\.description) == ["content/guides/loop:1:1: error: folder is reached twice through a symbolic link; skipped"])
     }
 
     @Test func isDeterministic() throws {
