@@ -76,6 +76,9 @@ struct YAMLFields {
     /// Where `key` is written (the mapping's start when absent).
     func keyLocation(_ key: String) -> SourceLocation { entry(key).map { locate($0.keyNode) } ?? location }
 
+    /// Where the value of `key` is written (the mapping's start when absent).
+    func valueLocation(_ key: String) -> SourceLocation { entry(key).map { locate($0.value) } ?? location }
+
     /// The value of `key`, nil when absent or null (`key:` with nothing after it).
     func value(_ key: String) -> Node? {
         guard let value = entry(key)?.value, !Self.isNull(value) else { return nil }
@@ -116,7 +119,7 @@ struct YAMLFields {
     ) -> String? {
         guard let text = string(key, required: required, what: what) else { return nil }
         guard validate(text) else {
-            error("'\(key)' must be \(what), got '\(text)'", at: locate(entry(key)!.value))
+            error("'\(key)' must be \(what), got '\(text)'", at: valueLocation(key))
             return nil
         }
         return text
@@ -188,7 +191,7 @@ struct YAMLFields {
         let what = "a date YYYY-MM-DD"
         guard let text = string(key, required: required, what: what) else { return nil }
         guard text.utf8.count == 10, let date = CalendarDate(parsing: text) else {
-            error("'\(key)' must be \(what), got '\(text)'", at: locate(entry(key)!.value))
+            error("'\(key)' must be \(what), got '\(text)'", at: valueLocation(key))
             return nil
         }
         return date
