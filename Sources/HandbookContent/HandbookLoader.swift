@@ -52,20 +52,30 @@ public enum HandbookLoader {
                 assets.append(file)
             }
         }
-        func source(_ file: String) -> SourceFile? {
+        /// Reads one file; a diagnostic when it cannot be read or is not UTF-8.
+        @Sendable func read<Output: Sendable>(_ file: String, _ reader: (SourceFile) -> Output) -> Result<Output, Diagnostic> {
             do {
-                return try SourceFile(
+                let source = try SourceFile(
                     contentsOf: (contentPath as NSString).appendingPathComponent(file), path: "content/" + file)
+                return .success(reader(source))
             } catch {
-                diagnostics.append(error)
-                return nil
+                return .failure(error)
+            }
+        }
+        func successes<Output>(_ results: [Result<Output, Diagnostic>]) -> [Output] {
+            results.compactMap { result in
+                switch result {
+                case .success(let output): return output
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
+                    return nil
+                }
             }
         }
 
         var config: HandbookConfig?
         if let configFile {
-            if let file = source(configFile) {
-                let result = HandbookConfigReader.read(file)
+            for result in successes([read(configFile, HandbookConfigReader.read)]) {
                 config = result.config
                 diagnostics += result.diagnostics
             }
@@ -76,11 +86,11 @@ public enum HandbookLoader {
                     at: nil))
         }
 
-        let policyOutputs = policyFiles.compactMap(source).map(PolicyReader.read)
-        let quizOutputs = quizFiles.compactMap(source).map(QuizReader.read)
+        // Files are independent until the cross-checks: read them on every core, in order.
+        let policyOutputs = successes(ConcurrentMap.map(policyFiles) { read($0, PolicyReader.read) })
+        let quizOutputs = successes(ConcurrentMap.map(quizFiles) { read($0, QuizReader.read) })
         var pages: [HandbookPage] = []
-        for file in pageFiles.compactMap(source) {
-            let result = PageReader.read(file)
+        for result in successes(ConcurrentMap.map(pageFiles) { read($0, PageReader.read) }) {
             diagnostics += result.diagnostics
             if let page = result.page { pages.append(page) }
         }
@@ -89,11 +99,11 @@ public enum HandbookLoader {
         let policies = policyOutputs.compactMap(\.policy)
         let quizzes = quizOutputs.compactMap(\.quiz)
         diagnostics += crossCheck(policyOutputs: policyOutputs, quizOutputs: quizOutputs, options: options)
-        for policy in policies {
-            diagnostics += ParameterQuoting.apply(
+        diagnostics += ConcurrentMap.map(policies) { policy in
+            ParameterQuoting.apply(
                 to: MarkdownDocument(parsing: policy.body), controls: policy.controls, sourcePath: policy.sourcePath,
                 bodyStartLine: policy.bodyStartLine)
-        }
+        }.flatMap { $0 }
 
         guard let config, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let keep = options.includeDrafts

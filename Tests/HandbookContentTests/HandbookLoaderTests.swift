@@ -208,6 +208,27 @@ import Testing
         #expect(diagnostics.map(\.description) == ["content/guides/loop:1:1: error: folder is reached twice through a symbolic link; skipped"])
     }
 
+    @Test func manyPagesAreReadInOrderWithEveryDiagnostic() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try Self.makeHandbook(in: directory)
+        for index in 0..<120 {
+            let name = "content/bulk/section-\(index / 40)/page-\(String(index).leftPadded(to: 3)).md"
+            try directory.write(name, index % 50 == 5 ? "---\nweight: w\(index)\n---\n" : "# Page \(index)\n\nText.\n")
+        }
+        let (handbook, diagnostics) = HandbookLoader.load(root: directory.path)
+        #expect(handbook == nil)
+        #expect(
+            diagnostics.map(\.description) == [5, 55, 105].map {
+                "content/bulk/section-\($0 / 40)/page-\(String($0).leftPadded(to: 3)).md:2:9: error: 'weight' must be a whole number, got 'w\($0)'"
+            })
+        for index in [5, 55, 105] {
+            try directory.write("content/bulk/section-\(index / 40)/page-\(String(index).leftPadded(to: 3)).md", "# Page \(index)\n")
+        }
+        let pages = try #require(HandbookLoader.load(root: directory.path).handbook).pages.filter { $0.section.hasPrefix("bulk/") }
+        #expect(pages.map(\.title) == (0..<120).map { "Page \($0)" })
+    }
+
     @Test func isDeterministic() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -218,5 +239,11 @@ import Testing
         #expect(first?.pages == second?.pages)
         #expect(first?.quizzes == second?.quizzes)
         #expect(first?.assets == second?.assets)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }
