@@ -37,7 +37,7 @@ public enum HandbookConfigReader {
             if let policy = HandbookConfig.LinkPolicy(rawValue: text) {
                 links = policy
             } else {
-                fields.error("'links' must be fail or warn, got '\(text)'", at: fields.locate(fields.value("links")!))
+                fields.error("'links' must be fail or warn, got '\(text)'", at: fields.valueLocation("links"))
             }
         }
         let people = fields.string("people", what: "a path relative to the root")

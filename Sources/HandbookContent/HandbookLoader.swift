@@ -32,7 +32,8 @@ public enum HandbookLoader {
         }
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
-        listFiles(in: contentPath, relativePath: "", into: &files, diagnostics: &diagnostics)
+        var visited: Set<String> = []
+        listFiles(in: contentPath, relativePath: "", into: &files, visited: &visited, diagnostics: &diagnostics)
 
         var configFile: String?
         var policyFiles: [String] = [], quizFiles: [String] = [], pageFiles: [String] = [], assets: [String] = []
@@ -51,20 +52,30 @@ public enum HandbookLoader {
                 assets.append(file)
             }
         }
-        func source(_ file: String) -> SourceFile? {
+        /// Reads one file; a diagnostic when it cannot be read or is not UTF-8.
+        @Sendable func read<Output: Sendable>(_ file: String, _ reader: (SourceFile) -> Output) -> Result<Output, Diagnostic> {
             do {
-                return try SourceFile(
+                let source = try SourceFile(
                     contentsOf: (contentPath as NSString).appendingPathComponent(file), path: "content/" + file)
+                return .success(reader(source))
             } catch {
-                diagnostics.append(error)
-                return nil
+                return .failure(error)
+            }
+        }
+        func successes<Output>(_ results: [Result<Output, Diagnostic>]) -> [Output] {
+            results.compactMap { result in
+                switch result {
+                case .success(let output): return output
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
+                    return nil
+                }
             }
         }
 
         var config: HandbookConfig?
         if let configFile {
-            if let file = source(configFile) {
-                let result = HandbookConfigReader.read(file)
+            for result in successes([read(configFile, HandbookConfigReader.read)]) {
                 config = result.config
                 diagnostics += result.diagnostics
             }
@@ -75,11 +86,11 @@ public enum HandbookLoader {
                     at: nil))
         }
 
-        let policyOutputs = policyFiles.compactMap(source).map(PolicyReader.read)
-        let quizOutputs = quizFiles.compactMap(source).map(QuizReader.read)
+        // Files are independent until the cross-checks: read them on every core, in order.
+        let policyOutputs = successes(ConcurrentMap.map(policyFiles) { read($0, PolicyReader.read) })
+        let quizOutputs = successes(ConcurrentMap.map(quizFiles) { read($0, QuizReader.read) })
         var pages: [HandbookPage] = []
-        for file in pageFiles.compactMap(source) {
-            let result = PageReader.read(file)
+        for result in successes(ConcurrentMap.map(pageFiles) { read($0, PageReader.read) }) {
             diagnostics += result.diagnostics
             if let page = result.page { pages.append(page) }
         }
@@ -88,11 +99,11 @@ public enum HandbookLoader {
         let policies = policyOutputs.compactMap(\.policy)
         let quizzes = quizOutputs.compactMap(\.quiz)
         diagnostics += crossCheck(policyOutputs: policyOutputs, quizOutputs: quizOutputs, options: options)
-        for policy in policies {
-            diagnostics += ParameterQuoting.apply(
+        diagnostics += ConcurrentMap.map(policies) { policy in
+            ParameterQuoting.apply(
                 to: MarkdownDocument(parsing: policy.body), controls: policy.controls, sourcePath: policy.sourcePath,
                 bodyStartLine: policy.bodyStartLine)
-        }
+        }.flatMap { $0 }
 
         guard let config, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let keep = options.includeDrafts
@@ -171,7 +182,17 @@ public enum HandbookLoader {
 
     /// Files under `path`, relative to `content/`, in byte order of their names; hidden files and the
     /// top-level `data/` folder are skipped.
-    private static func listFiles(in path: String, relativePath: String, into files: inout [String], diagnostics: inout [Diagnostic]) {
+    private static func listFiles(
+        in path: String, relativePath: String, into files: inout [String], visited: inout Set<String>,
+        diagnostics: inout [Diagnostic]
+    ) {
+        // A folder reached twice (through a symbolic link) would otherwise be walked forever.
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard visited.insert(resolved).inserted else {
+            diagnostics.append(
+                .error("folder is reached twice through a symbolic link; skipped", at: SourceLocation(path: "content/" + relativePath)))
+            return
+        }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
@@ -190,7 +211,7 @@ public enum HandbookLoader {
                 continue
             }
             if isDirectory.boolValue {
-                listFiles(in: fullPath, relativePath: relative, into: &files, diagnostics: &diagnostics)
+                listFiles(in: fullPath, relativePath: relative, into: &files, visited: &visited, diagnostics: &diagnostics)
             } else {
                 files.append(relative)
             }

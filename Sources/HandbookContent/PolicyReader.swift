@@ -126,7 +126,7 @@ public enum PolicyReader {
         if let text = entry.string("severity", required: true, what: "high, medium or low") {
             severity = ControlSeverity(rawValue: text)
             if severity == nil {
-                entry.error("'severity' must be high, medium or low, got '\(text)'", at: entry.locate(entry.value("severity")!))
+                entry.error("'severity' must be high, medium or low, got '\(text)'", at: entry.valueLocation("severity"))
             }
         }
         let frameworks = entry.stringList("frameworks", what: "a list of framework references")?.map(\.text) ?? []
@@ -134,7 +134,7 @@ public enum PolicyReader {
         let (params, paramLocations) = readParams(&entry)
 
         if let check {
-            let checkLocation = entry.locate(entry.value("check")!)
+            let checkLocation = entry.valueLocation("check")
             let known = ControlCatalogue.checks[check] != nil
             for problem in ControlCatalogue.problems(check: check, params: params) {
                 let location = problem.parameter.flatMap { paramLocations[$0]?.key } ?? (known ? entry.location : checkLocation)

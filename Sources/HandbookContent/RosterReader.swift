@@ -7,6 +7,17 @@ public enum RosterReader {
     public static let requiredColumns = ["email", "name"]
     public static let knownColumns = ["email", "name", "team", "groups", "active", "start_date", "manager"]
 
+    /// Reads the roster at `path`: relative to `root` (as `people` in handbook.yml) unless absolute.
+    /// Diagnostics name `path` as given.
+    public static func read(root: String, path: String) -> (roster: Roster?, diagnostics: [Diagnostic]) {
+        let absolutePath = path.hasPrefix("/") ? path : (root.hasSuffix("/") ? root : root + "/") + path
+        do {
+            return read(try SourceFile(contentsOf: absolutePath, path: path))
+        } catch {
+            return (nil, [error])
+        }
+    }
+
     /// Reads `file`; the roster is nil when there is any error.
     public static func read(_ file: SourceFile) -> (roster: Roster?, diagnostics: [Diagnostic]) {
         read(bytes: Array(file.text.utf8), path: file.path)
@@ -55,7 +66,7 @@ public enum RosterReader {
                 }
                 if let person = readPerson(record, columns: columnIndex, at: at, diagnostics: &diagnostics) {
                     if let first = firstLine[person.email] {
-                        let column = record.column(ofField: columnIndex["email"]!)
+                        let column = record.column(ofField: columnIndex["email"] ?? 0)
                         diagnostics.append(
                             .error("duplicate email '\(person.email)' (first on line \(first))", at: at(record.line, column)))
                         continue
@@ -80,11 +91,11 @@ public enum RosterReader {
             guard let index = columns[name] else { return nil }
             return (record.fields[index].trimmed(), at(record.line, record.column(ofField: index)))
         }
-        let email = field("email")!
+        // The header check guarantees both columns.
+        guard let email = field("email"), let name = field("name") else { return nil }
         if !EmailAddress.isValid(email.text) {
             diagnostics.append(.error("'\(email.text)' is not an email address", at: email.location))
         }
-        let name = field("name")!
         if name.text.isEmpty { diagnostics.append(.error("the name is empty", at: name.location)) }
         var active = true
         if let value = field("active"), !value.text.isEmpty {

@@ -76,6 +76,9 @@ struct YAMLFields {
     /// Where `key` is written (the mapping's start when absent).
     func keyLocation(_ key: String) -> SourceLocation { entry(key).map { locate($0.keyNode) } ?? location }
 
+    /// Where the value of `key` is written (the mapping's start when absent).
+    func valueLocation(_ key: String) -> SourceLocation { entry(key).map { locate($0.value) } ?? location }
+
     /// The value of `key`, nil when absent or null (`key:` with nothing after it).
     func value(_ key: String) -> Node? {
         guard let value = entry(key)?.value, !Self.isNull(value) else { return nil }
@@ -116,7 +119,7 @@ struct YAMLFields {
     ) -> String? {
         guard let text = string(key, required: required, what: what) else { return nil }
         guard validate(text) else {
-            error("'\(key)' must be \(what), got '\(text)'", at: locate(entry(key)!.value))
+            error("'\(key)' must be \(what), got '\(text)'", at: valueLocation(key))
             return nil
         }
         return text
@@ -131,7 +134,11 @@ struct YAMLFields {
             return nil
         }
         guard case .scalar(let scalar) = node, scalar.style == .plain, let number = Int(scalar.string) else {
-            error("'\(key)' must be \(what), got \(Self.describe(node))", at: locate(node))
+            var got = Self.describe(node)
+            if case .scalar(let scalar) = node, scalar.style != .plain, Int(scalar.string) != nil {
+                got = "the quoted text \(got) (remove the quotes)"
+            }
+            error("'\(key)' must be \(what), got \(got)", at: locate(node))
             return nil
         }
         guard range.contains(number) else {
@@ -184,7 +191,7 @@ struct YAMLFields {
         let what = "a date YYYY-MM-DD"
         guard let text = string(key, required: required, what: what) else { return nil }
         guard text.utf8.count == 10, let date = CalendarDate(parsing: text) else {
-            error("'\(key)' must be \(what), got '\(text)'", at: locate(entry(key)!.value))
+            error("'\(key)' must be \(what), got '\(text)'", at: valueLocation(key))
             return nil
         }
         return date
@@ -235,6 +242,11 @@ struct YAMLFields {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            // At the end of the YAML (an unclosed quote or bracket), the place that opened it helps more.
+            let lineCount = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
+            if let context, mark.line >= lineCount, context.mark.line < mark.line {
+                return .error("invalid YAML: \(problem) (\(context.text), which starts here)", at: at(context.mark))
+            }
             let while_ = context.map { " (\($0.text) at line \($0.mark.line + lineOffset))" } ?? ""
             return .error("invalid YAML: \(problem)\(while_)", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
