@@ -138,7 +138,10 @@ public struct AuditRunner: Sendable {
 
     /// Runs the audit over `inventories`. The report is nil when any input had an error.
     public func run(inventories: [InventorySource]) -> AuditOutcome {
-        var (results, evaluators, diagnostics) = plan()
+        let planned = plan()
+        var results = planned.results
+        let evaluators = planned.evaluators
+        var diagnostics = planned.diagnostics
         let context = AuditContext(asOf: configuration.asOf, roster: roster, training: training)
         let keyChecks: [(result: Int, check: any KeyCheck)] = evaluators.enumerated().compactMap { index, evaluator in
             if case .key(let check) = evaluator { return (index, check) }
@@ -226,10 +229,14 @@ public struct AuditRunner: Sendable {
             let decoder: (any InventoryRecordDecoder)?
             let headerDiagnostics: [Diagnostic]
             switch format {
-            case .native: (decoder, headerDiagnostics) = NativeCSVDecoder.make(header: header, path: source.path)
+            case .native:
+                let made = NativeCSVDecoder.make(header: header, path: source.path)
+                decoder = made.decoder
+                headerDiagnostics = made.diagnostics
             case .credentialReport:
-                (decoder, headerDiagnostics) = CredentialReportReader.make(
-                    header: header, path: source.path, owners: configuration.ownerMap)
+                let made = CredentialReportReader.make(header: header, path: source.path, owners: configuration.ownerMap)
+                decoder = made.reader
+                headerDiagnostics = made.diagnostics
             }
             merger.diagnostics += headerDiagnostics
             guard let decoder else { return nil }
@@ -274,7 +281,7 @@ public struct AuditRunner: Sendable {
         _ chunks: [CSVChunkReader.Chunk], path: String, decoder: any InventoryRecordDecoder, checks: [any KeyCheck],
         context: AuditContext
     ) -> [KeyBatch] {
-        func one(_ chunk: CSVChunkReader.Chunk) -> KeyBatch {
+        @Sendable func one(_ chunk: CSVChunkReader.Chunk) -> KeyBatch {
             var reader = CSVReader(bytes: chunk.bytes)
             return KeyBatch.read(&reader, firstLine: chunk.firstLine, path: path, decoder: decoder, checks: checks, context: context)
         }

@@ -22,8 +22,12 @@ public struct KeyScope: Hashable, Sendable {
     /// A key with no type (or mode) is outside a scope that lists types (or modes).
     public func includes(_ key: InventoryKey) -> Bool {
         guard key.status == .active else { return false }
-        if let types, !(key.type.map(types.contains) ?? false) { return false }
-        if let modes, !(key.mode.map(modes.contains) ?? false) { return false }
+        if let types {
+            guard let type = key.type, types.contains(type) else { return false }
+        }
+        if let modes {
+            guard let mode = key.mode, modes.contains(mode) else { return false }
+        }
         return true
     }
 }

@@ -140,7 +140,7 @@ public struct JSONReportWriter: ReportWriter {
             ("check", .string(control.check)),
             ("severity", .string(control.severity.rawValue)),
             ("rule", .string(control.rule)),
-            ("params", .object(control.params.map { (name: $0.key, value: $0.value) }, sorted: true)),
+            ("params", .parameters(control.params.map { (name: $0.key, value: $0.value) }, sorted: true)),
             ("frameworks", .strings(control.frameworks)),
             ("remediation", .optional(control.remediation)),
             ("location", .object([("path", .string(control.location.path)), ("line", .integer(control.location.line))])),
@@ -156,10 +156,10 @@ public struct JSONReportWriter: ReportWriter {
             ("subject", .string(finding.subject)),
             ("status", .string(finding.status.rawValue)),
             ("message", .string(finding.message)),
-            ("evidence", .object(finding.evidence)),
+            ("evidence", .parameters(finding.evidence)),
             (
                 "source",
-                finding.source.map { .object([("path", .string($0.path)), ("line", .integer($0.line))]) } ?? .null
+                finding.source.map { JSONValue.object([("path", .string($0.path)), ("line", .integer($0.line))]) } ?? .null
             ),
         ])
     }

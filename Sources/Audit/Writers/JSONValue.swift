@@ -26,7 +26,7 @@ enum JSONValue {
     }
 
     /// Params or evidence as an object; `sorted` orders keys by name.
-    static func object(_ pairs: [(name: String, value: ParameterValue)], sorted: Bool = false) -> JSONValue {
+    static func parameters(_ pairs: [(name: String, value: ParameterValue)], sorted: Bool = false) -> JSONValue {
         let ordered = sorted ? pairs.sorted { $0.name < $1.name } : pairs
         return .object(ordered.map { ($0.name, JSONValue($0.value)) })
     }

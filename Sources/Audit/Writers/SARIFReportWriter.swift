@@ -67,7 +67,7 @@ public struct SARIFReportWriter: ReportWriter {
 
     static func result(_ finding: Finding, control: ControlResult, ruleIndex: Int) -> JSONValue {
         var properties: [(String, JSONValue)] = [
-            ("subject", .string(finding.subject)), ("evidence", .object(finding.evidence)),
+            ("subject", .string(finding.subject)), ("evidence", .parameters(finding.evidence)),
         ]
         if let source = finding.source { properties.append(("source", .string("\(source.path):\(source.line)"))) }
         let fingerprint = SHA256.hash(data: Data("\(control.id)\n\(finding.subject)".utf8))
