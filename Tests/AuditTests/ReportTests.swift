@@ -29,7 +29,7 @@ import Testing
             F.control("KEY-NONPROD", "no-live-in-nonprod", severity: .low, line: 22),
             F.control("KEY-TRAINED", "access-trained", ["quizzes": .list(["key-handling"])], severity: .medium, line: 26),
         ]),
-        F.policy("governance", controls: [F.control("POL-REVIEW", "policy-reviewed", severity: .low, policyID: "governance")]),
+        F.policy("reviews", controls: [F.control("POL-REVIEW", "policy-reviewed", severity: .low, policyID: "reviews")]),
         F.policy("future", controls: [F.control("DRAFT-CTRL", "ip-allowlist", policyID: "future")], draft: true),
     ]
 
