@@ -134,7 +134,10 @@ import Testing
         let check = AccessTrainedCheck(quizzes: ["key-handling"])
         #expect(check.check(F.key { $0.access = ["bob@example.com"] }, in: trained) == nil)
         let finding = check.check(F.key { $0.access = ["bob@example.com", "carol@example.com"] }, in: trained)
-        #expect(finding?.message == "1 of 3 people lack a current pass of key-handling: carol@example.com: key-handling")
+        #expect(finding?.message == "1 of 3 people lack a current pass of key-handling: carol@example.com")
+        let two = AccessTrainedCheck(quizzes: ["key-handling", "secrets-101"])
+        #expect(two.check(F.key { $0.owner = "bob@example.com" }, in: trained)?.message
+            == "1 of 1 person lacks a current pass of key-handling, secrets-101: bob@example.com (secrets-101)")
         // No records: nobody holds a pass, and the finding says why.
         let untrained = check.check(F.key(), in: context)
         #expect(untrained?.message.hasSuffix("(no training records were given)") == true)

@@ -26,7 +26,8 @@ public enum FindingDetail: Hashable, Sendable {
     case accessTooBroad(people: Int, maxPeople: Int, notActive: [String], rosterMissing: Bool)
     case accessNeverReviewed(maxDays: Int)
     case accessReviewOverdue(reviewed: CalendarDate, days: Int, maxDays: Int)
-    /// `missing`: "email: quiz, quiz" for each person without a current pass.
+    /// `missing`: each person without a current pass: the email when they lack every quiz, else
+    /// "email (quiz, quiz)" naming the ones they lack.
     case untrained(missing: [String], people: Int, quizzes: [String], recordsMissing: Bool)
     case exposureNotRolled(exposed: CalendarDate, lastRotated: CalendarDate?, days: Int, maxDays: Int)
     case policyReviewOverdue(lastReviewed: CalendarDate, days: Int, everyDays: Int, due: CalendarDate)
@@ -82,7 +83,7 @@ public enum FindingDetail: Hashable, Sendable {
         case .untrained(let missing, let people, let quizzes, let recordsMissing):
             return "\(missing.count) of \(people) "
                 + (people == 1 ? "person lacks" : "people lack")
-                + " a current pass of \(quizzes.joined(separator: ", ")): \(missing.joined(separator: "; "))"
+                + " a current pass of \(quizzes.joined(separator: ", ")): \(missing.joined(separator: ", "))"
                 + (recordsMissing ? " (no training records were given)" : "")
         case .exposureNotRolled(let exposed, let last, let days, let limit):
             let rotated = last.map { "last rotated \($0)" } ?? "never rotated"

@@ -10,9 +10,27 @@ public enum InventoryField: String, CaseIterable, Sendable {
     case accessReviewedAt = "access_reviewed_at"
     case exposedAt = "exposed_at"
 
-    /// Position in `allCases`, used to index column tables.
-    var ordinal: Int { Self.ordinals[self]! }
-
-    private static let ordinals: [InventoryField: Int] = Dictionary(
-        uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// Position in `allCases`, used to index column tables (a switch: this is on the per-row path).
+    var ordinal: Int {
+        switch self {
+        case .id: 0
+        case .name: 1
+        case .type: 2
+        case .mode: 3
+        case .status: 4
+        case .owner: 5
+        case .createdAt: 6
+        case .lastRotatedAt: 7
+        case .lastUsedAt: 8
+        case .expiresAt: 9
+        case .ipAllowlist: 10
+        case .storage: 11
+        case .environment: 12
+        case .consumer: 13
+        case .permissions: 14
+        case .access: 15
+        case .accessReviewedAt: 16
+        case .exposedAt: 17
+        }
+    }
 }

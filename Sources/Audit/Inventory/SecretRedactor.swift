@@ -31,34 +31,26 @@ public enum SecretRedactor {
         return (text, found)
     }
 
-    /// Redacts `text` in place; true when it held a secret. Values too short to hold one are not scanned.
+    /// Redacts `text` in place; true when it held a secret. Values too short to hold one are not
+    /// scanned, and values are scanned in place before anything is copied: most hold no secret.
     @discardableResult
     public static func redactInPlace(_ text: inout String) -> Bool {
         guard text.utf8.count >= shortestSecret else { return false }
+        guard text.withUTF8({ hasSecret($0) }) else { return false }
         let bytes = Array(text.utf8)
         var output: [UInt8] = []
-        var found = false
-        var index = 0
+        output.reserveCapacity(bytes.count)
         var copiedUpTo = 0
-        while index < bytes.count {
-            guard isTokenByte(bytes[index]) else {
-                index += 1
-                continue
-            }
-            let start = index
-            while index < bytes.count, isTokenByte(bytes[index]) { index += 1 }
-            let token = bytes[start..<index]
-            if let prefixLength = secretPrefixLength(token) {
-                if !found { output.reserveCapacity(bytes.count) }
-                found = true
-                output.append(contentsOf: bytes[copiedUpTo..<start])
-                output.append(contentsOf: token.prefix(prefixLength))
-                output.append(contentsOf: Array("…".utf8))
-                output.append(contentsOf: token.suffix(4))
-                copiedUpTo = index
+        bytes.withUnsafeBufferPointer { buffer in
+            for token in tokens(buffer) {
+                guard let prefixLength = secretPrefixLength(buffer[token]) else { continue }
+                output.append(contentsOf: buffer[copiedUpTo..<token.lowerBound])
+                output.append(contentsOf: buffer[token].prefix(prefixLength))
+                output.append(contentsOf: "…".utf8)
+                output.append(contentsOf: buffer[token].suffix(4))
+                copiedUpTo = token.upperBound
             }
         }
-        guard found else { return false }
         output.append(contentsOf: bytes[copiedUpTo...])
         text = String(decoding: output, as: UTF8.self)
         return true
@@ -67,11 +59,31 @@ public enum SecretRedactor {
     /// Whether `text` holds a secret.
     public static func containsSecret(_ text: String) -> Bool {
         var copy = text
-        return redactInPlace(&copy)
+        return copy.withUTF8 { hasSecret($0) }
+    }
+
+    private static func hasSecret(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        tokens(buffer).contains { secretPrefixLength(buffer[$0]) != nil }
+    }
+
+    /// The ranges of the tokens of `buffer` long enough to be secrets.
+    private static func tokens(_ buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var index = 0
+        while index < buffer.count {
+            guard isTokenByte(buffer[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < buffer.count, isTokenByte(buffer[index]) { index += 1 }
+            if index - start >= shortestSecret { result.append(start..<index) }
+        }
+        return result
     }
 
     /// The length of the prefix to keep when `token` is a secret; nil when it is not one.
-    private static func secretPrefixLength(_ token: ArraySlice<UInt8>) -> Int? {
+    private static func secretPrefixLength(_ token: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         for prefix in prefixes where token.count >= prefix.count + minimumSecretLength && token.starts(with: prefix) {
             return prefix.count
         }
@@ -79,7 +91,7 @@ public enum SecretRedactor {
         return nil
     }
 
-    private static func isAWSSecretAccessKey(_ token: ArraySlice<UInt8>) -> Bool {
+    private static func isAWSSecretAccessKey(_ token: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var upper = false, lower = false, digit = false
         for byte in token {
             switch byte {
