@@ -34,6 +34,9 @@ import Testing
         #expect(Self.findings(outcome, "KEY-OWNER").first?.source == SourceLocation(path: "keys.csv", line: 3))
         let rotation = Self.findings(outcome, "KEY-ROTATION")
         #expect(rotation.map(\.message) == ["last rotated 2026-01-03, 328 days ago; limit 90"])
+        // Unknown columns are kept and shown with the findings.
+        #expect(rotation.first?.extraColumns == ["team_note": "payments"])
+        #expect(JSONReportWriter().render(report).contains("\"team_note\": \"payments\""))
     }
 
     @Test func decodesEveryFieldIntoTypedValues() {

@@ -18,12 +18,19 @@ public struct Finding: Hashable, Sendable {
     public var detail: FindingDetail
     /// The inventory row the subject was read from, when it is a key.
     public var source: SourceLocation?
+    /// The key's columns that the inventory format does not define, shown beside the evidence
+    /// (shared with the key read, not copied).
+    public var extraColumns: [String: String]
 
-    public init(subject: String, status: Status, detail: FindingDetail, source: SourceLocation? = nil) {
+    public init(
+        subject: String, status: Status, detail: FindingDetail, source: SourceLocation? = nil,
+        extraColumns: [String: String] = [:]
+    ) {
         self.subject = subject
         self.status = status
         self.detail = detail
         self.source = source
+        self.extraColumns = extraColumns
     }
 
     /// The finding in words, with its numbers: "last rotated 2026-01-03, 328 days ago; limit 90".

@@ -16,7 +16,7 @@ extension KeyCheck {
 
     /// A finding about `key`.
     func finding(_ key: InventoryKey, _ status: Finding.Status, _ detail: FindingDetail) -> Finding {
-        Finding(subject: key.id, status: status, detail: detail, source: key.source)
+        Finding(subject: key.id, status: status, detail: detail, source: key.source, extraColumns: key.extra)
     }
 }
 

@@ -120,6 +120,9 @@ public struct HTMLReportWriter: ReportWriter {
             text += "</td><td><span class=\"badge \(finding.status.rawValue)\">\(finding.status.rawValue)</span></td>"
             text += "<td>\(e(finding.message))</td><td><dl class=\"evidence\">"
             for item in finding.evidence { text += "<dt>\(e(item.name))</dt><dd>\(e(item.value.description))</dd>" }
+            for (name, value) in finding.extraColumns.sorted(by: { $0.key < $1.key }) {
+                text += "<dt>\(e(name))</dt><dd>\(e(value))</dd>"
+            }
             text += "</dl></td></tr>\n"
         }
         text += "</tbody>\n</table>\n"

@@ -25,6 +25,7 @@ import HandbookContent
 ///                 "location": {"path", "line"}, "status": "pass|warn|fail", "counts": {"fail", "warn"},
 ///                 "missing_inputs": [], "framework_notes": [],
 ///                 "findings": [{"subject", "status": "fail|warn", "message", "evidence": {…},
+///                               "columns": {inventory columns Attest does not define, sorted},
 ///                               "source": {"path", "line"} | null}]}]
 /// }
 /// ```
@@ -157,6 +158,7 @@ public struct JSONReportWriter: ReportWriter {
             ("status", .string(finding.status.rawValue)),
             ("message", .string(finding.message)),
             ("evidence", .parameters(finding.evidence)),
+            ("columns", .parameters(finding.extraColumns.map { (name: $0.key, value: .string($0.value)) }, sorted: true)),
             (
                 "source",
                 finding.source.map { JSONValue.object([("path", .string($0.path)), ("line", .integer($0.line))]) } ?? .null

@@ -28,7 +28,8 @@ enum ReportText {
 
     /// Evidence as `name=value; name=value`.
     static func evidenceLine(_ finding: Finding) -> String {
-        finding.evidence.map { "\($0.name)=\($0.value.description)" }.joined(separator: "; ")
+        (finding.evidence.map { "\($0.name)=\($0.value.description)" }
+            + finding.extraColumns.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: "; ")
     }
 
     /// `path:line`, or "" without a source.
