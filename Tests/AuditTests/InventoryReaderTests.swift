@@ -58,6 +58,18 @@ import Testing
         #expect(key?.extra == ["x": "kept"])
     }
 
+    @Test func ipAllowlistEntriesAreAddressesOrCIDRs() {
+        for valid in ["10.0.0.1", "10.0.0.0/8", "0.0.0.0/0", "2001:db8::/32", "::1"] { #expect(IPAllowlistEntry.isValid(valid), "\(valid)") }
+        for invalid in ["10.0.0.256", "10.0.0.0/33", "2001:db8::/129", "example.com", "10.0.0.0/", "10.0.0.0/+8"] {
+            #expect(!IPAllowlistEntry.isValid(invalid), "\(invalid)")
+        }
+        let (key, diagnostics) = InventoryRowDecoder.decode(["k", "10.0.0.0/8;nope"], columns: InventoryColumns(header: ["id", "ip_allowlist"])) {
+            index in SourceLocation(path: "p", line: 4, column: index.map { $0 * 2 + 1 } ?? 1)
+        }
+        #expect(key == nil)
+        #expect(diagnostics.map(\.description) == ["p:4:3: error: bad ip_allowlist entry 'nope'; expected IPv4 or IPv6 addresses or CIDRs separated by ;"])
+    }
+
     @Test func nativeJSONAndYAML() throws {
         let json = """
             [

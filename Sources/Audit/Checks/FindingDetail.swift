@@ -1,6 +1,8 @@
 import HandbookContent
 
 /// What a check found, with the numbers it found it with. Worded by ``message`` and ``evidence``.
+///
+/// Findings are kept by the million, so the payloads stay small: the rare, large cases are `indirect`.
 public enum FindingDetail: Hashable, Sendable {
     /// Where a person stands in the roster.
     public enum RosterStanding: String, Hashable, Sendable {
@@ -29,9 +31,9 @@ public enum FindingDetail: Hashable, Sendable {
     /// `missing`: each person without a current pass: the email when they lack every quiz, else
     /// "email (quiz, quiz)" naming the ones they lack.
     case untrained(missing: [String], people: Int, quizzes: [String], recordsMissing: Bool)
-    case exposureNotRolled(exposed: CalendarDate, lastRotated: CalendarDate?, days: Int, maxDays: Int)
-    case policyReviewOverdue(lastReviewed: CalendarDate, days: Int, everyDays: Int, due: CalendarDate)
-    case coverageBelow(
+    indirect case exposureNotRolled(exposed: CalendarDate, lastRotated: CalendarDate?, days: Int, maxDays: Int)
+    indirect case policyReviewOverdue(lastReviewed: CalendarDate, days: Int, everyDays: Int, due: CalendarDate)
+    indirect case coverageBelow(
         quiz: String, current: Int, audience: Int, minPercent: Int, missing: [String], recordsMissing: Bool)
     case quizUnknown(quiz: String)
     case audienceEmpty(quiz: String, rosterMissing: Bool)

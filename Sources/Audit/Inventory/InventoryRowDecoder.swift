@@ -1,7 +1,8 @@
 import HandbookContent
 
 /// Turns the fields of one native inventory row into an ``InventoryKey``, collecting every problem
-/// of the row (a missing id, a bad date, an unknown type, mode, status, environment or consumer)
+/// of the row (a missing id, a bad date, an unknown type, mode, status, environment or consumer,
+/// an ip_allowlist entry that is not an address or CIDR)
 /// and redacting secret-looking values before anything else sees them.
 enum InventoryRowDecoder {
     /// The warning given for a value that looks like a secret; it never quotes the value.
@@ -72,6 +73,10 @@ enum InventoryRowDecoder {
         let expiresAt = date(.expiresAt)
         let accessReviewedAt = date(.accessReviewedAt)
         let exposedAt = date(.exposedAt)
+        let ipAllowlist = text(.ipAllowlist).map(InventoryText.list) ?? []
+        for entry in ipAllowlist where !IPAllowlistEntry.isValid(entry) {
+            fail(.ipAllowlist, "bad ip_allowlist entry '\(entry)'; expected IPv4 or IPv6 addresses or CIDRs separated by ;")
+        }
         guard !failed, let id else { return (nil, diagnostics) }
 
         var extra: [String: String] = [:]
@@ -81,7 +86,7 @@ enum InventoryRowDecoder {
         let key = InventoryKey(
             id: id, name: text(.name), type: type, mode: mode, status: status, owner: text(.owner),
             createdAt: createdAt, lastRotatedAt: lastRotatedAt, lastUsedAt: lastUsedAt, expiresAt: expiresAt,
-            ipAllowlist: text(.ipAllowlist).map(InventoryText.list) ?? [], storage: text(.storage),
+            ipAllowlist: ipAllowlist, storage: text(.storage),
             environment: environment, consumer: consumer,
             permissions: text(.permissions).map(InventoryText.list) ?? [],
             access: text(.access).map(InventoryText.list) ?? [], accessReviewedAt: accessReviewedAt,
