@@ -40,7 +40,8 @@ struct AuditInputFiles {
 
     /// The roster, read with the minimal columns the audit needs: email, name, team, groups (`;`),
     /// active (true/false, default true), start_date. nil without a path.
-    /// To be replaced by the content model's roster reader when it lands.
+    /// To be replaced by the content model's roster reader when it lands: the body becomes
+    /// `RosterReader.read(bytes: bytes, path: shown)` plus this input entry.
     func loadRoster(_ path: String?) -> (Roster?, AuditReport.Input?, [Diagnostic]) {
         guard let path else { return (nil, nil, []) }
         let (bytes, readDiagnostics) = readBytes(path, what: "roster")
@@ -90,7 +91,9 @@ struct AuditInputFiles {
 
     /// Every training record, or nil without a records database. A configured database that does
     /// not exist yet counts as not given; one named with --records must exist.
-    /// To be wired to the SQLite record store when it lands.
+    /// To be wired to the SQLite record store when it lands: `try SQLiteRecordStore(path: path,
+    /// createIfMissing: false)`, then `try await store.allRecords()`, and an input entry with the
+    /// file's SHA-256 (``FileDigest``) and the number of records.
     func loadRecords(_ path: String?, explicit: Bool) async -> ([AttemptRecord]?, AuditReport.Input?, [Diagnostic]) {
         guard let path else { return (nil, nil, []) }
         guard FileManager.default.fileExists(atPath: path) else {

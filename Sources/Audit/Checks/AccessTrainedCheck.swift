@@ -16,20 +16,28 @@ public struct AccessTrainedCheck: KeyCheck {
     }
 
     public func evaluate(_ key: InventoryKey, in context: AuditContext) -> Finding? {
-        let people = key.people
+        // No per-key allocation unless someone lacks a pass.
         var missing: [String] = []
-        for person in people {
-            let lacking = quizzes.filter { !context.hasCurrentPass(person, quizID: $0) }
-            // Lacking every quiz (the usual case): the email alone, sharing the key's string storage.
-            if lacking.count == quizzes.count {
+        var people = 0
+        func visit(_ person: String) {
+            people += 1
+            var lacking = 0
+            for quiz in quizzes where !context.hasCurrentPass(person, quizID: quiz) { lacking += 1 }
+            if lacking == quizzes.count {
+                // Lacking every quiz (the usual case): the email alone, sharing the key's string storage.
                 missing.append(person)
-            } else if !lacking.isEmpty {
-                missing.append("\(person) (\(lacking.joined(separator: ", ")))")
+            } else if lacking > 0 {
+                let names = quizzes.filter { !context.hasCurrentPass(person, quizID: $0) }
+                missing.append("\(person) (\(names.joined(separator: ", ")))")
             }
+        }
+        if let owner = key.owner { visit(owner) }
+        for (index, person) in key.access.enumerated() where person != key.owner && !key.access[..<index].contains(person) {
+            visit(person)
         }
         guard !missing.isEmpty else { return nil }
         return finding(
             key, .fail,
-            .untrained(missing: missing, people: people.count, quizzes: quizzes, recordsMissing: context.training == nil))
+            .untrained(missing: missing, people: people, quizzes: quizzes, recordsMissing: context.training == nil))
     }
 }

@@ -15,7 +15,12 @@ enum InventoryText {
     /// A `;`-separated list, each item trimmed, empty items dropped.
     static func list(_ text: String) -> [String] {
         guard !text.isEmpty else { return [] }
-        return text.split(separator: ";").map { trimmed(String($0)) }.filter { !$0.isEmpty }
+        var items: [String] = []
+        for part in text.split(separator: ";") {
+            let item = trimmed(String(part))
+            if !item.isEmpty { items.append(item) }
+        }
+        return items
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
