@@ -50,12 +50,13 @@ public struct HTMLReportWriter: ReportWriter {
         for (label, value, cls) in [
             ("controls failed", summary.failed, "fail"), ("controls warned", summary.warned, "warn"),
             ("controls passed", summary.passed, "pass"), ("failing findings", summary.findings.fail, "fail"),
-            ("warnings", summary.findings.warn, "warn"),
+            ("warning findings", summary.findings.warn, "warn"),
         ] {
             text += "<div class=\"card\"><b style=\"color:var(--\(cls))\">\(value)</b>\(label)</div>\n"
         }
         text += "</div>\n"
         text += Self.severityChart(report.controls)
+        text += Self.controlChart(report.controls)
         if !report.history.isEmpty { text += Self.trendChart(report.history) }
         for missing in report.missingInputs { text += "<p class=\"note\"><strong>Missing input:</strong> \(e(missing.message))</p>\n" }
         for note in report.frameworkNotes {
@@ -140,6 +141,15 @@ public struct HTMLReportWriter: ReportWriter {
         return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
     }
 
+    /// The colour of a status in the charts (literal: SVG presentation attributes take no CSS variables everywhere).
+    static func color(_ status: String) -> String {
+        switch status {
+        case "fail": "#cf222e"
+        case "warn": "#9a6700"
+        default: "#1a7f37"
+        }
+    }
+
     /// Horizontal stacked bars: for each severity, its controls passed, warned and failed.
     static func severityChart(_ controls: [ControlResult]) -> String {
         let severities = ControlSeverity.allCases.sorted(by: >)
@@ -159,7 +169,7 @@ public struct HTMLReportWriter: ReportWriter {
             var x = labelWidth
             for (status, count) in counts where count > 0 {
                 let width = count * barWidth / largest
-                svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(width)\" height=\"20\" fill=\"var(--\(status))\"><title>\(count) \(status)</title></rect>\n"
+                svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(width)\" height=\"20\" fill=\"\(Self.color(status))\"><title>\(count) \(status)</title></rect>\n"
                 x += width
             }
             let label = counts.map { "\($0.1) \($0.0)" }.joined(separator: " · ")
@@ -167,6 +177,26 @@ public struct HTMLReportWriter: ReportWriter {
         }
         let legendY = severities.count * rowHeight + 20
         svg += "<text x=\"\(labelWidth)\" y=\"\(legendY)\" fill=\"#59636e\">controls by severity: failed (red), warned (amber), passed (green)</text>\n"
+        return svg + "</svg>\n"
+    }
+
+    /// A bar per control: its status (colour) and its failing and warning findings (length, on a
+    /// square-root scale so that one large control does not flatten the others).
+    static func controlChart(_ controls: [ControlResult]) -> String {
+        guard !controls.isEmpty else { return "" }
+        let rowHeight = 22, labelWidth = 220, barWidth = 380
+        let height = controls.count * rowHeight + 8
+        let largest = max(1, controls.map { $0.findings.count }.max() ?? 1)
+        var svg = "<svg role=\"img\" aria-labelledby=\"controls-title\" width=\"\(labelWidth + barWidth + 160)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 160) \(height)\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n"
+        svg += "<title id=\"controls-title\">Findings by control, coloured by status</title>\n"
+        for (row, control) in controls.enumerated() {
+            let y = row * rowHeight + 4
+            let count = control.findings.count
+            let width = count == 0 ? 4 : max(4, Int((Double(count).squareRoot() / Double(largest).squareRoot()) * Double(barWidth)))
+            svg += "<text x=\"0\" y=\"\(y + 13)\">\(ReportText.escapeMarkup(control.id)) (\(control.severity.rawValue))</text>\n"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(width)\" height=\"16\" fill=\"\(color(control.status.rawValue))\"><title>\(ReportText.escapeMarkup(control.id)): \(control.status.rawValue)</title></rect>\n"
+            svg += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 13)\" fill=\"#59636e\">\(control.status.rawValue): \(control.failCount) failing, \(control.warnCount) warning</text>\n"
+        }
         return svg + "</svg>\n"
     }
 
@@ -187,9 +217,9 @@ public struct HTMLReportWriter: ReportWriter {
             ("fail", history.map(\.failed)), ("warn", history.map(\.warned)), ("pass", history.map(\.passed)),
         ] {
             let points = values.enumerated().map { point($0.offset, $0.element) }.joined(separator: " ")
-            svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"var(--\(status))\" stroke-width=\"2\"/>\n"
+            svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(Self.color(status))\" stroke-width=\"2\"/>\n"
             for (index, value) in values.enumerated() {
-                svg += "<circle cx=\"\(left + index * step)\" cy=\"\(bottom - value * (bottom - top) / largest)\" r=\"3\" fill=\"var(--\(status))\"><title>\(history[index].asOf): \(value) \(status)</title></circle>\n"
+                svg += "<circle cx=\"\(left + index * step)\" cy=\"\(bottom - value * (bottom - top) / largest)\" r=\"3\" fill=\"\(Self.color(status))\"><title>\(history[index].asOf): \(value) \(status)</title></circle>\n"
             }
         }
         svg += "<text x=\"\(left)\" y=\"\(bottom + 20)\" fill=\"#59636e\">\(first.asOf)</text>\n"
