@@ -20,13 +20,18 @@ struct AuditCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("inventory"), parsing: .upToNextOption,
-        help: ArgumentHelp("Key inventories (native CSV, JSON or YAML, or an AWS IAM credential report).", valueName: "FILE"))
+        help: ArgumentHelp(
+            "Key inventories (native CSV, JSON or YAML, or an AWS IAM credential report).", valueName: "FILE"))
     var inventories: [String] = []
 
-    @Option(name: .customLong("inventory-format"), help: "native or credential-report (default: detected from each header).")
+    @Option(
+        name: .customLong("inventory-format"), help: "native or credential-report (default: detected from each header)."
+    )
     var inventoryFormat: String?
 
-    @Option(name: .customLong("owner-map"), help: ArgumentHelp("CSV iam_user,email: owners of credential-report keys.", valueName: "FILE"))
+    @Option(
+        name: .customLong("owner-map"),
+        help: ArgumentHelp("CSV iam_user,email: owners of credential-report keys.", valueName: "FILE"))
     var ownerMap: String?
 
     @Option(help: ArgumentHelp("The roster CSV (default: handbook.yml's people).", valueName: "FILE"))
@@ -35,10 +40,13 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The training records database (default: handbook.yml's records).", valueName: "PATH"))
     var records: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to audit as of (default: today, UTC).", valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("The date to audit as of (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
-    @Option(help: ArgumentHelp("Report formats, comma-separated: html,json,csv,md,sarif,junit,oscal.", valueName: "LIST"))
+    @Option(
+        help: ArgumentHelp("Report formats, comma-separated: html,json,csv,md,sarif,junit,oscal.", valueName: "LIST"))
     var format: String = "json,html"
 
     @Option(help: ArgumentHelp("Where to write the reports (default: ROOT/site/audit).", valueName: "DIR"))
@@ -47,10 +55,14 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Lowest severity whose failures exit 1: high, medium, low or never.")
     var failOn: String = "high"
 
-    @Option(help: ArgumentHelp("A JSON-lines file: this run's summary is appended; the HTML draws the trend.", valueName: "PATH"))
+    @Option(
+        help: ArgumentHelp(
+            "A JSON-lines file: this run's summary is appended; the HTML draws the trend.", valueName: "PATH"))
     var history: String?
 
-    @Flag(name: .customLong("skip-bad-rows"), help: "Leave bad inventory rows out (listed in the report) instead of failing.")
+    @Flag(
+        name: .customLong("skip-bad-rows"),
+        help: "Leave bad inventory rows out (listed in the report) instead of failing.")
     var skipBadRows = false
 
     func run() async throws {
@@ -58,7 +70,8 @@ struct AuditCommand: AsyncParsableCommand {
         let formats = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let reportFormats = formats.compactMap(ReportFormat.init(rawValue:))
         for name in formats where ReportFormat(rawValue: name) == nil {
-            usage.append("unknown format '\(name)'; expected: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ","))")
+            usage.append(
+                "unknown format '\(name)'; expected: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ","))")
         }
         let threshold = FailThreshold(rawValue: failOn.lowercased())
         if threshold == nil { usage.append("--fail-on must be high, medium, low or never, got '\(failOn)'") }
@@ -68,7 +81,11 @@ struct AuditCommand: AsyncParsableCommand {
         }
         var asOfDate = CalendarDate(secondsSince1970: Date().timeIntervalSince1970)
         if let asOf {
-            if let date = CalendarDate(parsing: asOf) { asOfDate = date } else { usage.append("--as-of must be a date YYYY-MM-DD, got '\(asOf)'") }
+            if let date = CalendarDate(parsing: asOf) {
+                asOfDate = date
+            } else {
+                usage.append("--as-of must be a date YYYY-MM-DD, got '\(asOf)'")
+            }
         }
         if inventories.isEmpty { usage.append("give at least one --inventory FILE") }
         guard usage.isEmpty, let threshold else {
@@ -85,7 +102,8 @@ struct AuditCommand: AsyncParsableCommand {
         let (roster, rosterInput, rosterDiagnostics) = files.loadRoster(peoplePath)
         diagnostics += rosterDiagnostics
         let recordsPath = records ?? handbook?.config.records.map { files.resolve($0, fromRoot: true) }
-        let (attempts, recordsInput, recordsDiagnostics) = await files.loadRecords(recordsPath, explicit: records != nil)
+        let (attempts, recordsInput, recordsDiagnostics) = await files.loadRecords(
+            recordsPath, explicit: records != nil)
         diagnostics += recordsDiagnostics
         var owners: OwnerMap?
         var otherInputs = [rosterInput, recordsInput].compactMap { $0 }
@@ -108,7 +126,8 @@ struct AuditCommand: AsyncParsableCommand {
 
         let training = attempts.map {
             TrainingStatus.compute(
-                quizzes: handbook.quizzes, policies: handbook.policies, roster: roster ?? .empty, records: $0, asOf: asOfDate)
+                quizzes: handbook.quizzes, policies: handbook.policies, roster: roster ?? .empty, records: $0,
+                asOf: asOfDate)
         }
         let runner = AuditRunner(
             policies: handbook.policies, quizzes: handbook.quizzes, roster: roster, training: training,
@@ -127,7 +146,9 @@ struct AuditCommand: AsyncParsableCommand {
             if let history { try AuditHistory.append(HistoryEntry(report), to: history) }
             print(report.consoleSummary(written: written))
         } catch {
-            DiagnosticPrinter.print([.error("cannot write the reports to \(directory): \(error.localizedDescription)", at: nil)])
+            DiagnosticPrinter.print([
+                .error("cannot write the reports to \(directory): \(error.localizedDescription)", at: nil)
+            ])
             throw ExitCode.badInput
         }
         if report.fails(at: threshold) { throw ExitCode.findings }

@@ -54,7 +54,10 @@ struct AuditInputFiles {
             guard let header = try reader.next() else { return (Roster(people: [], sourcePath: shown), nil, []) }
             let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard let emailIndex = names.firstIndex(of: "email") else {
-                return (nil, nil, [.error("the roster needs an email column", at: SourceLocation(path: shown, line: header.line))])
+                return (
+                    nil, nil,
+                    [.error("the roster needs an email column", at: SourceLocation(path: shown, line: header.line))]
+                )
             }
             func field(_ record: CSVRecord, _ name: String) -> String? {
                 guard let index = names.firstIndex(of: name), index < record.fields.count else { return nil }
@@ -83,9 +86,11 @@ struct AuditInputFiles {
                         startDate: field(record, "start_date").flatMap { CalendarDate(parsing: $0) }))
             }
         } catch {
-            diagnostics.append(.error(error.message, at: SourceLocation(path: shown, line: error.line, column: error.column)))
+            diagnostics.append(
+                .error(error.message, at: SourceLocation(path: shown, line: error.line, column: error.column)))
         }
-        let input = AuditReport.Input(kind: "roster", path: shown, sha256: FileDigest.sha256(of: bytes), rows: people.count)
+        let input = AuditReport.Input(
+            kind: "roster", path: shown, sha256: FileDigest.sha256(of: bytes), rows: people.count)
         return (Roster(people: people, sourcePath: shown), input, diagnostics)
     }
 
@@ -97,7 +102,9 @@ struct AuditInputFiles {
     func loadRecords(_ path: String?, explicit: Bool) async -> ([AttemptRecord]?, AuditReport.Input?, [Diagnostic]) {
         guard let path else { return (nil, nil, []) }
         guard FileManager.default.fileExists(atPath: path) else {
-            return explicit ? (nil, nil, [.error("no training records database at '\(displayPath(path))'", at: nil)]) : (nil, nil, [])
+            return explicit
+                ? (nil, nil, [.error("no training records database at '\(displayPath(path))'", at: nil)])
+                : (nil, nil, [])
         }
         let problem = "reading the training records database '\(displayPath(path))' is not available in this build"
         return explicit ? (nil, nil, [.error(problem, at: nil)]) : (nil, nil, [.warning(problem, at: nil)])
@@ -108,7 +115,10 @@ struct AuditInputFiles {
         guard let bytes else { return (nil, nil, readDiagnostics) }
         let shown = displayPath(path)
         let (map, rows, diagnostics) = OwnerMap.read(bytes: bytes, path: shown)
-        return (map, AuditReport.Input(kind: "owner-map", path: shown, sha256: FileDigest.sha256(of: bytes), rows: rows), diagnostics)
+        return (
+            map, AuditReport.Input(kind: "owner-map", path: shown, sha256: FileDigest.sha256(of: bytes), rows: rows),
+            diagnostics
+        )
     }
 
     /// The history so far; a file that does not exist yet is an empty history.

@@ -115,7 +115,8 @@ public struct AuditRunner: Sendable {
                 }
                 seen[control.id] = seen[control.id] ?? control.location
                 let params = ControlCatalogue.resolvedParams(check: control.check, params: control.params)
-                guard problems.isEmpty, let evaluator = ControlEvaluator.make(check: control.check, params: params) else {
+                guard problems.isEmpty, let evaluator = ControlEvaluator.make(check: control.check, params: params)
+                else {
                     continue
                 }
                 var missing: [String] = []
@@ -126,9 +127,12 @@ public struct AuditRunner: Sendable {
                 results.append(
                     ControlResult(
                         id: control.id, title: control.title, check: control.check, severity: control.severity,
-                        params: params, rule: ControlCatalogue.ruleDescription(check: control.check, params: control.params),
-                        frameworks: control.frameworks, remediation: control.remediation, policy: PolicyReference(policy),
-                        location: control.location, frameworkNotes: FrameworkBaseline.notes(for: control, params: params),
+                        params: params,
+                        rule: ControlCatalogue.ruleDescription(check: control.check, params: control.params),
+                        frameworks: control.frameworks, remediation: control.remediation,
+                        policy: PolicyReference(policy),
+                        location: control.location,
+                        frameworkNotes: FrameworkBaseline.notes(for: control, params: params),
                         missingInputs: missing))
                 evaluators.append(evaluator)
             }
@@ -151,7 +155,8 @@ public struct AuditRunner: Sendable {
             checkCount: keyChecks.count, skipBadRows: configuration.skipBadRows)
         var inputs: [AuditReport.Input] = []
         for (inputIndex, source) in inventories.enumerated() {
-            let input = read(source, inputIndex: inputIndex, checks: keyChecks.map(\.check), context: context, into: &merger)
+            let input = read(
+                source, inputIndex: inputIndex, checks: keyChecks.map(\.check), context: context, into: &merger)
             if let input { inputs.append(input) }
         }
         diagnostics += merger.diagnostics
@@ -177,7 +182,8 @@ public struct AuditRunner: Sendable {
         var report = AuditReport(
             asOf: configuration.asOf, generatedAt: configuration.generatedAt, toolVersion: configuration.toolVersion,
             inputs: inputs + configuration.otherInputs, policySetSHA256: Self.policySetSHA256(policies),
-            policyCount: policies.count, keysRead: merger.keyCount, activeKeys: merger.activeKeyCount, controls: results,
+            policyCount: policies.count, keysRead: merger.keyCount, activeKeys: merger.activeKeyCount,
+            controls: results,
             skippedRows: merger.skippedRows, missingInputs: missingInputs, warnings: merger.allReportWarnings)
         report.history = configuration.history.map { $0 + [HistoryEntry(report)] } ?? []
         return AuditOutcome(report: report, diagnostics: diagnostics)
@@ -205,7 +211,9 @@ public struct AuditRunner: Sendable {
                 while let chunk = try chunks.next() { bytes += chunk.bytes }
                 if configuration.format == .credentialReport {
                     merger.diagnostics.append(
-                        .error("a credential report is a CSV file, not \(syntax.rawValue)", at: SourceLocation(path: source.path)))
+                        .error(
+                            "a credential report is a CSV file, not \(syntax.rawValue)",
+                            at: SourceLocation(path: source.path)))
                     return nil
                 }
                 let (rows, fileDiagnostics) =
@@ -234,7 +242,8 @@ public struct AuditRunner: Sendable {
                 decoder = made.decoder
                 headerDiagnostics = made.diagnostics
             case .credentialReport:
-                let made = CredentialReportReader.make(header: header, path: source.path, owners: configuration.ownerMap)
+                let made = CredentialReportReader.make(
+                    header: header, path: source.path, owners: configuration.ownerMap)
                 decoder = made.reader
                 headerDiagnostics = made.diagnostics
             }
@@ -242,7 +251,8 @@ public struct AuditRunner: Sendable {
             guard let decoder else { return nil }
 
             let firstBatch = KeyBatch.read(
-                &reader, firstLine: first.firstLine, path: source.path, decoder: decoder, checks: checks, context: context)
+                &reader, firstLine: first.firstLine, path: source.path, decoder: decoder, checks: checks,
+                context: context)
             var rows = firstBatch.rows
             merger.merge(firstBatch, path: source.path, inputIndex: inputIndex)
             var pending: [CSVChunkReader.Chunk] = []
@@ -261,14 +271,19 @@ public struct AuditRunner: Sendable {
             flush()
             return AuditReport.Input(kind: "inventory", path: source.path, sha256: chunks.sha256, rows: rows)
         } catch let error as CSVError {
-            merger.diagnostics.append(.error(error.message, at: SourceLocation(path: source.path, line: error.line, column: error.column)))
+            merger.diagnostics.append(
+                .error(error.message, at: SourceLocation(path: source.path, line: error.line, column: error.column)))
         } catch {
-            merger.diagnostics.append(.error("cannot read the inventory: \(error.localizedDescription)", at: SourceLocation(path: source.path)))
+            merger.diagnostics.append(
+                .error(
+                    "cannot read the inventory: \(error.localizedDescription)", at: SourceLocation(path: source.path)))
         }
         return nil
     }
 
-    private func readHeader(_ reader: inout CSVReader, path: String, into merger: inout BatchMerger) throws(CSVError) -> CSVRecord? {
+    private func readHeader(_ reader: inout CSVReader, path: String, into merger: inout BatchMerger) throws(CSVError)
+        -> CSVRecord?
+    {
         guard let header = try reader.next() else {
             merger.diagnostics.append(.error("the inventory has no header row", at: SourceLocation(path: path)))
             return nil
@@ -283,7 +298,8 @@ public struct AuditRunner: Sendable {
     ) -> [KeyBatch] {
         @Sendable func one(_ chunk: CSVChunkReader.Chunk) -> KeyBatch {
             var reader = CSVReader(bytes: chunk.bytes)
-            return KeyBatch.read(&reader, firstLine: chunk.firstLine, path: path, decoder: decoder, checks: checks, context: context)
+            return KeyBatch.read(
+                &reader, firstLine: chunk.firstLine, path: path, decoder: decoder, checks: checks, context: context)
         }
         if chunks.count <= 1 { return chunks.map(one) }
         let slots = BatchSlots(count: chunks.count)

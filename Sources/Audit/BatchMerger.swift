@@ -58,7 +58,8 @@ struct BatchMerger {
         }
         for (line, errors) in badRows.sorted(by: { $0.line < $1.line }) {
             if skipBadRows {
-                skippedRows.append(SkippedRow(path: path, line: line, reason: errors.map(\.message).joined(separator: "; ")))
+                skippedRows.append(
+                    SkippedRow(path: path, line: line, reason: errors.map(\.message).joined(separator: "; ")))
                 diagnostics += errors.map { Diagnostic(.warning, "row skipped: " + $0.message, at: $0.location) }
             } else {
                 diagnostics += errors

@@ -13,7 +13,9 @@ enum AuditFixtures {
         return date
     }
 
-    static func context(roster: Roster? = nil, training: TrainingStatus? = nil, asOf: CalendarDate = asOf) -> AuditContext {
+    static func context(roster: Roster? = nil, training: TrainingStatus? = nil, asOf: CalendarDate = asOf)
+        -> AuditContext
+    {
         AuditContext(asOf: asOf, roster: roster, training: training)
     }
 
@@ -42,7 +44,8 @@ enum AuditFixtures {
         Policy(
             id: id, title: "\(id) policy", owner: "security@example.com", version: PolicyVersion("1.0")!,
             lastReviewed: lastReviewed, reviewEveryDays: reviewEveryDays, draft: draft, controls: controls,
-            section: "keys", sourcePath: "content/policies/keys/\(id).md", sourceSHA256: String(repeating: "a", count: 64))
+            section: "keys", sourcePath: "content/policies/keys/\(id).md",
+            sourceSHA256: String(repeating: "a", count: 64))
     }
 
     static let roster = Roster(people: [
@@ -53,7 +56,9 @@ enum AuditFixtures {
     ])
 
     static func quiz(_ id: String = "key-handling", audience: [String] = []) -> Quiz {
-        Quiz(id: id, title: id, policies: ["key-management"], audience: audience, questions: [], sourcePath: "content/quizzes/\(id).md")
+        Quiz(
+            id: id, title: id, policies: ["key-management"], audience: audience, questions: [],
+            sourcePath: "content/quizzes/\(id).md")
     }
 
     /// A training standing where each (email, quiz) pair listed holds a current pass.
@@ -80,8 +85,10 @@ enum AuditFixtures {
         _ inventories: [(String, String)], policies: [Policy], quizzes: [Quiz] = [], roster: Roster? = roster,
         training: TrainingStatus? = nil, configuration: AuditRunner.Configuration = configuration()
     ) -> AuditOutcome {
-        AuditRunner(policies: policies, quizzes: quizzes, roster: roster, training: training, configuration: configuration)
-            .run(inventories: inventories.map { .init(path: $0.0, contents: .bytes(Array($0.1.utf8))) })
+        AuditRunner(
+            policies: policies, quizzes: quizzes, roster: roster, training: training, configuration: configuration
+        )
+        .run(inventories: inventories.map { .init(path: $0.0, contents: .bytes(Array($0.1.utf8))) })
     }
 
     /// A temporary folder, removed by `body`'s caller through the returned cleanup.

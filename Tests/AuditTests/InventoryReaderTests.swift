@@ -41,10 +41,14 @@ import Testing
 
     @Test func decodesEveryFieldIntoTypedValues() {
         let columns = InventoryColumns(header: [
-            "id", "consumer", "access", "ip_allowlist", "last_rotated_at", "created_at", "exposed_at", "status", "environment", "x",
+            "id", "consumer", "access", "ip_allowlist", "last_rotated_at", "created_at", "exposed_at", "status",
+            "environment", "x",
         ])
         let (key, diagnostics) = InventoryRowDecoder.decode(
-            ["k", "service:billing", "A@X.com;b@x.com", "10.0.0.0/8; 1.2.3.4", "", "2026-01-01T01:00:00+02:00", "2026-02-01", "inactive", "staging", "kept"],
+            [
+                "k", "service:billing", "A@X.com;b@x.com", "10.0.0.0/8; 1.2.3.4", "", "2026-01-01T01:00:00+02:00",
+                "2026-02-01", "inactive", "staging", "kept",
+            ],
             columns: columns
         ) { _ in SourceLocation(path: "p") }
         #expect(diagnostics.isEmpty)
@@ -59,15 +63,22 @@ import Testing
     }
 
     @Test func ipAllowlistEntriesAreAddressesOrCIDRs() {
-        for valid in ["10.0.0.1", "10.0.0.0/8", "0.0.0.0/0", "2001:db8::/32", "::1"] { #expect(IPAllowlistEntry.isValid(valid), "\(valid)") }
+        for valid in ["10.0.0.1", "10.0.0.0/8", "0.0.0.0/0", "2001:db8::/32", "::1"] {
+            #expect(IPAllowlistEntry.isValid(valid), "\(valid)")
+        }
         for invalid in ["10.0.0.256", "10.0.0.0/33", "2001:db8::/129", "example.com", "10.0.0.0/", "10.0.0.0/+8"] {
             #expect(!IPAllowlistEntry.isValid(invalid), "\(invalid)")
         }
-        let (key, diagnostics) = InventoryRowDecoder.decode(["k", "10.0.0.0/8;nope"], columns: InventoryColumns(header: ["id", "ip_allowlist"])) {
+        let (key, diagnostics) = InventoryRowDecoder.decode(
+            ["k", "10.0.0.0/8;nope"], columns: InventoryColumns(header: ["id", "ip_allowlist"])
+        ) {
             index in SourceLocation(path: "p", line: 4, column: index.map { $0 * 2 + 1 } ?? 1)
         }
         #expect(key == nil)
-        #expect(diagnostics.map(\.description) == ["p:4:3: error: bad ip_allowlist entry 'nope'; expected IPv4 or IPv6 addresses or CIDRs separated by ;"])
+        #expect(
+            diagnostics.map(\.description) == [
+                "p:4:3: error: bad ip_allowlist entry 'nope'; expected IPv4 or IPv6 addresses or CIDRs separated by ;"
+            ])
     }
 
     @Test func nativeJSONAndYAML() throws {
@@ -102,9 +113,10 @@ import Testing
         let yaml = "- id: y-1\n  type: secrett\n"
         let outcome = F.run([("keys.yaml", yaml)], policies: Self.policies)
         #expect(outcome.report == nil)
-        #expect(outcome.diagnostics.map(\.description) == [
-            "keys.yaml:2:9: error: unknown type 'secrett'; expected one of: secret, restricted, publishable, webhook_secret"
-        ])
+        #expect(
+            outcome.diagnostics.map(\.description) == [
+                "keys.yaml:2:9: error: unknown type 'secrett'; expected one of: secret, restricted, publishable, webhook_secret"
+            ])
     }
 
     static let credentialReport = """
@@ -124,7 +136,9 @@ import Testing
                 F.control("KEY-UNUSED", "unused-key", ["max_idle_days": .integer(20)]),
             ])
         ]
-        let outcome = F.run([("credential-report.csv", Self.credentialReport)], policies: policies, configuration: F.configuration(ownerMap: owners))
+        let outcome = F.run(
+            [("credential-report.csv", Self.credentialReport)], policies: policies,
+            configuration: F.configuration(ownerMap: owners))
         #expect(outcome.diagnostics.isEmpty)
         let report = try #require(outcome.report)
         // Root has no keys (N/A); deploy-bot has two (the second inactive); reporting has one.
@@ -133,21 +147,28 @@ import Testing
         #expect(Self.findings(outcome, "KEY-OWNER").map(\.subject) == ["reporting/access_key_1"])
         #expect(Self.findings(outcome, "KEY-ROTATION").map(\.subject) == ["deploy-bot/access_key_1"])
         // no_information: idle time counts from the last rotation (26 days).
-        #expect(Self.findings(outcome, "KEY-UNUSED").map(\.message) == ["never used since created 2026-11-01, 26 days ago; limit 20"])
+        #expect(
+            Self.findings(outcome, "KEY-UNUSED").map(\.message) == [
+                "never used since created 2026-11-01, 26 days ago; limit 20"
+            ])
     }
 
     @Test func credentialReportDetectedOrNamed() {
-        let header = Self.credentialReport.split(separator: "\n").first.map { $0.split(separator: ",").map(String.init) } ?? []
+        let header =
+            Self.credentialReport.split(separator: "\n").first.map { $0.split(separator: ",").map(String.init) } ?? []
         #expect(InventoryFormat.detect(csvHeader: header) == .credentialReport)
         #expect(InventoryFormat.detect(csvHeader: ["id", "owner"]) == .native)
         // Named as native, the credential report has no id column: a header error.
-        let outcome = F.run([("report.csv", Self.credentialReport)], policies: Self.policies, configuration: F.configuration(format: .native))
+        let outcome = F.run(
+            [("report.csv", Self.credentialReport)], policies: Self.policies,
+            configuration: F.configuration(format: .native))
         #expect(outcome.report == nil)
         #expect(outcome.diagnostics.first?.location == SourceLocation(path: "report.csv", line: 1, column: 1))
     }
 
     @Test func ownerMapErrors() {
-        let (map, rows, diagnostics) = OwnerMap.read(bytes: Array("iam_user,email\nbot,a@x.com\nbot,b@x.com\nnobody,\n".utf8), path: "owners.csv")
+        let (map, rows, diagnostics) = OwnerMap.read(
+            bytes: Array("iam_user,email\nbot,a@x.com\nbot,b@x.com\nnobody,\n".utf8), path: "owners.csv")
         #expect(map.owner(of: "bot") == "a@x.com")
         #expect(rows == 3)
         #expect(diagnostics.map { $0.location?.line } == [3, 4])
@@ -170,20 +191,22 @@ import Testing
     @Test func badRowsGiveExactLinesAndColumns() {
         let outcome = F.run([("keys.csv", Self.badRows)], policies: Self.policies)
         #expect(outcome.report == nil)
-        #expect(outcome.diagnostics.map(\.description) == [
-            "keys.csv:3:5: error: unknown type 'secrett'; expected one of: secret, restricted, publishable, webhook_secret",
-            "keys.csv:4:12: error: unknown mode 'prod'; expected one of: live, test",
-            "keys.csv:5:17: error: unknown status 'enabled'; expected one of: active, inactive",
-            "keys.csv:6:24: error: bad date '2026-13-01' in last_rotated_at; expected YYYY-MM-DD or an ISO 8601 date-time",
-            "keys.csv:7:1: error: missing id: every key needs a unique id",
-            "keys.csv:8:1: error: duplicate id 'k-1' (first at keys.csv:2)",
-            "keys.csv:9:1: error: wrong column count: 3 fields, the header has 5",
-            "keys.csv:10:5: error: unknown type 'secret, or not'; expected one of: secret, restricted, publishable, webhook_secret",
-        ])
+        #expect(
+            outcome.diagnostics.map(\.description) == [
+                "keys.csv:3:5: error: unknown type 'secrett'; expected one of: secret, restricted, publishable, webhook_secret",
+                "keys.csv:4:12: error: unknown mode 'prod'; expected one of: live, test",
+                "keys.csv:5:17: error: unknown status 'enabled'; expected one of: active, inactive",
+                "keys.csv:6:24: error: bad date '2026-13-01' in last_rotated_at; expected YYYY-MM-DD or an ISO 8601 date-time",
+                "keys.csv:7:1: error: missing id: every key needs a unique id",
+                "keys.csv:8:1: error: duplicate id 'k-1' (first at keys.csv:2)",
+                "keys.csv:9:1: error: wrong column count: 3 fields, the header has 5",
+                "keys.csv:10:5: error: unknown type 'secret, or not'; expected one of: secret, restricted, publishable, webhook_secret",
+            ])
     }
 
     @Test func skipBadRowsListsEachSkippedRow() throws {
-        let outcome = F.run([("keys.csv", Self.badRows)], policies: Self.policies, configuration: F.configuration(skipBadRows: true))
+        let outcome = F.run(
+            [("keys.csv", Self.badRows)], policies: Self.policies, configuration: F.configuration(skipBadRows: true))
         let report = try #require(outcome.report)
         #expect(report.skippedRows.map(\.line) == [3, 4, 5, 6, 7, 8, 9, 10])
         #expect(report.keysRead == 1)
@@ -192,7 +215,8 @@ import Testing
 
     @Test func idsAreUniqueAcrossInventories() {
         let outcome = F.run(
-            [("a.csv", "id\nk-1\nk-2\n"), ("b.json", "[\n{\"id\": \"k-3\"},\n{\"id\": \"k-2\"}\n]")], policies: Self.policies)
+            [("a.csv", "id\nk-1\nk-2\n"), ("b.json", "[\n{\"id\": \"k-3\"},\n{\"id\": \"k-2\"}\n]")],
+            policies: Self.policies)
         #expect(outcome.diagnostics.map(\.description) == ["b.json:3:1: error: duplicate id 'k-2' (first at a.csv:3)"])
     }
 

@@ -14,14 +14,22 @@ import Testing
         #expect(finding?.status == .fail)
         #expect(finding?.message == "no owner")
         // Inactive keys are out of scope.
-        #expect(check.check(F.key { $0.owner = nil; $0.status = .inactive }, in: context) == nil)
+        #expect(
+            check.check(
+                F.key {
+                    $0.owner = nil; $0.status = .inactive
+                }, in: context) == nil)
     }
 
     @Test func ownerActive() {
         let check = OwnerActiveCheck()
         #expect(check.check(F.key(), in: context) == nil)
-        #expect(check.check(F.key { $0.owner = "dave@example.com" }, in: context)?.message == "owner dave@example.com is inactive in the roster")
-        #expect(check.check(F.key { $0.owner = "zoe@example.com" }, in: context)?.message == "owner zoe@example.com is not in the roster")
+        #expect(
+            check.check(F.key { $0.owner = "dave@example.com" }, in: context)?.message
+                == "owner dave@example.com is inactive in the roster")
+        #expect(
+            check.check(F.key { $0.owner = "zoe@example.com" }, in: context)?.message
+                == "owner zoe@example.com is not in the roster")
         #expect(check.check(F.key { $0.owner = nil }, in: context)?.status == .fail)
         // No roster: nobody can be confirmed, never a silent pass.
         let noRoster = check.check(F.key(), in: F.context())
@@ -61,11 +69,21 @@ import Testing
     }
 
     @Test func keyScopeNarrowsByTypeAndMode() {
-        let check = RotationAgeCheck(params: ["max_age_days": .integer(1), "types": .list(["restricted"]), "modes": .list(["test"])])
+        let check = RotationAgeCheck(params: [
+            "max_age_days": .integer(1), "types": .list(["restricted"]), "modes": .list(["test"]),
+        ])
         let old = F.date("2025-01-01")
         #expect(check.check(F.key { $0.lastRotatedAt = old }, in: context) == nil)
-        #expect(check.check(F.key { $0.lastRotatedAt = old; $0.type = .restricted }, in: context) == nil)
-        #expect(check.check(F.key { $0.lastRotatedAt = old; $0.type = .restricted; $0.mode = .test }, in: context)?.status == .fail)
+        #expect(
+            check.check(
+                F.key {
+                    $0.lastRotatedAt = old; $0.type = .restricted
+                }, in: context) == nil)
+        #expect(
+            check.check(
+                F.key {
+                    $0.lastRotatedAt = old; $0.type = .restricted; $0.mode = .test
+                }, in: context)?.status == .fail)
     }
 
     @Test func unusedKey() {
@@ -80,13 +98,19 @@ import Testing
     }
 
     @Test func restrictedForThirdParties() {
-        let check = RestrictedForThirdPartiesCheck(params: ControlCatalogue.resolvedParams(check: "restricted-for-third-parties", params: [:]))
+        let check = RestrictedForThirdPartiesCheck(
+            params: ControlCatalogue.resolvedParams(check: "restricted-for-third-parties", params: [:]))
         let acme = InventoryKey.Consumer(kind: .thirdParty, name: "acme")
         #expect(check.check(F.key { $0.consumer = acme }, in: context)?.status == .fail)
-        #expect(check.check(F.key { $0.consumer = acme; $0.type = .restricted }, in: context) == nil)
+        #expect(
+            check.check(
+                F.key {
+                    $0.consumer = acme; $0.type = .restricted
+                }, in: context) == nil)
         #expect(check.check(F.key { $0.consumer = InventoryKey.Consumer(kind: .internal) }, in: context) == nil)
         let onlyThirdParties = RestrictedForThirdPartiesCheck(params: ["consumers": .list(["third_party"])])
-        #expect(onlyThirdParties.check(F.key { $0.consumer = .init(kind: .service, name: "billing") }, in: context) == nil)
+        #expect(
+            onlyThirdParties.check(F.key { $0.consumer = .init(kind: .service, name: "billing") }, in: context) == nil)
     }
 
     @Test func ipAllowlist() {
@@ -98,22 +122,30 @@ import Testing
     @Test func approvedStorage() {
         let check = ApprovedStorageCheck(allowed: ["kms", "vault"])
         #expect(check.check(F.key { $0.storage = "vault" }, in: context) == nil)
-        #expect(check.check(F.key { $0.storage = "plaintext" }, in: context)?.message == "stored in plaintext; allowed: kms, vault")
+        #expect(
+            check.check(F.key { $0.storage = "plaintext" }, in: context)?.message
+                == "stored in plaintext; allowed: kms, vault")
         #expect(check.check(F.key(), in: context)?.message == "storage not recorded; allowed: kms, vault")
     }
 
     @Test func noLiveInNonprod() {
-        let check = NoLiveInNonprodCheck(params: ControlCatalogue.resolvedParams(check: "no-live-in-nonprod", params: [:]))
+        let check = NoLiveInNonprodCheck(
+            params: ControlCatalogue.resolvedParams(check: "no-live-in-nonprod", params: [:]))
         #expect(check.check(F.key { $0.environment = .production }, in: context) == nil)
         #expect(check.check(F.key { $0.environment = .staging }, in: context)?.status == .fail)
-        #expect(check.check(F.key { $0.environment = .staging; $0.mode = .test }, in: context) == nil)
+        #expect(
+            check.check(
+                F.key {
+                    $0.environment = .staging; $0.mode = .test
+                }, in: context) == nil)
         #expect(check.check(F.key(), in: context)?.status == .warn)
     }
 
     @Test func accessLeast() {
         let check = AccessLeastCheck(maxPeople: 2)
         #expect(check.check(F.key { $0.access = ["alice@example.com", "bob@example.com"] }, in: context) == nil)
-        let tooMany = check.check(F.key { $0.access = ["alice@example.com", "bob@example.com", "carol@example.com"] }, in: context)
+        let tooMany = check.check(
+            F.key { $0.access = ["alice@example.com", "bob@example.com", "carol@example.com"] }, in: context)
         #expect(tooMany?.message == "3 people have access; limit 2")
         let inactive = check.check(F.key { $0.access = ["dave@example.com"] }, in: context)
         #expect(inactive?.message == "not active in the roster: dave@example.com")
@@ -136,8 +168,9 @@ import Testing
         let finding = check.check(F.key { $0.access = ["bob@example.com", "carol@example.com"] }, in: trained)
         #expect(finding?.message == "1 of 3 people lack a current pass of key-handling: carol@example.com")
         let two = AccessTrainedCheck(quizzes: ["key-handling", "secrets-101"])
-        #expect(two.check(F.key { $0.owner = "bob@example.com" }, in: trained)?.message
-            == "1 of 1 person lacks a current pass of key-handling, secrets-101: bob@example.com (secrets-101)")
+        #expect(
+            two.check(F.key { $0.owner = "bob@example.com" }, in: trained)?.message
+                == "1 of 1 person lacks a current pass of key-handling, secrets-101: bob@example.com (secrets-101)")
         // No records: nobody holds a pass, and the finding says why.
         let untrained = check.check(F.key(), in: context)
         #expect(untrained?.message.hasSuffix("(no training records were given)") == true)
@@ -153,7 +186,9 @@ import Testing
     ])
     func exposureRolled(exposed: String, rotated: String, maxDays: Int, status: Finding.Status?) {
         let check = ExposureRolledCheck(maxDays: maxDays)
-        let key = F.key { $0.exposedAt = F.date(exposed); $0.lastRotatedAt = F.date(rotated) }
+        let key = F.key {
+            $0.exposedAt = F.date(exposed); $0.lastRotatedAt = F.date(rotated)
+        }
         #expect(check.check(key, in: context)?.status == status)
         #expect(check.check(F.key(), in: context) == nil)
     }

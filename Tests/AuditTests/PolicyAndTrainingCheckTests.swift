@@ -15,7 +15,9 @@ import Testing
         let finding = PolicyReviewedCheck().evaluate(policy, in: F.context())
         #expect(finding?.status == status)
         if status != nil {
-            #expect(finding?.message == "last reviewed 2025-11-26, 366 days ago; review every 365 days (was due 2026-11-26)")
+            #expect(
+                finding?.message == "last reviewed 2025-11-26, 366 days ago; review every 365 days (was due 2026-11-26)"
+            )
         }
     }
 
@@ -24,10 +26,15 @@ import Testing
         let quiz = F.quiz(audience: ["engineering"])
         let training = F.training(passes: [("alice@example.com", "key-handling")])
         let context = F.context(roster: F.roster, training: training)
-        #expect(TrainingCoverageCheck(quizzes: ["key-handling"], minPercent: 50).evaluate(quizzes: [quiz], in: context).isEmpty)
-        let below = TrainingCoverageCheck(quizzes: ["key-handling"], minPercent: 51).evaluate(quizzes: [quiz], in: context)
+        #expect(
+            TrainingCoverageCheck(quizzes: ["key-handling"], minPercent: 50).evaluate(quizzes: [quiz], in: context)
+                .isEmpty)
+        let below = TrainingCoverageCheck(quizzes: ["key-handling"], minPercent: 51).evaluate(
+            quizzes: [quiz], in: context)
         #expect(below.count == 1)
-        #expect(below.first?.message == "50% of the audience of key-handling (1 of 2 people) hold a current pass; minimum 51%")
+        #expect(
+            below.first?.message
+                == "50% of the audience of key-handling (1 of 2 people) hold a current pass; minimum 51%")
     }
 
     @Test func trainingCoverageWithMissingInputs() {
@@ -43,7 +50,8 @@ import Testing
     }
 
     @Test func frameworkLooseness() {
-        let loose = F.control("KEY-ROT", "rotation-age", ["max_age_days": .integer(180)], frameworks: ["PCI DSS 8.3", "SOC 2 CC6.1"])
+        let loose = F.control(
+            "KEY-ROT", "rotation-age", ["max_age_days": .integer(180)], frameworks: ["PCI DSS 8.3", "SOC 2 CC6.1"])
         let notes = FrameworkBaseline.notes(for: loose, params: loose.params)
         #expect(notes.count == 1)
         #expect(notes.first?.required == 90)
@@ -53,8 +61,12 @@ import Testing
     }
 
     @Test func handbookLinkFromTheAuditPage() {
-        #expect(PolicyReference(id: "r", title: "R", sourcePath: "content/policies/keys/rotation.md").linkFromAuditPage == "../policies/keys/rotation/")
-        #expect(PolicyReference(id: "r", title: "R", sourcePath: "content/policies/keys/index.md").linkFromAuditPage == "../policies/keys/")
+        #expect(
+            PolicyReference(id: "r", title: "R", sourcePath: "content/policies/keys/rotation.md").linkFromAuditPage
+                == "../policies/keys/rotation/")
+        #expect(
+            PolicyReference(id: "r", title: "R", sourcePath: "content/policies/keys/index.md").linkFromAuditPage
+                == "../policies/keys/")
     }
 
     @Test func failThresholds() {
@@ -65,7 +77,8 @@ import Testing
                 location: SourceLocation(path: "content/policies/p.md"))
             result.findings = [Finding(subject: "k", status: failing ? .fail : .warn, detail: .noIPAllowlist)]
             return AuditReport(
-                asOf: F.asOf, generatedAt: "", toolVersion: "", inputs: [], policySetSHA256: "", policyCount: 1, keysRead: 1,
+                asOf: F.asOf, generatedAt: "", toolVersion: "", inputs: [], policySetSHA256: "", policyCount: 1,
+                keysRead: 1,
                 activeKeys: 1, controls: [result])
         }
         #expect(report(.high, failing: true).fails(at: .high))

@@ -46,7 +46,9 @@ import Testing
         let report = try #require(outcome.report)
         let warnings = outcome.diagnostics.filter { $0.severity == .warning }
         #expect(warnings.count == 4)
-        #expect(warnings.first?.description.hasPrefix("keys.csv:2:1: warning: column 'id' holds what looks like a secret value") == true)
+        #expect(
+            warnings.first?.description.hasPrefix(
+                "keys.csv:2:1: warning: column 'id' holds what looks like a secret value") == true)
         let key = report.controls.first { $0.id == "KEY-STORAGE" }?.findings.first
         #expect(key?.subject == "sk_live_…4f2a")
         for format in ReportFormat.allCases {

@@ -27,13 +27,17 @@ import Testing
                 "KEY-ROTATION", "rotation-age", ["max_age_days": .integer(100), "warn_days": .integer(30)],
                 frameworks: ["PCI DSS 8.3.9"], line: 16),
             F.control("KEY-NONPROD", "no-live-in-nonprod", severity: .low, line: 22),
-            F.control("KEY-TRAINED", "access-trained", ["quizzes": .list(["key-handling"])], severity: .medium, line: 26),
+            F.control(
+                "KEY-TRAINED", "access-trained", ["quizzes": .list(["key-handling"])], severity: .medium, line: 26),
         ]),
-        F.policy("reviews", controls: [F.control("POL-REVIEW", "policy-reviewed", severity: .low, policyID: "reviews")]),
+        F.policy(
+            "reviews", controls: [F.control("POL-REVIEW", "policy-reviewed", severity: .low, policyID: "reviews")]),
         F.policy("future", controls: [F.control("DRAFT-CTRL", "ip-allowlist", policyID: "future")], draft: true),
     ]
 
-    static func report(generatedAt: String = "2026-11-27T12:00:00Z", history: [HistoryEntry]? = nil) throws -> AuditReport {
+    static func report(generatedAt: String = "2026-11-27T12:00:00Z", history: [HistoryEntry]? = nil) throws
+        -> AuditReport
+    {
         let outcome = F.run(
             [("content/data/keys.csv", inventory)], policies: policies, quizzes: [F.quiz()],
             configuration: F.configuration(generatedAt: generatedAt, history: history))
@@ -43,11 +47,15 @@ import Testing
 
     @Test func controlsStatusesAndMissingInputs() throws {
         let report = try Self.report()
-        #expect(report.controls.map(\.id) == ["KEY-OWNER", "KEY-OWNER-ACTIVE", "KEY-ROTATION", "KEY-NONPROD", "KEY-TRAINED", "POL-REVIEW"])
+        #expect(
+            report.controls.map(\.id) == [
+                "KEY-OWNER", "KEY-OWNER-ACTIVE", "KEY-ROTATION", "KEY-NONPROD", "KEY-TRAINED", "POL-REVIEW",
+            ])
         #expect(report.controls.map(\.status) == [.fail, .fail, .warn, .fail, .fail, .pass])
-        #expect(report.controls[2].findings.map(\.message) == [
-            "last rotated 2026-09-11, 77 days ago; limit 100, due in 23 days (warning from 30 days before)"
-        ])
+        #expect(
+            report.controls[2].findings.map(\.message) == [
+                "last rotated 2026-09-11, 77 days ago; limit 100, due in 23 days (warning from 30 days before)"
+            ])
         #expect(report.controls[2].findings.map(\.status) == [.warn])
         #expect(report.controls[4].findings.map(\.subject) == ["pay-1", "pay-3"])
         #expect(report.missingInputs == [MissingInput(input: "records", neededBy: ["KEY-TRAINED"])])
@@ -81,7 +89,10 @@ import Testing
         let run = try #require((object["runs"] as? [[String: Any]])?.first)
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == 7)
-        #expect(Set(results.compactMap { $0["ruleId"] as? String }) == ["KEY-OWNER", "KEY-OWNER-ACTIVE", "KEY-ROTATION", "KEY-NONPROD", "KEY-TRAINED"])
+        #expect(
+            Set(results.compactMap { $0["ruleId"] as? String }) == [
+                "KEY-OWNER", "KEY-OWNER-ACTIVE", "KEY-ROTATION", "KEY-NONPROD", "KEY-TRAINED",
+            ])
         #expect(results.compactMap { $0["level"] as? String }.contains("warning"))
         let schema = "/work/shared/schemas/sarif-schema-2.1.0.json"
         guard FileManager.default.fileExists(atPath: schema), Self.pythonHasJSONSchema() else { return }
@@ -118,8 +129,11 @@ import Testing
         let result = try #require((document["results"] as? [[String: Any]])?.first)
         let findings = try #require(result["findings"] as? [[String: Any]])
         #expect(findings.count == 6)
-        let states = findings.compactMap { (($0["target"] as? [String: Any])?["status"] as? [String: Any])?["state"] as? String }
-        #expect(states == ["not-satisfied", "not-satisfied", "satisfied", "not-satisfied", "not-satisfied", "satisfied"])
+        let states = findings.compactMap {
+            (($0["target"] as? [String: Any])?["status"] as? [String: Any])?["state"] as? String
+        }
+        #expect(
+            states == ["not-satisfied", "not-satisfied", "satisfied", "not-satisfied", "not-satisfied", "satisfied"])
         let uuid = try Regex("^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
         for finding in findings { #expect((finding["uuid"] as? String)?.wholeMatch(of: uuid) != nil) }
         #expect(Set(findings.compactMap { $0["uuid"] as? String }).count == 6)
@@ -127,7 +141,9 @@ import Testing
 
     @Test func htmlIsSelfContainedEscapedAndLinked() throws {
         var report = try Self.report(history: [
-            HistoryEntry(asOf: F.date("2026-10-27"), generatedAt: "x", passed: 1, warned: 0, failed: 5, failFindings: 9, warnFindings: 0)
+            HistoryEntry(
+                asOf: F.date("2026-10-27"), generatedAt: "x", passed: 1, warned: 0, failed: 5, failFindings: 9,
+                warnFindings: 0)
         ])
         report.controls[0].title = "<script>alert(1)</script>"
         let html = HTMLReportWriter().render(report)
@@ -137,7 +153,8 @@ import Testing
         #expect(html.contains("<svg"))
         #expect(html.contains("Trend"))
         #expect(html.contains("@media print"))
-        #expect(!html.contains("src=") && !html.contains("<link") && !html.contains("<script") && !html.contains("url("))
+        #expect(
+            !html.contains("src=") && !html.contains("<link") && !html.contains("<script") && !html.contains("url("))
         #expect(html.contains("last rotated 2026-09-11, 77 days ago; limit 100"))
         #expect(html.contains("Fix KEY-OWNER."))
     }
@@ -170,14 +187,17 @@ import Testing
         let directory = try F.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let report = try Self.report()
-        let written = try ReportDirectoryWriter.write(report, formats: ReportFormat.allCases, to: directory.appendingPathComponent("audit").path)
+        let written = try ReportDirectoryWriter.write(
+            report, formats: ReportFormat.allCases, to: directory.appendingPathComponent("audit").path)
         #expect(written.count == 7)
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("audit").path).sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("audit").path)
+            .sorted()
         #expect(names == ReportFormat.allCases.map(\.fileName).sorted())
         let history = directory.appendingPathComponent("history.jsonl").path
         try AuditHistory.append(HistoryEntry(report), to: history)
         try AuditHistory.append(HistoryEntry(report), to: history)
-        let (entries, diagnostics) = AuditHistory.parse(try String(contentsOfFile: history, encoding: .utf8), path: "history.jsonl")
+        let (entries, diagnostics) = AuditHistory.parse(
+            try String(contentsOfFile: history, encoding: .utf8), path: "history.jsonl")
         #expect(diagnostics.isEmpty)
         #expect(entries.count == 2)
         #expect(entries.first?.failed == 4)

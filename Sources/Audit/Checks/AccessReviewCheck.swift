@@ -16,7 +16,9 @@ public struct AccessReviewCheck: KeyCheck {
     }
 
     public func evaluate(_ key: InventoryKey, in context: AuditContext) -> Finding? {
-        guard let reviewed = key.accessReviewedAt else { return finding(key, .fail, .accessNeverReviewed(maxDays: maxDays)) }
+        guard let reviewed = key.accessReviewedAt else {
+            return finding(key, .fail, .accessNeverReviewed(maxDays: maxDays))
+        }
         let days = reviewed.days(until: context.asOf)
         guard days > maxDays else { return nil }
         return finding(key, .fail, .accessReviewOverdue(reviewed: reviewed, days: days, maxDays: maxDays))

@@ -32,7 +32,8 @@ public struct AccessTrainedCheck: KeyCheck {
             }
         }
         if let owner = key.owner { visit(owner) }
-        for (index, person) in key.access.enumerated() where person != key.owner && !key.access[..<index].contains(person) {
+        for (index, person) in key.access.enumerated()
+        where person != key.owner && !key.access[..<index].contains(person) {
             visit(person)
         }
         guard !missing.isEmpty else { return nil }

@@ -19,7 +19,8 @@ public struct ExposureRolledCheck: KeyCheck {
         guard let exposed = key.exposedAt else { return nil }
         if let rotated = key.lastRotatedAt, rotated >= exposed { return nil }
         let days = exposed.days(until: context.asOf)
-        let detail = FindingDetail.exposureNotRolled(exposed: exposed, lastRotated: key.lastRotatedAt, days: days, maxDays: maxDays)
+        let detail = FindingDetail.exposureNotRolled(
+            exposed: exposed, lastRotated: key.lastRotatedAt, days: days, maxDays: maxDays)
         return finding(key, days <= maxDays ? .warn : .fail, detail)
     }
 }

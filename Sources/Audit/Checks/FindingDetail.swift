@@ -113,7 +113,10 @@ public enum FindingDetail: Hashable, Sendable {
             return [("owner", .string(owner)), ("roster", .string(standing.rawValue))]
         case .noRotationDate: return [("last_rotated_at", .string("")), ("created_at", .string(""))]
         case .rotationOverdue(let last, let age, let limit):
-            return [("last_rotated_at", .string(last.description)), ("age_days", .integer(age)), ("max_age_days", .integer(limit))]
+            return [
+                ("last_rotated_at", .string(last.description)), ("age_days", .integer(age)),
+                ("max_age_days", .integer(limit)),
+            ]
         case .rotationDueSoon(let last, let age, let limit, let warn):
             return [
                 ("last_rotated_at", .string(last.description)), ("age_days", .integer(age)),
@@ -131,7 +134,9 @@ public enum FindingDetail: Hashable, Sendable {
         case .storageNotApproved(let storage, let allowed):
             return [("storage", .string(storage ?? "")), ("allowed", .list(allowed))]
         case .liveInNonprod(let environment, let allowed):
-            return [("mode", .string("live")), ("environment", .string(environment ?? "")), ("allowed", .list(allowed))]
+            return [
+                ("mode", .string("live")), ("environment", .string(environment ?? "")), ("allowed", .list(allowed)),
+            ]
         case .accessTooBroad(let people, let limit, let notActive, _):
             return [("people", .integer(people)), ("max_people", .integer(limit)), ("not_active", .list(notActive))]
         case .accessNeverReviewed(let limit):
@@ -142,7 +147,9 @@ public enum FindingDetail: Hashable, Sendable {
                 ("max_days", .integer(limit)),
             ]
         case .untrained(let missing, let people, let quizzes, _):
-            return [("people", .integer(people)), ("quizzes", .list(quizzes)), ("without_current_pass", .list(missing))]
+            return [
+                ("people", .integer(people)), ("quizzes", .list(quizzes)), ("without_current_pass", .list(missing)),
+            ]
         case .exposureNotRolled(let exposed, let last, let days, let limit):
             return [
                 ("exposed_at", .string(exposed.description)), ("last_rotated_at", .string(last?.description ?? "")),

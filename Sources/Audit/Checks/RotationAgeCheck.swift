@@ -15,7 +15,9 @@ public struct RotationAgeCheck: KeyCheck {
     }
 
     public init(params: [String: ParameterValue]) {
-        self.init(maxAgeDays: params.integer("max_age_days"), warnDays: params.integer("warn_days"), scope: KeyScope(params: params))
+        self.init(
+            maxAgeDays: params.integer("max_age_days"), warnDays: params.integer("warn_days"),
+            scope: KeyScope(params: params))
     }
 
     public func evaluate(_ key: InventoryKey, in context: AuditContext) -> Finding? {
@@ -26,7 +28,8 @@ public struct RotationAgeCheck: KeyCheck {
         }
         if warnDays > 0, maxAgeDays - age <= warnDays {
             return finding(
-                key, .warn, .rotationDueSoon(lastRotated: last, ageDays: age, maxAgeDays: maxAgeDays, warnDays: warnDays))
+                key, .warn,
+                .rotationDueSoon(lastRotated: last, ageDays: age, maxAgeDays: maxAgeDays, warnDays: warnDays))
         }
         return nil
     }

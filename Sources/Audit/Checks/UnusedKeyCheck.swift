@@ -20,6 +20,7 @@ public struct UnusedKeyCheck: KeyCheck {
         guard let since = key.lastUsedAt ?? key.createdAt else { return finding(key, .fail, .noUsageDate) }
         let idle = since.days(until: context.asOf)
         guard idle > maxIdleDays else { return nil }
-        return finding(key, .fail, .unused(since: since, neverUsed: neverUsed, idleDays: idle, maxIdleDays: maxIdleDays))
+        return finding(
+            key, .fail, .unused(since: since, neverUsed: neverUsed, idleDays: idle, maxIdleDays: maxIdleDays))
     }
 }

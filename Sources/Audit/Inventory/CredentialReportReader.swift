@@ -30,7 +30,9 @@ public struct CredentialReportReader: InventoryRecordDecoder {
         func index(_ name: String) -> Int? { names.firstIndex(of: name) }
         var slots: [(number: Int, active: Int, lastRotated: Int, lastUsed: Int?)] = []
         for number in 1...2 {
-            if let active = index("access_key_\(number)_active"), let rotated = index("access_key_\(number)_last_rotated") {
+            if let active = index("access_key_\(number)_active"),
+                let rotated = index("access_key_\(number)_last_rotated")
+            {
                 slots.append((number, active, rotated, index("access_key_\(number)_last_used_date")))
             }
         }
@@ -59,7 +61,8 @@ public struct CredentialReportReader: InventoryRecordDecoder {
         guard record.fields.count == columnCount else {
             return [
                 .error(
-                    "wrong column count: \(record.fields.count) fields, the header has \(columnCount)", at: location(nil))
+                    "wrong column count: \(record.fields.count) fields, the header has \(columnCount)",
+                    at: location(nil))
             ]
         }
         var fields = record.fields

@@ -21,7 +21,9 @@ enum IPAllowlistEntry {
             return false
         }
         guard parts.count == 2 else { return true }
-        guard !parts[1].isEmpty, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let prefix = Int(parts[1]) else { return false }
+        guard !parts[1].isEmpty, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let prefix = Int(parts[1]) else {
+            return false
+        }
         return (0...maximumPrefix).contains(prefix)
     }
 }

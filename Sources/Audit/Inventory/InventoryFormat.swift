@@ -17,7 +17,8 @@ public enum InventoryFormat: String, Sendable, Hashable, CaseIterable {
         if lower.hasSuffix(".json") { return .json }
         if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
         if lower.hasSuffix(".csv") { return .csv }
-        for byte in firstBytes where byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 && byte != 0xEF
+        for byte in firstBytes
+        where byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 && byte != 0xEF
             && byte != 0xBB && byte != 0xBF
         {
             if byte == UInt8(ascii: "[") { return .json }

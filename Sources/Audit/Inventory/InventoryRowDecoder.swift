@@ -75,7 +75,9 @@ enum InventoryRowDecoder {
         let exposedAt = date(.exposedAt)
         let ipAllowlist = text(.ipAllowlist).map(InventoryText.list) ?? []
         for entry in ipAllowlist where !IPAllowlistEntry.isValid(entry) {
-            fail(.ipAllowlist, "bad ip_allowlist entry '\(entry)'; expected IPv4 or IPv6 addresses or CIDRs separated by ;")
+            fail(
+                .ipAllowlist,
+                "bad ip_allowlist entry '\(entry)'; expected IPv4 or IPv6 addresses or CIDRs separated by ;")
         }
         guard !failed, let id else { return (nil, diagnostics) }
 

@@ -31,7 +31,8 @@ public enum NativeInventoryReader {
             let line = index < lines.count ? lines[index] : 1
             let location = SourceLocation(path: path, line: line)
             guard let object = element as? [String: Any] else {
-                rows.append(Row(key: nil, diagnostics: [.error("each element must be an object", at: location)], line: line))
+                rows.append(
+                    Row(key: nil, diagnostics: [.error("each element must be an object", at: location)], line: line))
                 continue
             }
             let names = object.keys.sorted()
@@ -53,14 +54,17 @@ public enum NativeInventoryReader {
             return ([], [.error("not valid YAML: \(error)", at: SourceLocation(path: path))])
         }
         guard let sequence = node?.sequence else {
-            return ([], [.error("a YAML inventory must be a sequence of maps (- id: …)", at: SourceLocation(path: path))])
+            return (
+                [], [.error("a YAML inventory must be a sequence of maps (- id: …)", at: SourceLocation(path: path))]
+            )
         }
         var rows: [Row] = []
         for element in sequence {
             let line = element.mark?.line ?? 1
             let rowLocation = SourceLocation(path: path, line: line, column: element.mark?.column ?? 1)
             guard let mapping = element.mapping else {
-                rows.append(Row(key: nil, diagnostics: [.error("each item must be a map", at: rowLocation)], line: line))
+                rows.append(
+                    Row(key: nil, diagnostics: [.error("each item must be a map", at: rowLocation)], line: line))
                 continue
             }
             var names: [String] = [], fields: [String] = [], locations: [SourceLocation] = []

@@ -21,13 +21,25 @@ public struct OwnerMap: Hashable, Sendable {
         var rows = 0
         do {
             guard let header = try reader.next() else {
-                return (OwnerMap(owners: [:]), 0, [.error("the owner map is empty; expected the header iam_user,email", at: SourceLocation(path: path))])
-            }
-            let names = header.fields.map { InventoryText.trimmed($0).lowercased() }
-            guard let userIndex = names.firstIndex(of: "iam_user"), let emailIndex = names.firstIndex(of: "email") else {
                 return (
                     OwnerMap(owners: [:]), 0,
-                    [.error("the owner map's header must name the columns iam_user and email", at: SourceLocation(path: path, line: header.line))]
+                    [
+                        .error(
+                            "the owner map is empty; expected the header iam_user,email", at: SourceLocation(path: path)
+                        )
+                    ]
+                )
+            }
+            let names = header.fields.map { InventoryText.trimmed($0).lowercased() }
+            guard let userIndex = names.firstIndex(of: "iam_user"), let emailIndex = names.firstIndex(of: "email")
+            else {
+                return (
+                    OwnerMap(owners: [:]), 0,
+                    [
+                        .error(
+                            "the owner map's header must name the columns iam_user and email",
+                            at: SourceLocation(path: path, line: header.line))
+                    ]
                 )
             }
             while let record = try reader.next() {
@@ -43,19 +55,24 @@ public struct OwnerMap: Hashable, Sendable {
                 let email = InventoryText.trimmed(record.fields[emailIndex])
                 guard !user.isEmpty, email.contains("@") else {
                     diagnostics.append(
-                        .error("each row needs an IAM user name and an owner email", at: SourceLocation(path: path, line: record.line)))
+                        .error(
+                            "each row needs an IAM user name and an owner email",
+                            at: SourceLocation(path: path, line: record.line)))
                     continue
                 }
                 if let first = firstLine[user] {
                     diagnostics.append(
-                        .error("IAM user '\(user)' is mapped twice (first on line \(first))", at: SourceLocation(path: path, line: record.line)))
+                        .error(
+                            "IAM user '\(user)' is mapped twice (first on line \(first))",
+                            at: SourceLocation(path: path, line: record.line)))
                     continue
                 }
                 firstLine[user] = record.line
                 owners[user] = email
             }
         } catch {
-            diagnostics.append(.error(error.message, at: SourceLocation(path: path, line: error.line, column: error.column)))
+            diagnostics.append(
+                .error(error.message, at: SourceLocation(path: path, line: error.line, column: error.column)))
         }
         return (OwnerMap(owners: owners), rows, diagnostics)
     }

@@ -51,7 +51,9 @@ public struct FrameworkBaseline: Hashable, Sendable {
         var notes: [FrameworkNote] = []
         for framework in control.frameworks {
             for baseline in all
-            where baseline.check == control.check && framework.lowercased().hasPrefix(baseline.frameworkPrefix.lowercased()) {
+            where baseline.check == control.check
+                && framework.lowercased().hasPrefix(baseline.frameworkPrefix.lowercased())
+            {
                 guard let value = params[baseline.parameter]?.integerValue, value > baseline.maximum else { continue }
                 notes.append(
                     FrameworkNote(

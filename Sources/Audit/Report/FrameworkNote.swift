@@ -10,7 +10,8 @@ public struct FrameworkNote: Hashable, Sendable {
     /// What the framework asks, in words, with its reference.
     public var requirement: String
 
-    public init(controlID: String, framework: String, parameter: String, value: Int, required: Int, requirement: String) {
+    public init(controlID: String, framework: String, parameter: String, value: Int, required: Int, requirement: String)
+    {
         self.controlID = controlID
         self.framework = framework
         self.parameter = parameter

@@ -15,8 +15,10 @@ public struct CSVReportWriter: ReportWriter {
         let tail = [report.asOf.description, report.toolVersion, report.policySetSHA256, inputs].map(Self.cell)
             .joined(separator: ",")
         for control in report.controls {
-            let head = [control.id, control.title, control.policy.id, control.check, control.severity.rawValue].map(Self.cell)
-                .joined(separator: ",")
+            let head = [control.id, control.title, control.policy.id, control.check, control.severity.rawValue].map(
+                Self.cell
+            )
+            .joined(separator: ",")
             let remediation = Self.cell(control.remediation ?? "")
             for finding in control.findings {
                 let middle = [

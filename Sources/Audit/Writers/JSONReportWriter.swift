@@ -35,7 +35,9 @@ public struct JSONReportWriter: ReportWriter {
 
     public func write(_ report: AuditReport, to output: ReportOutput) {
         let summary = report.summary
-        func counts(_ c: AuditSummary.Counts) -> JSONValue { .object([("fail", .integer(c.fail)), ("warn", .integer(c.warn))]) }
+        func counts(_ c: AuditSummary.Counts) -> JSONValue {
+            .object([("fail", .integer(c.fail)), ("warn", .integer(c.warn))])
+        }
         let severities = ControlSeverity.allCases.sorted(by: >)
         let overall: ControlResult.Status = summary.failed > 0 ? .fail : summary.warned > 0 ? .warn : .pass
         let head: [(String, JSONValue)] = [
@@ -95,7 +97,9 @@ public struct JSONReportWriter: ReportWriter {
                 "skipped_rows",
                 .array(
                     report.skippedRows.map {
-                        .object([("path", .string($0.path)), ("line", .integer($0.line)), ("reason", .string($0.reason))])
+                        .object([
+                            ("path", .string($0.path)), ("line", .integer($0.line)), ("reason", .string($0.reason)),
+                        ])
                     })
             ),
             ("warnings", .strings(report.warnings.map(\.description))),
@@ -122,7 +126,8 @@ public struct JSONReportWriter: ReportWriter {
     static func note(_ note: FrameworkNote) -> JSONValue {
         .object([
             ("control", .string(note.controlID)), ("framework", .string(note.framework)),
-            ("parameter", .string(note.parameter)), ("value", .integer(note.value)), ("required", .integer(note.required)),
+            ("parameter", .string(note.parameter)), ("value", .integer(note.value)),
+            ("required", .integer(note.required)),
             ("requirement", .string(note.requirement)), ("message", .string(note.message)),
         ])
     }
@@ -144,7 +149,10 @@ public struct JSONReportWriter: ReportWriter {
             ("params", .parameters(control.params.map { (name: $0.key, value: $0.value) }, sorted: true)),
             ("frameworks", .strings(control.frameworks)),
             ("remediation", .optional(control.remediation)),
-            ("location", .object([("path", .string(control.location.path)), ("line", .integer(control.location.line))])),
+            (
+                "location",
+                .object([("path", .string(control.location.path)), ("line", .integer(control.location.line))])
+            ),
             ("status", .string(control.status.rawValue)),
             ("counts", .object([("fail", .integer(control.failCount)), ("warn", .integer(control.warnCount))])),
             ("missing_inputs", .strings(control.missingInputs)),
@@ -158,10 +166,14 @@ public struct JSONReportWriter: ReportWriter {
             ("status", .string(finding.status.rawValue)),
             ("message", .string(finding.message)),
             ("evidence", .parameters(finding.evidence)),
-            ("columns", .parameters(finding.extraColumns.map { (name: $0.key, value: .string($0.value)) }, sorted: true)),
+            (
+                "columns",
+                .parameters(finding.extraColumns.map { (name: $0.key, value: .string($0.value)) }, sorted: true)
+            ),
             (
                 "source",
-                finding.source.map { JSONValue.object([("path", .string($0.path)), ("line", .integer($0.line))]) } ?? .null
+                finding.source.map { JSONValue.object([("path", .string($0.path)), ("line", .integer($0.line))]) }
+                    ?? .null
             ),
         ])
     }

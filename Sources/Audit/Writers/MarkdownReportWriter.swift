@@ -9,22 +9,30 @@ public struct MarkdownReportWriter: ReportWriter {
     public func write(_ report: AuditReport, to output: ReportOutput) {
         let summary = report.summary
         var text = "# Key and training audit as of \(report.asOf)\n\n"
-        text += "**\(summary.failed) failed**, \(summary.warned) warned, \(summary.passed) passed of \(summary.controls) controls; "
-        text += "\(summary.findings.fail) failing and \(summary.findings.warn) warning findings over \(report.activeKeys) active keys.\n\n"
+        text +=
+            "**\(summary.failed) failed**, \(summary.warned) warned, \(summary.passed) passed of \(summary.controls) controls; "
+        text +=
+            "\(summary.findings.fail) failing and \(summary.findings.warn) warning findings over \(report.activeKeys) active keys.\n\n"
         text += "| Control | Severity | Status | Fail | Warn |\n|---|---|---|---:|---:|\n"
         for control in report.controls {
-            text += "| \(Self.cell(control.id)): \(Self.cell(control.title)) | \(control.severity.rawValue) | \(control.status.rawValue) | \(control.failCount) | \(control.warnCount) |\n"
+            text +=
+                "| \(Self.cell(control.id)): \(Self.cell(control.title)) | \(control.severity.rawValue) | \(control.status.rawValue) | \(control.failCount) | \(control.warnCount) |\n"
         }
         text += "\n"
         for missing in report.missingInputs { text += "> **Missing input:** \(Self.inline(missing.message))\n\n" }
-        for note in report.frameworkNotes { text += "> **\(Self.inline(note.controlID)):** \(Self.inline(note.message))\n\n" }
+        for note in report.frameworkNotes {
+            text += "> **\(Self.inline(note.controlID)):** \(Self.inline(note.message))\n\n"
+        }
         output.write(text)
         for control in report.controls where control.status != .pass {
-            text = "## \(Self.inline(control.id)): \(Self.inline(control.title)) (\(control.severity.rawValue), \(control.status.rawValue))\n\n"
-            text += "Policy: \(Self.inline(control.policy.title)) (`\(control.policy.sourcePath)`). Rule: \(Self.inline(control.rule))\n\n"
+            text =
+                "## \(Self.inline(control.id)): \(Self.inline(control.title)) (\(control.severity.rawValue), \(control.status.rawValue))\n\n"
+            text +=
+                "Policy: \(Self.inline(control.policy.title)) (`\(control.policy.sourcePath)`). Rule: \(Self.inline(control.rule))\n\n"
             if let remediation = control.remediation { text += "Remediation: \(Self.inline(remediation))\n\n" }
             for finding in control.findings.prefix(findingLimit) {
-                text += "- **\(finding.status.rawValue)** `\(Self.code(finding.subject))`: \(Self.inline(finding.message))\n"
+                text +=
+                    "- **\(finding.status.rawValue)** `\(Self.code(finding.subject))`: \(Self.inline(finding.message))\n"
             }
             if control.findings.count > findingLimit {
                 text += "- … and \(control.findings.count - findingLimit) more (see report.json or findings.csv)\n"

@@ -10,20 +10,24 @@ public struct OSCALReportWriter: ReportWriter {
     public init(findingLimit: Int = 100) { self.findingLimit = findingLimit }
 
     public func write(_ report: AuditReport, to output: ReportOutput) {
-        let seed = ([report.asOf.description, report.policySetSHA256] + report.inputs.map(\.sha256)).joined(separator: "/")
+        let seed = ([report.asOf.description, report.policySetSHA256] + report.inputs.map(\.sha256)).joined(
+            separator: "/")
         func uuid(_ name: String) -> String { DeterministicUUID.make(seed + "/" + name) }
         let start = "\(report.asOf)T00:00:00Z"
-        let props: [JSONValue] = [
-            prop("as-of", report.asOf.description), prop("policy-set-sha256", report.policySetSHA256),
-            prop("tool", "attest \(report.toolVersion)"),
-        ] + report.inputs.map { prop("input-sha256", "\($0.path) \($0.sha256)") }
+        let props: [JSONValue] =
+            [
+                prop("as-of", report.asOf.description), prop("policy-set-sha256", report.policySetSHA256),
+                prop("tool", "attest \(report.toolVersion)"),
+            ] + report.inputs.map { prop("input-sha256", "\($0.path) \($0.sha256)") }
 
         var observations: [JSONValue] = []
         var findings: [JSONValue] = []
         for control in report.controls {
             let observationID = uuid("observation/\(control.id)")
             var description = "\(control.rule) \(control.failCount) failing and \(control.warnCount) warning findings."
-            let listed = control.findings.prefix(findingLimit).map { "\($0.status.rawValue): \($0.subject): \($0.message)" }
+            let listed = control.findings.prefix(findingLimit).map {
+                "\($0.status.rawValue): \($0.subject): \($0.message)"
+            }
             if !listed.isEmpty { description += "\n" + listed.joined(separator: "\n") }
             if control.findings.count > findingLimit {
                 description += "\n… and \(control.findings.count - findingLimit) more (see report.json)"
@@ -44,7 +48,10 @@ public struct OSCALReportWriter: ReportWriter {
                             report.inputs.map {
                                 .object([
                                     ("href", .string($0.path)),
-                                    ("description", .string("\($0.kind) \($0.path), SHA-256 \($0.sha256), \($0.rows) rows")),
+                                    (
+                                        "description",
+                                        .string("\($0.kind) \($0.path), SHA-256 \($0.sha256), \($0.rows) rows")
+                                    ),
                                 ])
                             })
                     ))
@@ -76,7 +83,10 @@ public struct OSCALReportWriter: ReportWriter {
         let result: JSONValue = .object([
             ("uuid", .string(uuid("result"))),
             ("title", .string("Key and training audit as of \(report.asOf)")),
-            ("description", .string("Controls declared in the handbook's policies, checked by attest \(report.toolVersion).")),
+            (
+                "description",
+                .string("Controls declared in the handbook's policies, checked by attest \(report.toolVersion).")
+            ),
             ("start", .string(start)),
             ("reviewed-controls", .object([("control-selections", .array([.object([("include-all", .object([]))])]))])),
             ("observations", .array(observations)),

@@ -17,7 +17,8 @@ public enum ReportDirectoryWriter {
         do {
             for format in formats {
                 let final = (directory as NSString).appendingPathComponent(format.fileName)
-                let temporary = (directory as NSString).appendingPathComponent(".\(format.fileName).\(UUID().uuidString).tmp")
+                let temporary = (directory as NSString).appendingPathComponent(
+                    ".\(format.fileName).\(UUID().uuidString).tmp")
                 guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
                     throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary])
                 }

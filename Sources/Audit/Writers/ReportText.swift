@@ -4,7 +4,10 @@ import HandbookContent
 enum ReportText {
     /// `text` escaped for HTML and XML text and attribute values; characters XML forbids are dropped.
     static func escapeMarkup(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 })
+        guard
+            text.utf8.contains(where: {
+                $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20
+            })
         else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)

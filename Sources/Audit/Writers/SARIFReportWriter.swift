@@ -33,7 +33,8 @@ public struct SARIFReportWriter: ReportWriter {
         ])
         let artifacts: [JSONValue] = report.inputs.map {
             .object([
-                ("location", .object([("uri", .string($0.path))])), ("hashes", .object([("sha-256", .string($0.sha256))])),
+                ("location", .object([("uri", .string($0.path))])),
+                ("hashes", .object([("sha-256", .string($0.sha256))])),
                 ("roles", .strings(["analysisTarget"])),
             ])
         }
