@@ -26,9 +26,6 @@ enum ReportText {
         return result
     }
 
-    /// An evidence value as plain text: lists joined with ", ".
-    static func plain(_ value: ParameterValue) -> String { value.description }
-
     /// Evidence as `name=value; name=value`.
     static func evidenceLine(_ finding: Finding) -> String {
         (finding.evidence.map { "\($0.name)=\($0.value.description)" }
@@ -38,10 +35,5 @@ enum ReportText {
     /// `path:line`, or "" without a source.
     static func source(_ location: SourceLocation?) -> String {
         location.map { "\($0.path):\($0.line)" } ?? ""
-    }
-
-    /// Inputs as `path (sha256 …, N rows)` lines.
-    static func inputLines(_ report: AuditReport) -> [String] {
-        report.inputs.map { "\($0.kind) \($0.path): sha256 \($0.sha256), \($0.rows) rows" }
     }
 }
