@@ -38,9 +38,9 @@ public struct AuditSummary: Hashable, Sendable {
             let fail = result.failCount, warn = result.warnCount
             total.fail += fail
             total.warn += warn
-            bySeverity[result.severity]!.fail += fail
-            bySeverity[result.severity]!.warn += warn
-            if result.status == .fail { failedBySeverity[result.severity]! += 1 }
+            bySeverity[result.severity, default: Counts()].fail += fail
+            bySeverity[result.severity, default: Counts()].warn += warn
+            if result.status == .fail { failedBySeverity[result.severity, default: 0] += 1 }
         }
         findings = total
         findingsBySeverity = bySeverity
