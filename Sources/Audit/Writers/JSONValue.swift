@@ -82,8 +82,11 @@ enum JSONValue {
     }
 
     static func indent(_ level: Int, into text: inout String) {
-        text += String(repeating: "  ", count: level)
+        text += level < indents.count ? indents[level] : String(repeating: "  ", count: level)
     }
+
+    /// Indentation by level, made once: every line of a report needs one.
+    private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
 
     /// `s` as a JSON string literal.
     static func quote(_ s: String, into text: inout String) {
