@@ -83,6 +83,23 @@ import Testing
         #expect((findings.first?["evidence"] as? [String: Any])?["age_days"] as? Int == 77)
     }
 
+    @Test func findingsRenderExactlyAsTheirJSONValues() {
+        let findings = [
+            Finding(subject: "k\"1", status: .fail, detail: .noOwner, source: SourceLocation(path: "a.csv", line: 3)),
+            Finding(
+                subject: "k2", status: .warn, detail: .storageNotApproved(storage: nil, allowed: ["kms", "vault"]),
+                extraColumns: ["team": "pay\nments", "a": ""]),
+            Finding(
+                subject: "k3", status: .fail,
+                detail: .accessTooBroad(people: 0, maxPeople: 1, notActive: [], rosterMissing: true)),
+        ]
+        for finding in findings {
+            var fast = ""
+            JSONReportWriter.render(finding, into: &fast)
+            #expect(fast == JSONReportWriter.finding(finding).rendered(level: 4))
+        }
+    }
+
     @Test func sarifIsValidAgainstTheSchema() throws {
         let sarif = SARIFReportWriter().render(try Self.report())
         let object = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])

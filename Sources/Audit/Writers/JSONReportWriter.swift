@@ -115,7 +115,7 @@ public struct JSONReportWriter: ReportWriter {
             output.write(text)
             for (findingIndex, finding) in control.findings.enumerated() {
                 text = findingIndex == 0 ? "\n        " : ",\n        "
-                Self.finding(finding).render(into: &text, level: 4)
+                Self.render(finding, into: &text)
                 output.write(text)
             }
             output.write(control.findings.isEmpty ? "]\n    }" : "\n      ]\n    }")
@@ -160,6 +160,62 @@ public struct JSONReportWriter: ReportWriter {
         ]
     }
 
+    /// Renders `finding` as ``finding(_:)`` would at level 4, without building the value first:
+    /// a report holds findings by the million.
+    static func render(_ finding: Finding, into text: inout String) {
+        let member = ",\n          "
+        text += "{\n          \"subject\": "
+        JSONValue.quote(finding.subject, into: &text)
+        text += member + "\"status\": \"" + finding.status.rawValue + "\"" + member + "\"message\": "
+        JSONValue.quote(finding.message, into: &text)
+        text += member + "\"evidence\": "
+        renderObject(finding.evidence, into: &text)
+        text += member + "\"columns\": "
+        renderObject(
+            finding.extraColumns.sorted { $0.key < $1.key }.map { (name: $0.key, value: .string($0.value)) },
+            into: &text)
+        text += member + "\"source\": "
+        if let source = finding.source {
+            text += "{\n            \"path\": "
+            JSONValue.quote(source.path, into: &text)
+            text += ",\n            \"line\": " + String(source.line) + "\n          }"
+        } else {
+            text += "null"
+        }
+        text += "\n        }"
+    }
+
+    /// An object of parameter values at level 5.
+    private static func renderObject(_ pairs: [(name: String, value: ParameterValue)], into text: inout String) {
+        guard !pairs.isEmpty else {
+            text += "{}"
+            return
+        }
+        text += "{\n"
+        for (index, pair) in pairs.enumerated() {
+            text += "            "
+            JSONValue.quote(pair.name, into: &text)
+            text += ": "
+            switch pair.value {
+            case .integer(let n): text += String(n)
+            case .boolean(let b): text += b ? "true" : "false"
+            case .string(let string): JSONValue.quote(string, into: &text)
+            case .list(let items) where items.isEmpty: text += "[]"
+            case .list(let items):
+                text += "[\n"
+                for (itemIndex, item) in items.enumerated() {
+                    text += "              "
+                    JSONValue.quote(item, into: &text)
+                    text += itemIndex == items.count - 1 ? "\n" : ",\n"
+                }
+                text += "            ]"
+            }
+            text += index == pairs.count - 1 ? "\n" : ",\n"
+        }
+        text += "          }"
+    }
+
+    /// A finding as a JSON value: the specification that ``render(_:into:)`` follows (and is tested against).
     static func finding(_ finding: Finding) -> JSONValue {
         .object([
             ("subject", .string(finding.subject)),
