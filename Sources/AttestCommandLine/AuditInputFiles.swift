@@ -38,67 +38,22 @@ struct AuditInputFiles {
         return ([UInt8](data), [])
     }
 
-    /// The roster, read with the minimal columns the audit needs: email, name, team, groups (`;`),
-    /// active (true/false, default true), start_date. nil without a path.
-    /// To be replaced by the content model's roster reader when it lands: the body becomes
-    /// `RosterReader.read(bytes: bytes, path: shown)` plus this input entry.
+    /// The roster, read with the content model's ``RosterReader``; nil without a path.
     func loadRoster(_ path: String?) -> (Roster?, AuditReport.Input?, [Diagnostic]) {
         guard let path else { return (nil, nil, []) }
         let (bytes, readDiagnostics) = readBytes(path, what: "roster")
         guard let bytes else { return (nil, nil, readDiagnostics) }
         let shown = displayPath(path)
-        var reader = CSVReader(bytes: bytes)
-        var people: [Person] = []
-        var diagnostics: [Diagnostic] = []
-        do {
-            guard let header = try reader.next() else { return (Roster(people: [], sourcePath: shown), nil, []) }
-            let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard let emailIndex = names.firstIndex(of: "email") else {
-                return (
-                    nil, nil,
-                    [.error("the roster needs an email column", at: SourceLocation(path: shown, line: header.line))]
-                )
-            }
-            func field(_ record: CSVRecord, _ name: String) -> String? {
-                guard let index = names.firstIndex(of: name), index < record.fields.count else { return nil }
-                let value = record.fields[index].trimmingCharacters(in: .whitespaces)
-                return value.isEmpty ? nil : value
-            }
-            while let record = try reader.next() {
-                let location = SourceLocation(path: shown, line: record.line)
-                guard record.fields.count == names.count, record.fields[emailIndex].contains("@") else {
-                    diagnostics.append(.error("a roster row needs every column and an email", at: location))
-                    continue
-                }
-                let activeText = field(record, "active")?.lowercased() ?? "true"
-                guard ["true", "false", "yes", "no", "1", "0"].contains(activeText) else {
-                    diagnostics.append(.error("active must be true or false, got '\(activeText)'", at: location))
-                    continue
-                }
-                people.append(
-                    Person(
-                        email: record.fields[emailIndex].trimmingCharacters(in: .whitespaces),
-                        name: field(record, "name") ?? "", team: field(record, "team") ?? "",
-                        groups: (field(record, "groups") ?? "").split(separator: ";").map {
-                            $0.trimmingCharacters(in: .whitespaces)
-                        },
-                        active: ["true", "yes", "1"].contains(activeText),
-                        startDate: field(record, "start_date").flatMap { CalendarDate(parsing: $0) }))
-            }
-        } catch {
-            diagnostics.append(
-                .error(error.message, at: SourceLocation(path: shown, line: error.line, column: error.column)))
-        }
+        let (roster, diagnostics) = RosterReader.read(bytes: bytes, path: shown)
+        guard let roster else { return (nil, nil, diagnostics) }
         let input = AuditReport.Input(
-            kind: "roster", path: shown, sha256: FileDigest.sha256(of: bytes), rows: people.count)
-        return (Roster(people: people, sourcePath: shown), input, diagnostics)
+            kind: "roster", path: shown, sha256: FileDigest.sha256(of: bytes), rows: roster.people.count)
+        return (roster, input, diagnostics)
     }
 
     /// Every training record, or nil without a records database. A configured database that does
-    /// not exist yet counts as not given; one named with --records must exist.
-    /// To be wired to the SQLite record store when it lands: `try SQLiteRecordStore(path: path,
-    /// createIfMissing: false)`, then `try await store.allRecords()`, and an input entry with the
-    /// file's SHA-256 (``FileDigest``) and the number of records.
+    /// not exist yet counts as not given; one named with --records must exist. A chain that fails
+    /// verification is an error: an audit does not rest on tampered evidence.
     func loadRecords(_ path: String?, explicit: Bool) async -> ([AttemptRecord]?, AuditReport.Input?, [Diagnostic]) {
         guard let path else { return (nil, nil, []) }
         guard FileManager.default.fileExists(atPath: path) else {
@@ -106,8 +61,22 @@ struct AuditInputFiles {
                 ? (nil, nil, [.error("no training records database at '\(displayPath(path))'", at: nil)])
                 : (nil, nil, [])
         }
-        let problem = "reading the training records database '\(displayPath(path))' is not available in this build"
-        return explicit ? (nil, nil, [.error(problem, at: nil)]) : (nil, nil, [.warning(problem, at: nil)])
+        let shown = displayPath(path)
+        do {
+            let store = try SQLiteRecordStore(path: path, createIfMissing: false)
+            defer { try? store.close() }
+            let records = try await store.allRecords()
+            // The chain's head hash identifies the records exactly (a SQLite file's bytes do not).
+            let chain = ChainVerifier.verify(records)
+            if let problem = chain.problem {
+                return (nil, nil, [.error("the training records '\(shown)' fail verification: \(problem)", at: nil)])
+            }
+            let input = AuditReport.Input(
+                kind: "records", path: shown, sha256: chain.head ?? FileDigest.sha256(of: []), rows: records.count)
+            return (records, input, [])
+        } catch {
+            return (nil, nil, [.error("cannot read the training records '\(shown)': \(error)", at: nil)])
+        }
     }
 
     func loadOwnerMap(_ path: String) -> (OwnerMap?, AuditReport.Input?, [Diagnostic]) {
