@@ -27,6 +27,19 @@ import Testing
         #expect(plan.navigation.group("policies/access")?.title == "Access")
     }
 
+    @Test func policyFoldersCanBeOrderedAmongPageFoldersByTheirOwnNames() throws {
+        let fixture = try SiteFixture()
+        defer { fixture.cleanUp() }
+        let handbook = fixture.handbook(
+            policies: [
+                SiteFixture.policy(id: "rotation", section: "keys"), SiteFixture.policy(id: "reviews", section: "access"),
+            ],
+            pages: [SiteFixture.page("content/guides/a.md", title: "A", body: "A\n")],
+            config: HandbookConfig(title: "H", sections: ["keys", "access", "guides"]))
+        let plan = SitePlan(handbook: handbook, includeDrafts: false)
+        #expect(plan.navigation.groups.map(\.key) == ["policies/keys", "policies/access", "guides"])
+    }
+
     @Test func pagesInAGroupFollowIndexThenWeightThenTitle() throws {
         let fixture = try SiteFixture()
         defer { fixture.cleanUp() }
