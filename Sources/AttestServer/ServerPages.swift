@@ -96,7 +96,8 @@ struct ServerPages: Sendable {
         if let siteLayout {
             return siteLayout.renderPage(contentHTML: content, title: title)
         }
-        return library.render(["title": title, "siteTitle": siteTitle, "content": content], withTemplate: "layout") ?? ""
+        return library.render(["title": title, "siteTitle": siteTitle, "content": content], withTemplate: "layout")
+            ?? ""
     }
 
     static func row(_ requirement: RequirementPayload) -> [String: Any] {

@@ -4,7 +4,8 @@
 /// from the handbook's Markdown (explanations, option texts) uses `{{{…}}}`.
 enum ServerTemplates {
     static let all: [String: String] = [
-        "layout": layout, "training-navigation": trainingNavigation, "quiz-result": quizResult, "my-training": myTraining,
+        "layout": layout, "training-navigation": trainingNavigation, "quiz-result": quizResult,
+        "my-training": myTraining,
         "training-status": trainingStatus, "error": error,
     ]
 

@@ -10,7 +10,8 @@ import Testing
         defer { fixture.cleanUp() }
         let handbook = fixture.handbook(
             policies: [
-                SiteFixture.policy(id: "rotation", section: "keys"), SiteFixture.policy(id: "reviews", section: "access"),
+                SiteFixture.policy(id: "rotation", section: "keys"),
+                SiteFixture.policy(id: "reviews", section: "access"),
                 SiteFixture.policy(id: "general", section: ""),
             ],
             pages: [
@@ -32,7 +33,8 @@ import Testing
         defer { fixture.cleanUp() }
         let handbook = fixture.handbook(
             policies: [
-                SiteFixture.policy(id: "rotation", section: "keys"), SiteFixture.policy(id: "reviews", section: "access"),
+                SiteFixture.policy(id: "rotation", section: "keys"),
+                SiteFixture.policy(id: "reviews", section: "access"),
             ],
             pages: [SiteFixture.page("content/guides/a.md", title: "A", body: "A\n")],
             config: HandbookConfig(title: "H", sections: ["keys", "access", "guides"]))
@@ -61,7 +63,8 @@ import Testing
         let fixture = try SiteFixture()
         defer { fixture.cleanUp() }
         let handbook = fixture.handbook(pages: [
-            SiteFixture.page("content/index.md", title: "Welcome", body: "## Start here\n\nRead the [guide](guides/a.md).\n"),
+            SiteFixture.page(
+                "content/index.md", title: "Welcome", body: "## Start here\n\nRead the [guide](guides/a.md).\n"),
             SiteFixture.page("content/guides/a.md", title: "A", body: "Back to the [start](../index.md#start-here).\n"),
         ])
         let result = await fixture.build(handbook)
