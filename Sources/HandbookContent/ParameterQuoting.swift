@@ -21,7 +21,7 @@ public enum ParameterQuoting {
         // Where the previous reference of the current block was found, so repeats get their own column.
         var cursor = (block: -1, line: 0, offset: 0)
         document.rewriteText { text, blockLine in
-            guard text.contains("{{") else { return text }
+            guard text.utf8.contains(UInt8(ascii: "{")), text.contains("{{") else { return text }
             if cursor.block != blockLine { cursor = (blockLine, blockLine, 0) }
             var result = ""
             var rest = Substring(text)

@@ -66,9 +66,12 @@ public struct SiteLayout: Sendable {
 
     /// Marks the link to the page itself in a pre-rendered sidebar.
     static func markCurrent(_ url: String, in sidebar: String) -> String {
-        let href = "href=\"\(HTMLEscaping.attribute(url))\""
-        guard let range = sidebar.range(of: href) else { return sidebar }
-        return sidebar.replacingCharacters(in: range, with: href + " aria-current=\"page\"")
+        // A byte search: Foundation's range(of:) converts the whole sidebar to UTF-16 per page.
+        let href = Array("href=\"\(HTMLEscaping.attribute(url))\"".utf8)
+        let bytes = Array(sidebar.utf8)
+        guard let start = bytes.firstRange(of: href)?.lowerBound else { return sidebar }
+        let end = start + href.count
+        return String(decoding: bytes[..<end] + Array(" aria-current=\"page\"".utf8) + bytes[end...], as: UTF8.self)
     }
 
     /// The whole HTML document around `content`.
