@@ -55,7 +55,7 @@ struct FixtureRoot: Sendable {
         while let relative = enumerator.nextObject() as? String {
             let from = source.appendingPathComponent(relative), to = destination.appendingPathComponent(relative)
             var isDirectory: ObjCBool = false
-            fileManager.fileExists(atPath: from.path, isDirectory: &isDirectory)
+            _ = fileManager.fileExists(atPath: from.path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 try fileManager.createDirectory(at: to, withIntermediateDirectories: true)
             } else {

@@ -13,7 +13,7 @@ struct TreeSnapshot: Equatable, Sendable {
             while let relative = enumerator.nextObject() as? String {
                 let url = root.appendingPathComponent(relative)
                 var isDirectory: ObjCBool = false
-                fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory)
+                _ = fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory)
                 entries[relative] = isDirectory.boolValue ? .some(nil) : .some(try? Data(contentsOf: url))
             }
         }
