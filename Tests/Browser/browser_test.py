@@ -93,13 +93,18 @@ def roster_people(root):
 
 
 def sample_inventories(root):
-    """The sample inventories under content/data/ (not the roster, not a credential-report mapping)."""
+    """The sample inventories under content/data/: native key inventories (first column `id`) and
+    IAM credential reports (first columns `user,arn`); not the roster nor an owner mapping."""
     found = []
     for path in sorted(glob.glob(os.path.join(root, "content", "data", "*"))):
-        name = os.path.basename(path).lower()
-        if "invent" in name or "credential" in name:
-            if "mapping" in name or "map." in name:
-                continue
+        if path.endswith((".json", ".yml", ".yaml")):
+            found.append(os.path.relpath(path, root))
+            continue
+        if not path.endswith(".csv"):
+            continue
+        with open(path, encoding="utf-8", errors="replace") as f:
+            header = f.readline().strip().lower()
+        if header.startswith("id,") or header.startswith("user,arn"):
             found.append(os.path.relpath(path, root))
     return found
 
