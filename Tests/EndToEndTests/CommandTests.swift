@@ -186,14 +186,24 @@ struct CommandTests {
         #expect(first == second)
     }
 
-    @Test("training verify passes on a fresh records database")
+    @Test("training verify: a missing database is bad input (exit 2); a fresh one made by the server verifies (exit 0)")
     func trainingVerifyFreshDatabase() async throws {
         let root = try FixtureRoot()
         defer { root.remove() }
-        let outcome = try await AttestExecutable.run(
+        let missing = try await AttestExecutable.run(
             ["training", "verify", "--root", root.url.path, "--records", ".attest/records.sqlite"], in: root.url)
-        #expect(outcome.exitCode == 0, "\(outcome)")
-        #expect(!outcome.looksLikeCrash)
+        #expect(missing.exitCode == 2, "\(missing)")
+        #expect(missing.stderr.contains(".attest/records.sqlite"), "\(missing)")
+        #expect(!missing.looksLikeCrash, "\(missing)")
+        #expect(!root.exists(".attest/records.sqlite"), "verify must not create the database")
+
+        let build = try await AttestExecutable.run(["build", "--root", root.url.path], in: root.url)
+        #expect(build.exitCode == 0, "\(build)")
+        let server = try await AttestServerProcess(root: root, extraArguments: ["--dev-identity", "alice@example.com"])
+        server.stop()
+        let fresh = try await AttestExecutable.run(
+            ["training", "verify", "--root", root.url.path, "--records", ".attest/records.sqlite"], in: root.url)
+        #expect(fresh.exitCode == 0, "\(fresh)")
     }
 
     /// The one JSON report in `directory`.
