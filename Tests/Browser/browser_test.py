@@ -171,15 +171,42 @@ def screenshot(driver, name):
     return path
 
 
+# axe-selenium-python 2.1.6 (the newest for Python < 3.12) bundles axe-core 3.1.1, which has two false
+# positives fixed in later axe-core releases. They are left out only node by node, when the flagged
+# markup is exactly the valid pattern the old rule got wrong:
+#  - autocomplete-valid on autocomplete="off" (axe-core issue #1109, fixed in 3.1.2);
+#  - dlitem on <dt>/<dd> wrapped in a <div> directly inside a <dl>, which HTML allows (fixed in 3.2).
+KNOWN_OLD_AXE_FALSE_POSITIVE = {
+    "autocomplete-valid": "return (arguments[0].getAttribute('autocomplete') || '').trim().toLowerCase() === 'off'",
+    "dlitem": "const p = arguments[0].parentElement; return !!p && p.tagName === 'DIV' && !!p.parentElement && p.parentElement.tagName === 'DL'",
+}
+
+
 def axe_check(driver, label):
     from axe_selenium_python import Axe
     axe = Axe(driver)
     axe.inject()
+    version = driver.execute_script("return window.axe && axe.version") or "0"
+    old_axe = tuple(int(x) for x in re.findall(r"\d+", version)[:2]) < (3, 2)
     report = axe.run()
-    bad = [v for v in report.get("violations", []) if v.get("impact") in ("serious", "critical")]
-    detail = "; ".join(f"{v['id']} ({v['impact']}): {v['help']} at "
-                       + ", ".join(str(n.get('target')) for n in v.get('nodes', [])[:3]) for v in bad)
-    check(f"axe: no serious or critical violation on {label}", not bad, detail)
+    bad = []
+    for violation in report.get("violations", []):
+        if violation.get("impact") not in ("serious", "critical"):
+            continue
+        nodes = violation.get("nodes", [])
+        test = KNOWN_OLD_AXE_FALSE_POSITIVE.get(violation["id"]) if old_axe else None
+        if test:
+            real = []
+            for node in nodes:
+                elements = driver.find_elements(By.CSS_SELECTOR, node["target"][0]) if node.get("target") else []
+                if not elements or not all(driver.execute_script(test, e) for e in elements):
+                    real.append(node)
+            nodes = real
+        if nodes:
+            bad.append((violation, nodes))
+    detail = "; ".join(f"{v['id']} ({v['impact']}): {v['help']} at " + ", ".join(str(n.get('target')) for n in nodes[:3])
+                       for v, nodes in bad)
+    check(f"axe {version}: no serious or critical violation on {label}", not bad, detail)
 
 
 def wait_ready(driver):
@@ -290,9 +317,10 @@ def test_policy(driver, base, policy_url):
     axe_check(driver, "a policy page")
 
 
-def answer_quiz(driver, questions, wrong_question):
+def answer_quiz(driver, questions, wrong):
+    """Answers every question right, or every one wrong (so that the attempt fails whatever the pass mark)."""
     for number, q in enumerate(questions, start=1):
-        if number == wrong_question:
+        if wrong:
             wrong = [o for o in q["options"] if o not in q["correct"]]
             choice = {wrong[0]} if wrong else set()
         else:
@@ -305,8 +333,8 @@ def answer_quiz(driver, questions, wrong_question):
                     box.click()
                 except Exception:
                     driver.execute_script("arguments[0].click()", box)
-    submit = driver.find_elements(By.CSS_SELECTOR, "form button[type=submit], form input[type=submit], form button")
-    submit[0].click()
+    form = driver.find_element(By.CSS_SELECTOR, "input[name='q1']").find_element(By.XPATH, "./ancestor::form")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit], input[type=submit], button").click()
     wait_ready(driver)
 
 
@@ -318,13 +346,13 @@ def test_quiz(driver, base, quiz_id, questions):
                  driver.find_elements(By.CSS_SELECTOR, "form fieldset legend")):
         return
     axe_check(driver, "a quiz page")
-    answer_quiz(driver, questions, wrong_question=1)
+    answer_quiz(driver, questions, wrong=True)
     text = driver.find_element(By.TAG_NAME, "body").text.lower()
-    check("a wrong answer gives a result page that says not passed",
-          re.search(r"not passed|did not pass|failed|fail", text) is not None, text[:500])
+    check("wrong answers give a result page that says not passed",
+          re.search(r"not passed|did not pass|failed", text) is not None, text[:500])
     driver.get(f"{base}/quizzes/{quiz_id}/")
     wait_ready(driver)
-    answer_quiz(driver, questions, wrong_question=None)
+    answer_quiz(driver, questions, wrong=False)
     text = driver.find_element(By.TAG_NAME, "body").text.lower()
     check("all answers right gives a result page that says passed and 100%",
           "passed" in text and "100" in text and "not passed" not in text, text[:500])
@@ -508,7 +536,7 @@ def test_xss(driver, workdir):
         # The quiz result and "my training" show the roster name and the quiz text.
         driver.get(server.base + "/quizzes/xss-quiz/")
         wait_ready(driver)
-        answer_quiz(driver, [{"options": ["a", "b"], "correct": {"a"}}], wrong_question=None)
+        answer_quiz(driver, [{"options": ["a", "b"], "correct": {"a"}}], wrong=False)
         assert_no_xss(driver, "the XSS quiz result")
         driver.get(server.base + "/me/")
         wait_ready(driver)
