@@ -20,14 +20,19 @@ for round in $(seq 1 "$ROUNDS"); do
   python3 "$REPO/Tests/Resilience/submit_load.py" --base "$BASE" --out "$ACKED" --workers 8 --duration 10 \
     --max-requests 2000 &
   load_pid=$!
-  # Let submissions flow, then kill the server mid-stream (a different moment each round).
-  sleep "0.$((5 + round * 2))"
-  acked_before_kill=$(wc -l <"$ACKED")
+  # Let submissions flow, then kill the server mid-stream: after a different number of
+  # acknowledgements each round (at most 10 s of waiting).
+  baseline=$(wc -l <"$ACKED")
+  for _ in $(seq 1 200); do
+    [ $(($(wc -l <"$ACKED") - baseline)) -ge $((40 * round)) ] && break
+    sleep 0.05
+  done
+  acked_before_kill=$(($(wc -l <"$ACKED") - baseline))
   kill -9 "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""
   wait "$load_pid" || true
-  echo "round $round: killed with $acked_before_kill acknowledged so far, $(wc -l <"$ACKED") in total"
+  echo "round $round: killed after $acked_before_kill acknowledgements; $(($(wc -l <"$ACKED") - baseline)) in this round"
 done
 
 acked=$(sort -u "$ACKED" | grep -c . || true)
