@@ -32,8 +32,9 @@ struct CorpusTests {
     }
 
     static func runCommand(_ corpusCase: CorpusCase, root: FixtureRoot) async throws {
-        // A previous site that a failed build must leave alone.
+        // A previous site (with the search index that marks a folder as Attest's) that a failed build must leave alone.
         try root.write("previous build\n", to: "site/index.html")
+        try root.write("[]\n", to: "site/search-index.json")
         let before = root.snapshot()
         let outcome = try await AttestExecutable.run(corpusCase.arguments + ["--root", root.url.path], in: root.url)
         #expect(outcome.exitCode == corpusCase.exitCode, "\(outcome)")
