@@ -31,7 +31,7 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let started = Date()
         let root = rootOptions.root
-        let (loaded, loadDiagnostics) = HandbookLoader.load(root: root, options: .init(includeDrafts: drafts))
+        let (loaded, _, loadDiagnostics) = HandbookInputs.load(root: root, includeDrafts: drafts)
         guard let handbook = loaded, !loadDiagnostics.hasErrors else {
             DiagnosticPrinter.print(loadDiagnostics)
             throw ExitCode.badInput

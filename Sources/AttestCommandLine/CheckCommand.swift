@@ -24,7 +24,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let root = rootOptions.root
-        let (loaded, loadDiagnostics) = HandbookLoader.load(root: root, options: .init(includeDrafts: drafts))
+        let (loaded, _, loadDiagnostics) = HandbookInputs.load(root: root, includeDrafts: drafts)
         guard let handbook = loaded, !loadDiagnostics.hasErrors else {
             DiagnosticPrinter.print(loadDiagnostics)
             throw ExitCode.badInput

@@ -58,11 +58,16 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let root = rootOptions.root
-        let (loaded, diagnostics) = HandbookLoader.load(root: root)
+        let (loaded, loadedRoster, diagnostics) = HandbookInputs.load(root: root, people: people)
         DiagnosticPrinter.print(diagnostics)
         guard let handbook = loaded else { throw ExitCode.badInput }
+        guard let roster = loadedRoster else {
+            DiagnosticPrinter.print([
+                .error("no roster: pass --people PATH or set `people` in content/handbook.yml", at: nil)
+            ])
+            throw ExitCode.badInput
+        }
         do {
-            let roster = try Self.openRoster(root: root, option: people, config: handbook.config)
             let siteDirectory = site ?? Self.join(root, "site")
             try await Self.buildSiteIfMissing(siteDirectory, root: root, handbook: handbook)
             let location = TrainingInputs.recordsLocation(root: root, option: records, config: handbook.config)
@@ -90,14 +95,6 @@ struct ServeCommand: AsyncParsableCommand {
             DiagnosticPrinter.print([.error(error.description, at: nil)])
             throw ExitCode.badInput
         }
-    }
-
-    /// The roster from `--people`, else handbook.yml's `people`; its diagnostics are printed.
-    static func openRoster(root: String, option: String?, config: HandbookConfig) throws -> Roster {
-        let (roster, diagnostics) = TrainingInputs.roster(root: root, option: option, config: config)
-        DiagnosticPrinter.print(diagnostics)
-        guard let roster else { throw ExitCode.badInput }
-        return roster
     }
 
     /// Opens the records database (SQLite, WAL, synchronous=FULL, batched commits).

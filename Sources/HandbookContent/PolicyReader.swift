@@ -20,10 +20,12 @@ public enum PolicyReader {
         public var quizReferences: [ContentReference]
     }
 
+    /// The front matter keys a policy understands; others are warnings.
     public static let knownKeys = [
         "id", "title", "owner", "version", "last_reviewed", "review_every_days", "summary", "draft", "tags",
         "frameworks", "controls",
     ]
+    /// The keys of a `controls:` entry; others are warnings.
     public static let knownControlKeys = ["id", "check", "title", "severity", "params", "frameworks", "remediation"]
 
     /// Reads `file`, whose path is relative to the root (`content/policies/…`); the section is the

@@ -30,6 +30,7 @@ public enum QuizReader {
         public var audienceReferences: [ContentReference]
     }
 
+    /// The front matter keys a quiz understands; others are warnings.
     public static let knownKeys = [
         "id", "title", "policies", "pass_percent", "valid_days", "audience", "due_within_days_of_start", "shuffle",
         "draft",

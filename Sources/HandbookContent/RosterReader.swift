@@ -4,7 +4,9 @@
 /// (`true`/`false`, default true), `start_date` (`YYYY-MM-DD`), `manager` (email). Every bad row is
 /// reported at its file line and the column of the bad field; unknown columns are warnings.
 public enum RosterReader {
+    /// Columns the header must have.
     public static let requiredColumns = ["email", "name"]
+    /// Every column understood; others are warnings.
     public static let knownColumns = ["email", "name", "team", "groups", "active", "start_date", "manager"]
 
     /// Reads the roster at `path`: relative to `root` (as `people` in handbook.yml) unless absolute.

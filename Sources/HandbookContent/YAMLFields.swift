@@ -250,8 +250,9 @@ struct YAMLFields {
             let while_ = context.map { " (\($0.text) at line \($0.mark.line + lineOffset))" } ?? ""
             return .error("invalid YAML: \(problem)\(while_)", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams points at the first occurrence of the first duplicated key.
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return .error("duplicate key \(keys) in the mapping", at: at(context.mark))
+            return .error("key \(keys) is written more than once in this mapping (first here)", at: at(context.mark))
         case .reader(let problem, _, _, _):
             return .error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: 1 + lineOffset))
         default:
