@@ -31,6 +31,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -335,6 +336,7 @@ def answer_quiz(driver, questions, wrong):
                     driver.execute_script("arguments[0].click()", box)
     form = driver.find_element(By.CSS_SELECTOR, "input[name='q1']").find_element(By.XPATH, "./ancestor::form")
     form.find_element(By.CSS_SELECTOR, "button[type=submit], input[type=submit], button").click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(form))
     wait_ready(driver)
 
 
@@ -491,7 +493,7 @@ Intro {XSS_SCRIPT} <img src=x onerror=window.__xss=1>
     return "xss@example.com"
 
 
-def assert_no_xss(driver, label):
+def xss_findings(driver):
     executed = driver.execute_script("return typeof window.__xss !== 'undefined'")
     injected = driver.execute_script("""
         const bad = [];
@@ -502,12 +504,26 @@ def assert_no_xss(driver, label):
             if (u.startsWith('javascript:') || u.startsWith('vbscript:')) bad.push('url: ' + u.slice(0, 80));
         });
         return bad;""")
+    return executed, injected
+
+
+def assert_no_xss(driver, label, payload_shown=False):
+    executed, injected = xss_findings(driver)
     check(f"XSS: no payload runs or is injected on {label}", not executed and not injected,
           f"executed={executed} injected={injected}")
+    if payload_shown:
+        # The payload must be there as inert text, or the check above proves nothing.
+        text = driver.find_element(By.TAG_NAME, "body").text
+        check(f"XSS: the payload is shown as text on {label}", "onerror=window.__xss=1" in text, text[:300])
 
 
 @step("XSS payloads never execute")
 def test_xss(driver, workdir):
+    # The detector itself: a page where the payload does run must be caught.
+    driver.get("data:text/html,<p>canary</p><img src=x onerror=window.__xss=1>")
+    time.sleep(0.3)
+    executed, injected = xss_findings(driver)
+    check("XSS detector catches a payload that runs (canary)", executed and injected, f"{executed} {injected}")
     root = os.path.join(workdir, "xss-root")
     os.makedirs(root)
     identity = make_xss_handbook(root)
@@ -532,7 +548,7 @@ def test_xss(driver, workdir):
                         a.click()
                     except Exception:
                         pass
-            assert_no_xss(driver, page)
+            assert_no_xss(driver, page, payload_shown=page in ("/policies/xss/", "/quizzes/xss-quiz/", "/audit/"))
         # The quiz result and "my training" show the roster name and the quiz text.
         driver.get(server.base + "/quizzes/xss-quiz/")
         wait_ready(driver)
@@ -540,7 +556,7 @@ def test_xss(driver, workdir):
         assert_no_xss(driver, "the XSS quiz result")
         driver.get(server.base + "/me/")
         wait_ready(driver)
-        assert_no_xss(driver, "XSS \"my training\"")
+        assert_no_xss(driver, "XSS \"my training\"", payload_shown=True)
         # Search results render indexed text.
         driver.get(server.base + "/")
         wait_ready(driver)
