@@ -25,6 +25,8 @@ if [ ! -f .build/debug.yaml ] || [ ! -x .build/debug/attest ]; then
 fi
 python3 Tests/Fuzz/build_fuzzer.py >/dev/null
 FUZZER=.build-fuzz/attest-fuzz
+# Let libFuzzer, not the Swift runtime's backtracer, handle a crash, so that the input is saved.
+export SWIFT_BACKTRACE=enable=no
 
 passed=0 failed=0
 for target in "${TARGETS[@]}"; do
