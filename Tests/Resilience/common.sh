@@ -26,6 +26,22 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
+# http_status METHOD URL [JSON]: prints the HTTP status (fails only when nothing answers).
+http_status() {
+  python3 - "$@" <<'PY'
+import sys, urllib.request, urllib.error
+method, url = sys.argv[1], sys.argv[2]
+data = sys.argv[3].encode() if len(sys.argv) > 3 else None
+request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
+try:
+    print(urllib.request.urlopen(request, timeout=5).status)
+except urllib.error.HTTPError as error:
+    print(error.code)
+except OSError:
+    sys.exit(1)
+PY
+}
+
 # start_server: sets SERVER_PID and BASE; waits until it answers (60 s at most).
 start_server() {
   local port
@@ -35,7 +51,7 @@ start_server() {
     >>"$WORK/serve.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 600); do
-    if curl -s -o /dev/null "$BASE/"; then return 0; fi
+    if http_status GET "$BASE/" >/dev/null; then return 0; fi
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
       echo "resilience: attest serve exited early:" >&2; tail -20 "$WORK/serve.log" >&2; return 1
     fi

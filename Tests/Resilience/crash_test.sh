@@ -62,8 +62,7 @@ integrity=$(sqlite3 "$DB" "PRAGMA integrity_check;" 2>&1 || true)
 
 # The server starts again on the crashed database and keeps recording.
 start_server
-status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
-  -d '{"quiz": "key-basics", "answers": {"1": ["b"], "2": ["a", "c"]}}' "$BASE/api/v1/attempts")
+status=$(http_status POST "$BASE/api/v1/attempts" '{"quiz": "key-basics", "answers": {"1": ["b"], "2": ["a", "c"]}}' || echo none)
 stop_server
 [ "$status" = 201 ] && result ok "the server restarts on the crashed database and records" \
   || result fail "the server restarts on the crashed database and records (status $status)"
