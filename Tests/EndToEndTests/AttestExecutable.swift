@@ -22,7 +22,8 @@ struct AttestExecutable: Sendable {
         _ arguments: [String], in directory: URL, timeout: Double = 120, environment: [String: String] = [:]
     ) async throws -> ProcessOutcome {
         guard FileManager.default.isExecutableFile(atPath: url.path) else { throw Missing() }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("attest-e2e-out-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "attest-e2e-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let stdoutURL = scratch.appendingPathComponent("stdout"), stderrURL = scratch.appendingPathComponent("stderr")

@@ -83,8 +83,12 @@ struct CommandTests {
         let outcome = try await AttestExecutable.run(["check", "--root", root.url.path], in: root.url)
         #expect(outcome.exitCode == 2, "\(outcome)")
         #expect(!outcome.looksLikeCrash, "\(outcome)")
-        #expect(outcome.stderrLines.contains { $0.hasPrefix("content/policies/first-bad.md:6:") && $0.contains("error:") })
-        #expect(outcome.stderrLines.contains { $0.hasPrefix("content/policies/second-bad.md:10:") && $0.contains("no-such-check") })
+        #expect(
+            outcome.stderrLines.contains { $0.hasPrefix("content/policies/first-bad.md:6:") && $0.contains("error:") })
+        #expect(
+            outcome.stderrLines.contains {
+                $0.hasPrefix("content/policies/second-bad.md:10:") && $0.contains("no-such-check")
+            })
         #expect(root.snapshot().differences(from: before) == [])
     }
 
@@ -145,7 +149,8 @@ struct CommandTests {
         #expect(outcome.exitCode == 1, "\(outcome)")
         let report = try Self.auditJSON(in: root.path("report"))
         let controls = try #require(report["controls"] as? [[String: Any]])
-        let byID = Dictionary(controls.compactMap { c in (c["id"] as? String).map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(
+            controls.compactMap { c in (c["id"] as? String).map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
         #expect(Set(byID.keys) == ["KEY-ROTATION", "KEY-OWNER", "KEY-STORAGE"])
         #expect(byID["KEY-ROTATION"]?["status"] as? String == "fail")
         #expect(byID["KEY-ROTATION"]?["severity"] as? String == "high")

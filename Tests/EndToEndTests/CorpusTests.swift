@@ -8,7 +8,9 @@ struct CorpusTests {
     @Test("the corpus holds at least 40 cases, each with a readable `expected` file")
     func corpusIsComplete() {
         #expect(CorpusCase.all.count >= 40)
-        for corpusCase in CorpusCase.all { #expect(corpusCase.isWellFormed, "\(corpusCase.name)/expected is incomplete") }
+        for corpusCase in CorpusCase.all {
+            #expect(corpusCase.isWellFormed, "\(corpusCase.name)/expected is incomplete")
+        }
     }
 
     @Test("malformed input is rejected with its diagnostic and nothing is written", arguments: CorpusCase.all)
