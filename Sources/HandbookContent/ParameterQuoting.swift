@@ -37,7 +37,8 @@ public enum ParameterQuoting {
                 if let found = lines.find(written, fromLine: cursor.line, offset: cursor.offset) {
                     cursor.line = found.line
                     cursor.offset = found.offset + written.utf8.count
-                    location = SourceLocation(path: sourcePath, line: found.line + bodyStartLine - 1, column: found.offset + 1)
+                    location = SourceLocation(
+                        path: sourcePath, line: found.line + bodyStartLine - 1, column: found.offset + 1)
                 }
                 result += rest[..<open.lowerBound]
                 switch resolve(inner, controls: controlsByID) {
@@ -84,11 +85,14 @@ public enum ParameterQuoting {
         if parameters.contains(name) {
             return .failure(
                 Problem(
-                    message: "unknown reference '\(reference)': parameter '\(name)' of control '\(id)' is not set and has no default"))
+                    message:
+                        "unknown reference '\(reference)': parameter '\(name)' of control '\(id)' is not set and has no default"
+                ))
         }
         return .failure(
             Problem(
-                message: "unknown reference '\(reference)': control '\(id)' (check '\(control.check)') has no parameter '\(name)'; it has: \((parameters + ["title", "severity"]).joined(separator: ", "))"
+                message:
+                    "unknown reference '\(reference)': control '\(id)' (check '\(control.check)') has no parameter '\(name)'; it has: \((parameters + ["title", "severity"]).joined(separator: ", "))"
             ))
     }
 }

@@ -13,7 +13,7 @@ extension MarkdownDocument {
             case .softBreak, .lineBreak: text += " "
             default: continue
             }
-            if text.count > limit * 2 { break }
+            if text.utf8.count > limit * 4 { break }  // utf8.count is O(1); count would rescan
         }
         return String(text.split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(limit))
     }

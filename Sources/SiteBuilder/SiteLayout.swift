@@ -44,6 +44,13 @@ public struct SiteLayout: Sendable {
             sidebar: sidebar(groupKey: nil, pathToRoot: pathToRoot), description: nil, isSearch: false)
     }
 
+    /// Puts `contentHTML` (HTML you produced, with every value escaped) in the site's layout.
+    public func renderPage(contentHTML: String, title: String, pathToRoot: String = "/") -> String {
+        wrap(
+            content: contentHTML, title: title, pathToRoot: pathToRoot,
+            sidebar: sidebar(groupKey: nil, pathToRoot: pathToRoot), description: nil, isSearch: false)
+    }
+
     /// The sidebar: every section, with the pages of the current one listed.
     func sidebar(groupKey: String?, pathToRoot: String) -> String {
         let groups: [[String: Any]] = navigation.groups.map { group in
