@@ -112,13 +112,11 @@ struct CommandTests {
         let regression = AttestExecutable.packageRoot.appendingPathComponent(
             "Tests/Fuzz/Regressions/policy/cr-line-endings-quote.md")
         try FileManager.default.copyItem(at: regression, to: root.path("content/policies/keys/cr.md"))
-        await withKnownIssue("SourceLines.find crashes when cmark counts CR-only line ends that SourceLines does not") {
-            let outcome = try await AttestExecutable.run(["build", "--root", root.url.path], in: root.url)
-            #expect(!outcome.looksLikeCrash, "\(outcome)")
-            #expect(outcome.exitCode == 0, "\(outcome)")
-            let page = try #require(root.read("site/policies/keys/cr/index.html"))
-            #expect(page.contains("kms, vault"))
-        }
+        let outcome = try await AttestExecutable.run(["build", "--root", root.url.path], in: root.url)
+        #expect(!outcome.looksLikeCrash, "\(outcome)")
+        #expect(outcome.exitCode == 0, "\(outcome)")
+        let page = try #require(root.read("site/policies/keys/cr/index.html"))
+        #expect(page.contains("kms, vault"))
     }
 
     @Test("usage errors exit 2; --version and --help exit 0")
