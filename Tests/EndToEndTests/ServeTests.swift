@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// `attest serve` as a subprocess on loopback: the JSON API stores attempts that the export then shows.
+@Suite("attest serve, end to end")
+struct ServeTests {
+    static let person = "alice@example.com"
+
+    @Test("POST /api/v1/attempts answers 201 and the attempt is in `training export`")
+    func attemptIsRecordedAndExported() async throws {
+        let root = try FixtureRoot()
+        defer { root.remove() }
+        let build = try await AttestExecutable.run(["build", "--root", root.url.path], in: root.url)
+        #expect(build.exitCode == 0, "\(build)")
+        let server = try await AttestServerProcess(root: root, extraArguments: ["--dev-identity", Self.person])
+        var recordedIDs: [String] = []
+        do {
+            let right = try await server.request(
+                "POST", "/api/v1/attempts",
+                body: Data(#"{"quiz": "key-basics", "answers": {"1": ["b"], "2": ["a", "c"]}}"#.utf8),
+                contentType: "application/json")
+            #expect(right.status == 201, "\(right.text)\n\(server.logText)")
+            let json = try #require(right.json, "not JSON: \(right.text)")
+            #expect(json["quiz"] as? String == "key-basics")
+            #expect(json["person"] as? String == Self.person)
+            #expect(json["score_percent"] as? Int == 100)
+            #expect(json["passed"] as? Bool == true)
+            #expect(json["recorded_at"] is String)
+            recordedIDs.append(try #require(json["id"] as? String))
+
+            let wrong = try await server.request(
+                "POST", "/api/v1/attempts",
+                body: Data(#"{"quiz": "key-basics", "answers": {"1": ["a"], "2": ["a", "c"]}}"#.utf8),
+                contentType: "application/json")
+            #expect(wrong.status == 201, "\(wrong.text)")
+            #expect(wrong.json?["score_percent"] as? Int == 50)
+            #expect(wrong.json?["passed"] as? Bool == false)
+            if let id = wrong.json?["id"] as? String { recordedIDs.append(id) }
+
+            let me = try await server.request("GET", "/api/v1/me")
+            #expect(me.status == 200, "\(me.text)")
+            #expect(me.text.contains("key-basics"))
+        } catch {
+            server.stop()
+            throw error
+        }
+        server.stop()
+
+        let csv = try await AttestExecutable.run(
+            ["training", "export", "--root", root.url.path, "--format", "csv"], in: root.url)
+        #expect(csv.exitCode == 0, "\(csv)")
+        let rows = csv.stdout.split(separator: "\n").dropFirst()
+        #expect(rows.count == 2, "\(csv.stdout)")
+        for id in recordedIDs { #expect(csv.stdout.contains(id), "export lacks attempt \(id):\n\(csv.stdout)") }
+        #expect(rows.allSatisfy { $0.contains(Self.person) && $0.contains("key-basics") })
+
+        let xapi = try await AttestExecutable.run(
+            ["training", "export", "--root", root.url.path, "--format", "xapi"], in: root.url)
+        #expect(xapi.exitCode == 0, "\(xapi)")
+        #expect(xapi.stdout.contains("mailto:\(Self.person)"))
+        #expect(xapi.stdout.contains("http://adlnet.gov/expapi/verbs/passed"))
+        #expect(xapi.stdout.contains("http://adlnet.gov/expapi/verbs/failed"))
+
+        let verify = try await AttestExecutable.run(["training", "verify", "--root", root.url.path], in: root.url)
+        #expect(verify.exitCode == 0, "\(verify)")
+    }
+
+    @Test("without an identity, submissions are refused and nothing is stored")
+    func noIdentityRefused() async throws {
+        let root = try FixtureRoot()
+        defer { root.remove() }
+        let build = try await AttestExecutable.run(["build", "--root", root.url.path], in: root.url)
+        #expect(build.exitCode == 0, "\(build)")
+        let server = try await AttestServerProcess(root: root, extraArguments: [])
+        let response: AttestServerProcess.Response
+        do {
+            response = try await server.request(
+                "POST", "/api/v1/attempts",
+                body: Data(#"{"quiz": "key-basics", "answers": {"1": ["b"], "2": ["a", "c"]}}"#.utf8),
+                contentType: "application/json")
+        } catch {
+            server.stop()
+            throw error
+        }
+        server.stop()
+        #expect(response.status == 401 || response.status == 403, "\(response.status) \(response.text)")
+        let csv = try await AttestExecutable.run(
+            ["training", "export", "--root", root.url.path, "--format", "csv"], in: root.url)
+        #expect(csv.stdout.split(separator: "\n").count <= 1, "\(csv)")
+    }
+}

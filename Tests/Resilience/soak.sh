@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Soak: `attest serve` under a steady load on loopback for DURATION seconds (default 120) at RATE
+# submissions per second (default 20, plus page and /api/v1/me reads). No request may fail and
+# memory must stay flat: the server's RSS is sampled every 5 s; first, last and max are reported,
+# and the test fails if the last sample is more than 50% above the first.
+# Prints `N passed, M failed`; exits non-zero on failure.
+source "$(dirname "$0")/common.sh"
+DURATION="${DURATION:-120}"
+RATE="${RATE:-20}"
+ensure_attest
+make_root
+trap cleanup EXIT
+start_server
+passed=0 failed=0
+result() { if [ "$1" = ok ]; then passed=$((passed + 1)); echo "PASS $2"; else failed=$((failed + 1)); echo "FAIL $2"; fi; }
+
+python3 "$REPO/Tests/Resilience/submit_load.py" --base "$BASE" --out "$WORK/acked.txt" --workers 4 \
+  --duration "$DURATION" --max-requests $((DURATION * RATE + 100)) --rate "$RATE" --reads --fail-on-error \
+  >"$WORK/load.out" 2>&1 &
+load_pid=$!
+samples=()
+while kill -0 "$load_pid" 2>/dev/null; do
+  sleep 5
+  rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0)
+  samples+=("$rss")
+done
+load_status=0
+wait "$load_pid" || load_status=$?
+cat "$WORK/load.out"
+kill -0 "$SERVER_PID" 2>/dev/null && result ok "the server is still running" || result fail "the server is still running"
+stop_server
+
+[ "$load_status" -eq 0 ] && result ok "no request failed during the soak" || result fail "no request failed during the soak"
+
+count=${#samples[@]}
+if [ "$count" -ge 2 ]; then
+  first=${samples[0]} last=${samples[$((count - 1))]} max=0
+  for s in "${samples[@]}"; do [ "$s" -gt "$max" ] && max=$s; done
+  echo "rss (KiB): first $first, last $last, max $max over $count samples"
+  if [ "$first" -gt 0 ] && [ $((last * 100)) -le $((first * 150)) ]; then
+    result ok "memory stays flat (last within 50% of first)"
+  else
+    result fail "memory stays flat (last $last KiB vs first $first KiB)"
+  fi
+else
+  result fail "memory was sampled (DURATION must be at least 10 s)"
+fi
+
+if "$ATTEST" training verify --root "$ROOT" >"$WORK/verify.out" 2>&1; then
+  result ok "training verify passes after the soak"
+else
+  result fail "training verify passes after the soak: $(cat "$WORK/verify.out")"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
