@@ -28,11 +28,17 @@ demo: build
 	@echo "Serving as $(DEV_IDENTITY) (an admin of the sample roster); 'attest training invite EMAIL' signs in others."
 	$(ATTEST) serve --host $(HOST) --port $(PORT) --dev-identity $(DEV_IDENTITY)
 
-## The whole test suite.
+## The whole test suite: unit and end-to-end tests (Swift Testing, driving the built attest and
+## the real server), the browser walk (headless Chromium, Selenium, axe), kill -9 crash recovery,
+## a one-minute soak, and a short fuzzing run of every parser. About 30 minutes from a clean clone.
 test:
-	@bash .ci/install-deps
+	@bash .ci/install-deps browser
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash Tests/Browser/run.sh
+	bash Tests/Resilience/crash_test.sh
+	DURATION=60 bash Tests/Resilience/soak.sh
+	bash Tests/Fuzz/run.sh 10
 
 check: build
 	$(ATTEST) check
