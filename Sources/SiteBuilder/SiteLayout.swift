@@ -66,11 +66,26 @@ public struct SiteLayout: Sendable {
 
     /// Marks the link to the page itself in a pre-rendered sidebar.
     static func markCurrent(_ url: String, in sidebar: String) -> String {
-        // A byte search: Foundation's range(of:) converts the whole sidebar to UTF-16 per page.
-        let href = Array("href=\"\(HTMLEscaping.attribute(url))\"".utf8)
+        // A plain byte search: Foundation's searches convert or walk generically, and this runs per page.
+        var href = "href=\"\(HTMLEscaping.attribute(url))\""
+        var sidebar = sidebar
+        let end: Int? = sidebar.withUTF8 { haystack in
+            href.withUTF8 { needle in
+                guard let first = needle.first, needle.count <= haystack.count else { return nil }
+                var index = 0
+                while index <= haystack.count - needle.count {
+                    if haystack[index] == first,
+                        memcmp(haystack.baseAddress! + index, needle.baseAddress!, needle.count) == 0
+                    {
+                        return index + needle.count
+                    }
+                    index += 1
+                }
+                return nil
+            }
+        }
+        guard let end else { return sidebar }
         let bytes = Array(sidebar.utf8)
-        guard let start = bytes.firstRange(of: href)?.lowerBound else { return sidebar }
-        let end = start + href.count
         return String(decoding: bytes[..<end] + Array(" aria-current=\"page\"".utf8) + bytes[end...], as: UTF8.self)
     }
 

@@ -59,9 +59,29 @@ struct SiteOutput: Sendable {
     }
 
     /// Writes `text` as UTF-8 to `relativePath`; its folder must exist.
+    ///
+    /// Plain POSIX writes: Foundation's `Data.write(to:)` fsyncs every file, which cost a tenth of
+    /// a 10,000-page build. The staging folder is swapped in whole, so a crash loses only the build.
     func write(_ text: String, to relativePath: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: staging + "/" + relativePath))
+        let path = staging + "/" + relativePath
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Refusal(description: "cannot create '\(path)': \(Self.errorText())") }
+        defer { close(descriptor) }
+        var text = text
+        try text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw Refusal(description: "cannot write '\(path)': \(Self.errorText())")
+                }
+                offset += written
+            }
+        }
     }
+
+    private static func errorText() -> String { String(cString: strerror(errno)) }
 
     /// Copies a file into the staging folder, creating its folder.
     func copy(from source: String, to relativePath: String) throws {
