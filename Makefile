@@ -36,6 +36,7 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash Tests/Browser/run.sh
+	bash Tests/Browser/validate_html.sh
 	bash Tests/Resilience/crash_test.sh
 	DURATION=60 bash Tests/Resilience/soak.sh
 	bash Tests/Fuzz/run.sh 10
