@@ -64,8 +64,9 @@ let package = Package(
         .target(
             name: "AttestServer",
             dependencies: [
-                "HandbookContent", "SiteBuilder", "TrainingRecords",
+                "HandbookContent", "Markdown", "SiteBuilder", "TrainingRecords",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -83,7 +84,10 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "HandbookContentTests", dependencies: ["HandbookContent"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HandbookContent"]),
-        .testTarget(name: "TrainingRecordsTests", dependencies: ["TrainingRecords", "HandbookContent"]),
+        .testTarget(
+            name: "TrainingRecordsTests",
+            dependencies: ["TrainingRecords", "HandbookContent", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "HandbookContent", "TrainingRecords"]),
         .testTarget(
             name: "AttestServerTests",

@@ -1,8 +1,55 @@
 import ArgumentParser
+import Foundation
+import HandbookContent
+import SiteBuilder
 
-// Placeholder until its issue lands; replaced by the real command.
+/// `attest build`: publish content/ through templates/ into site/.
 struct BuildCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "build", abstract: "(not yet implemented)")
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Publish the handbook: render content/ through templates/ into a static site.",
+        discussion: """
+            Broken internal links and anchors fail the build unless --links warn (or links: warn in \
+            content/handbook.yml). The output is replaced only when the build succeeds.
+            """
+    )
+
     @OptionGroup var rootOptions: RootOptions
-    func run() async throws { throw ExitCode.badInput }
+
+    @Option(help: ArgumentHelp("Where to write the site (default: ROOT/site).", valueName: "DIR"))
+    var output: String?
+
+    @Flag(help: "Publish draft policies, pages and quizzes too.")
+    var drafts = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Treat broken links as errors or warnings (default: from handbook.yml, else fail).", valueName: "fail|warn")
+    )
+    var links: HandbookConfig.LinkPolicy?
+
+    func run() async throws {
+        let started = Date()
+        let root = rootOptions.root
+        let (loaded, _, loadDiagnostics) = HandbookInputs.load(root: root, includeDrafts: drafts)
+        guard let handbook = loaded, !loadDiagnostics.hasErrors else {
+            DiagnosticPrinter.print(loadDiagnostics)
+            throw ExitCode.badInput
+        }
+        let outputDirectory = output ?? root + "/site"
+        let options = SiteBuildOptions(
+            includeDrafts: drafts, linkPolicy: links ?? handbook.config.links,
+            asOf: CalendarDate(secondsSince1970: started.timeIntervalSince1970))
+        let builder = SiteBuilder(handbook: handbook, templatesDirectory: root + "/templates", options: options)
+        let progress = BuildProgress()
+        let result = await builder.build(into: outputDirectory) { done, total in
+            progress.update(done: done, total: total)
+        }
+        progress.finish()
+        DiagnosticPrinter.print(loadDiagnostics + result.diagnostics)
+        guard result.wroteSite else { throw ExitCode.badInput }
+        let seconds = Date().timeIntervalSince(started)
+        let shown = output ?? (root == "." ? "site/" : root + "/site/")
+        print("Built \(result.pageCount) pages into \(shown) in \(String(format: "%.2f", seconds))s")
+    }
 }

@@ -1,8 +1,123 @@
 import ArgumentParser
+import AttestServer
+import Foundation
+import HandbookContent
+import SiteBuilder
+import TrainingRecords
 
-// Placeholder until its issue lands; replaced by the real command.
+/// `attest serve`: the handbook, its quizzes graded on the server and recorded, "my training" and the
+/// training API, until SIGINT or SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "(not yet implemented)")
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the handbook and its quizzes; grade and record submissions.",
+        discussion: """
+            Identity is never taken from a form. Behind a single-sign-on proxy, pass --trusted-header \
+            X-Forwarded-Email --proxy-secret-file FILE: the header is honoured only on requests carrying \
+            X-Attest-Proxy-Secret equal to the file's content. Otherwise people open the invitation links \
+            printed by `attest training invite EMAIL`. --dev-identity EMAIL signs everyone in as EMAIL \
+            (local trials only).
+            """)
+
     @OptionGroup var rootOptions: RootOptions
-    func run() async throws { throw ExitCode.badInput }
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port: Int = 8080
+
+    @Option(
+        help: ArgumentHelp(
+            "The training records database (default: `records` in handbook.yml, else .attest/records.sqlite under the root).",
+            valueName: "PATH"))
+    var records: String?
+
+    @Option(help: ArgumentHelp("The roster CSV (default: `people` in handbook.yml).", valueName: "PATH"))
+    var people: String?
+
+    @Option(help: ArgumentHelp("The header a single-sign-on proxy puts the email in.", valueName: "HEADER"))
+    var trustedHeader: String?
+
+    @Option(
+        help: ArgumentHelp("A file holding the secret the proxy sends as X-Attest-Proxy-Secret.", valueName: "FILE"))
+    var proxySecretFile: String?
+
+    @Option(help: ArgumentHelp("Sign every request in as EMAIL (local trials only).", valueName: "EMAIL"))
+    var devIdentity: String?
+
+    @Option(help: ArgumentHelp("The built site to serve (default: site/ under the root).", valueName: "DIR"))
+    var site: String?
+
+    func validate() throws {
+        if (trustedHeader == nil) != (proxySecretFile == nil) {
+            throw ValidationError("--trusted-header and --proxy-secret-file go together")
+        }
+        if !(1...65_535).contains(port) { throw ValidationError("--port must be 1…65535") }
+    }
+
+    func run() async throws {
+        let root = rootOptions.root
+        let (loaded, loadedRoster, diagnostics) = HandbookInputs.load(root: root, people: people)
+        DiagnosticPrinter.print(diagnostics)
+        guard let handbook = loaded else { throw ExitCode.badInput }
+        guard let roster = loadedRoster else {
+            DiagnosticPrinter.print([
+                .error("no roster: pass --people PATH or set `people` in content/handbook.yml", at: nil)
+            ])
+            throw ExitCode.badInput
+        }
+        do {
+            let siteDirectory = site ?? Self.join(root, "site")
+            try await Self.buildSiteIfMissing(siteDirectory, root: root, handbook: handbook)
+            let location = TrainingInputs.recordsLocation(root: root, option: records, config: handbook.config)
+            let recordsPath = location.path
+            let store = try Self.openRecordStore(location)
+            let identity = IdentityConfiguration(
+                trustedProxy: try trustedHeader.map { header in
+                    try TrustedProxyHeader.load(headerName: header, secretFile: proxySecretFile ?? "")
+                },
+                devIdentity: devIdentity,
+                signingKey: try ServerSigningKey.loadOrCreate(
+                    at: ServerSigningKey.defaultPath(forRecords: recordsPath)),
+                secureCookies: handbook.config.baseURL.lowercased().hasPrefix("https://"))
+            let server = try AttestServer(
+                site: LiveSite(try StaticSite.load(directory: siteDirectory)), handbook: handbook, roster: roster,
+                store: store, identity: identity, settings: ServerSettings(host: host, port: port))
+            print(
+                "Serving \(handbook.config.title) on http://\(host):\(port)/ (records: \(recordsPath)); Ctrl-C stops.")
+            if let devIdentity {
+                print("warning: --dev-identity signs every visitor in as \(devIdentity); for local trials only.")
+            }
+            try await server.makeApplication().runService()
+            try? store.close()
+        } catch let error as ServerSetupError {
+            DiagnosticPrinter.print([.error(error.description, at: nil)])
+            throw ExitCode.badInput
+        }
+    }
+
+    /// Opens the records database (SQLite, WAL, synchronous=FULL, batched commits).
+    static func openRecordStore(_ location: TrainingInputs.RecordsLocation) throws -> SQLiteRecordStore {
+        let (store, diagnostics) = TrainingInputs.openStore(location, mustExist: false)
+        DiagnosticPrinter.print(diagnostics)
+        guard let store else { throw ExitCode.badInput }
+        return store
+    }
+
+    /// Builds the site first when its folder does not exist yet.
+    static func buildSiteIfMissing(_ directory: String, root: String, handbook: Handbook) async throws {
+        guard !FileManager.default.fileExists(atPath: directory) else { return }
+        print("No site at \(directory) yet; building it first.")
+        let options = SiteBuildOptions(
+            includeDrafts: false, linkPolicy: handbook.config.links, asOf: TrainingInputs.today)
+        let builder = SiteBuilder(handbook: handbook, templatesDirectory: join(root, "templates"), options: options)
+        let result = await builder.build(into: directory)
+        DiagnosticPrinter.print(result.diagnostics)
+        guard result.wroteSite else { throw ExitCode.badInput }
+    }
+
+    static func join(_ root: String, _ relative: String) -> String {
+        relative.hasPrefix("/") ? relative : (root as NSString).appendingPathComponent(relative)
+    }
 }

@@ -1,8 +1,17 @@
 import ArgumentParser
 
-// Placeholder until its issue lands; replaced by the real command group.
+/// `attest training`: the training records (verify, status, export, import) and invitations.
 struct TrainingCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "training", abstract: "(not yet implemented)")
-    @OptionGroup var rootOptions: RootOptions
-    func run() async throws { throw ExitCode.badInput }
+    static let configuration = CommandConfiguration(
+        commandName: "training",
+        abstract: "Check, report, export and import the training records; invite people to the quizzes.",
+        discussion: """
+            Every subcommand takes --root DIR and --records PATH (default: `records` in content/handbook.yml, \
+            else .attest/records.sqlite under the root).
+            """,
+        subcommands: [
+            TrainingVerifyCommand.self, TrainingStatusCommand.self, TrainingExportCommand.self,
+            TrainingImportCommand.self, TrainingInviteCommand.self,
+        ]
+    )
 }

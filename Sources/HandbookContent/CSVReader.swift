@@ -29,8 +29,11 @@ public struct CSVReader: Sendable {
         let startLine = line
         var fields: [String] = []
         fields.reserveCapacity(24)
+        var columns: [Int] = []
+        columns.reserveCapacity(24)
         var lineStart = position
         while true {
+            columns.append(position - lineStart + 1)
             if position < bytes.count, bytes[position] == Self.quote {
                 // Quoted field.
                 let column = position - lineStart + 1
@@ -90,7 +93,7 @@ public struct CSVReader: Sendable {
             }
             break
         }
-        return CSVRecord(fields: fields, line: startLine)
+        return CSVRecord(fields: fields, line: startLine, fieldColumns: columns)
     }
 
     /// Every remaining record.

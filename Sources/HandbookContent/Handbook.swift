@@ -3,7 +3,7 @@ public struct Handbook: Sendable {
     /// The project root (the folder holding `content/` and `templates/`).
     public var root: String
     public var config: HandbookConfig
-    /// Policies in source-path order; drafts included (see ``Policy/draft``).
+    /// Policies in source-path order; drafts only when loaded with `includeDrafts` (see ``Policy/draft``).
     public var policies: [Policy]
     public var quizzes: [Quiz]
     public var pages: [HandbookPage]

@@ -10,8 +10,12 @@ import CCmark
 public final class MarkdownDocument {
     private let root: OpaquePointer
 
+    /// The Markdown text the document was parsed from: node lines and columns index into it.
+    public let source: String
+
     /// Parses `source` as CommonMark. Never fails: every string is a document.
     public init(parsing source: String) {
+        self.source = source
         let options = CMARK_OPT_NORMALIZE | CMARK_OPT_VALIDATE_UTF8
         var source = source
         root = source.withUTF8 { buffer in

@@ -87,6 +87,12 @@ public struct MarkdownNode {
     /// 1-based column where the node starts, 0 where cmark does not track it.
     public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
 
+    /// 1-based line where the node ends in the source, 0 where cmark does not track it.
+    public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+
+    /// 1-based column (in bytes) of the node's last character, 0 where cmark does not track it.
+    public var endColumn: Int { Int(cmark_node_get_end_column(pointer)) }
+
     /// The text of the node and its descendants, without markup (code spans included).
     public var plainText: String {
         var text = ""

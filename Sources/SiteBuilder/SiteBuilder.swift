@@ -1,1 +1,179 @@
-// placeholder
+import Foundation
+import HandbookContent
+
+/// Publishes a ``Handbook`` as a static site: every policy, page and quiz rendered through the
+/// theme's templates, links and anchors checked, a search index, the theme's and the content's
+/// files copied along; written atomically.
+///
+/// Pages render in parallel on every core; templates are parsed once and the navigation is
+/// rendered once per section and folder depth, then inserted into each page.
+public struct SiteBuilder: Sendable {
+    public var handbook: Handbook
+    /// The theme folder (`ROOT/templates`).
+    public var templatesDirectory: String
+    public var options: SiteBuildOptions
+
+    public init(handbook: Handbook, templatesDirectory: String, options: SiteBuildOptions) {
+        self.handbook = handbook
+        self.templatesDirectory = templatesDirectory
+        self.options = options
+    }
+
+    /// Renders the site into `outputDirectory`, replacing what was there only if there were no
+    /// errors; with errors nothing is written and the previous site stays as it was.
+    ///
+    /// - Parameter progress: called with pages done and pages in all, from any thread.
+    public func build(
+        into outputDirectory: String, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    ) async -> SiteBuildResult {
+        await run(outputDirectory: outputDirectory, progress: progress)
+    }
+
+    /// Renders everything in memory and checks every link; writes nothing.
+    public func check() async -> SiteBuildResult {
+        await run(outputDirectory: nil, progress: nil)
+    }
+
+    private func run(
+        outputDirectory: String?, progress: (@Sendable (Int, Int) -> Void)?
+    ) async -> SiteBuildResult {
+        var diagnostics: [Diagnostic] = []
+        let (loadedTheme, themeDiagnostics) = SiteTheme.load(
+            directory: templatesDirectory, displayPath: displayPath(templatesDirectory))
+        diagnostics += themeDiagnostics
+        let plan = SitePlan(handbook: handbook, includeDrafts: options.includeDrafts)
+        diagnostics += plan.diagnostics
+        guard let theme = loadedTheme else {
+            return SiteBuildResult(diagnostics: diagnostics, pageCount: 0, wroteSite: false)
+        }
+
+        // 1. Outlines: heading ids of every page, so that links to anchors can be checked.
+        let outlineList = await ParallelWork.map(plan.pages) { PageOutline.of($0) }
+        var outlines: [String: PageOutline] = [:]
+        for (page, outline) in zip(plan.pages, outlineList) {
+            outlines[page.url] = outline
+            diagnostics += outline.diagnostics
+        }
+        let resolver = LinkResolver(plan: plan, anchorsByURL: outlines.mapValues { Set($0.headingIDs) })
+        let layout = SiteLayout(theme: theme, navigation: plan.navigation, config: handbook.config)
+
+        // 2. What pages share, rendered once: the sidebar per section and folder depth.
+        var sidebars: [String: String] = [:]
+        for page in plan.pages {
+            let key = PageRenderer.sidebarKey(groupKey: page.groupKey, pathToRoot: page.pathToRoot)
+            if sidebars[key] == nil {
+                sidebars[key] = layout.sidebar(groupKey: page.groupKey, pathToRoot: page.pathToRoot)
+            }
+        }
+
+        // 3. Stage the output (unless checking, or already failed), render and write every page.
+        var output: SiteOutput?
+        if let outputDirectory, !diagnostics.hasErrors {
+            do {
+                try SiteOutput.checkReplaceable(
+                    outputDirectory, protecting: [handbook.root + "/content", templatesDirectory, handbook.root])
+                let staged = try SiteOutput.stage(beside: outputDirectory)
+                output = staged
+                try staged.createDirectories(Set(plan.pages.map { SiteURL.directory(of: $0.url) }))
+            } catch let refusal as SiteOutput.Refusal {
+                diagnostics.append(.error(refusal.description, at: nil))
+                return SiteBuildResult(diagnostics: diagnostics, pageCount: 0, wroteSite: false)
+            } catch {
+                output?.discard()
+                diagnostics.append(
+                    .error("cannot write the site beside '\(outputDirectory)': \(Self.reason(error))", at: nil))
+                return SiteBuildResult(diagnostics: diagnostics, pageCount: 0, wroteSite: false)
+            }
+        }
+        let renderer = PageRenderer(
+            plan: plan, layout: layout, resolver: resolver, outlines: outlines, sidebars: sidebars, options: options)
+        let staged = output
+        let rendered = await ParallelWork.map(plan.pages, progress: progress) {
+            page -> (SearchIndex.Entry?, [Diagnostic]) in
+            let result = renderer.render(page)
+            var diagnostics = result.diagnostics
+            if let staged {
+                do {
+                    try staged.write(result.html, to: page.url)
+                } catch {
+                    diagnostics.append(.error("cannot write '\(page.url)': \(Self.reason(error))", at: nil))
+                }
+            }
+            return (result.searchEntry, diagnostics)
+        }
+        diagnostics += rendered.flatMap(\.1)
+        let index = SearchIndex(entries: rendered.compactMap(\.0))
+
+        // 4. The search index, the theme's static files, the content's files.
+        if let staged, !diagnostics.hasErrors {
+            diagnostics += writeSupportFiles(to: staged, index: index, theme: theme, plan: plan)
+        }
+        guard let staged else {
+            return SiteBuildResult(diagnostics: diagnostics, pageCount: plan.pages.count, wroteSite: false)
+        }
+        guard !diagnostics.hasErrors else {
+            staged.discard()
+            return SiteBuildResult(diagnostics: diagnostics, pageCount: plan.pages.count, wroteSite: false)
+        }
+        do {
+            try staged.commit()
+        } catch {
+            staged.discard()
+            diagnostics.append(.error("cannot replace '\(staged.directory)': \(Self.reason(error))", at: nil))
+            return SiteBuildResult(diagnostics: diagnostics, pageCount: plan.pages.count, wroteSite: false)
+        }
+        return SiteBuildResult(diagnostics: diagnostics, pageCount: plan.pages.count, wroteSite: true)
+    }
+
+    private func writeSupportFiles(to output: SiteOutput, index: SearchIndex, theme: SiteTheme, plan: SitePlan)
+        -> [Diagnostic]
+    {
+        var diagnostics: [Diagnostic] = []
+        do {
+            try output.write(try index.json(), to: "search-index.json")
+            try output.write(try index.script(), to: "search-index.js")
+        } catch {
+            diagnostics.append(.error("cannot write the search index: \(Self.reason(error))", at: nil))
+        }
+        if let staticDirectory = theme.staticDirectory {
+            let files = (FileManager.default.enumerator(atPath: staticDirectory)?.allObjects as? [String] ?? [])
+                .sorted()
+            for file in files where !file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                var isDirectory: ObjCBool = false
+                let source = staticDirectory + "/" + file
+                guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), !isDirectory.boolValue
+                else {
+                    continue
+                }
+                do {
+                    try output.copy(from: source, to: "static/" + file)
+                } catch {
+                    diagnostics.append(.error("cannot copy '\(file)' of the theme: \(Self.reason(error))", at: nil))
+                }
+            }
+        }
+        for asset in plan.assets {
+            do {
+                try output.copy(from: handbook.root + "/content/" + asset, to: asset)
+            } catch {
+                diagnostics.append(
+                    .error(
+                        "cannot copy this file into the site: \(Self.reason(error))",
+                        at: SourceLocation(path: "content/" + asset)))
+            }
+        }
+        return diagnostics
+    }
+
+    /// A path as shown in diagnostics: relative to the root when inside it.
+    private func displayPath(_ path: String) -> String {
+        let root = handbook.root.hasSuffix("/") ? String(handbook.root.dropLast()) : handbook.root
+        if root == "." || root.isEmpty, path.hasPrefix("./") { return String(path.dropFirst(2)) }
+        if path.hasPrefix(root + "/") { return String(path.dropFirst(root.count + 1)) }
+        return path
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        (error as NSError).localizedDescription
+    }
+}

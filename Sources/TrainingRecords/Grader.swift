@@ -25,6 +25,7 @@ public enum Grader {
         }
         let right = results.filter(\.correct).count
         let score = quiz.questions.isEmpty ? 0 : right * 100 / quiz.questions.count
-        return GradeResult(questions: results, scorePercent: score, passed: score >= quiz.passPercent, answers: normalized)
+        return GradeResult(
+            questions: results, scorePercent: score, passed: score >= quiz.passPercent, answers: normalized)
     }
 }

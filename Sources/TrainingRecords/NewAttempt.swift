@@ -10,11 +10,14 @@ public struct NewAttempt: Hashable, Sendable {
     public var identitySource: String
     /// For imports: the original completion time (ISO 8601); nil means now.
     public var recordedAt: String?
+    /// For imports: a stable key of the imported completion. The store keeps at most one attempt per
+    /// key, so that importing the same file twice adds nothing. Nil for attempts taken here.
+    public var importKey: String?
 
     public init(
         person: String, quizID: String, quizContentSHA256: String, policyVersions: [String: String],
         answers: [String: [String]], scorePercent: Int, passed: Bool, identitySource: String,
-        recordedAt: String? = nil
+        recordedAt: String? = nil, importKey: String? = nil
     ) {
         self.person = person.lowercased()
         self.quizID = quizID
@@ -25,5 +28,6 @@ public struct NewAttempt: Hashable, Sendable {
         self.passed = passed
         self.identitySource = identitySource
         self.recordedAt = recordedAt
+        self.importKey = importKey
     }
 }

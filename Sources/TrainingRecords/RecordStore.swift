@@ -4,8 +4,12 @@
 /// Every implementation is append-only and chains each record to the previous one by hash.
 public protocol RecordStore: Sendable {
     /// Stores an attempt; when this returns, the record is durable (survives kill -9).
+    /// Throws ``RecordStoreError/duplicateImport(key:)`` for an import key already stored.
     func append(_ attempt: NewAttempt) async throws -> AttemptRecord
     /// Stores several attempts atomically: all or none.
+    ///
+    /// Attempts whose ``NewAttempt/importKey`` is already stored (or repeated in `attempts`) are
+    /// skipped, so the result holds only the records added, in order.
     func append(contentsOf attempts: [NewAttempt]) async throws -> [AttemptRecord]
     /// Every record, in sequence order.
     func allRecords() async throws -> [AttemptRecord]

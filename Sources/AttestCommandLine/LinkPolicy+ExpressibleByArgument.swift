@@ -1,0 +1,4 @@
+import ArgumentParser
+import HandbookContent
+
+extension HandbookConfig.LinkPolicy: ExpressibleByArgument {}

@@ -1,0 +1,63 @@
+import Foundation
+import HandbookContent
+import Hummingbird
+import TrainingRecords
+
+extension AttestResponder {
+    /// `GET /me/`: the caller's requirements and history.
+    func myTrainingPage(_ request: Request) async throws(RequestFailure) -> Response {
+        let payload = try await myTraining(request)
+        return Self.htmlResponse(state.pages.myTraining(payload, quizTitles: state.quizTitles), status: .ok)
+    }
+
+    /// `GET /api/v1/me`.
+    func myTrainingJSON(_ request: Request) async throws(RequestFailure) -> Response {
+        Self.jsonResponse(try await myTraining(request), status: .ok)
+    }
+
+    /// `GET /admin/training/` (admins).
+    func adminStatusPage(_ request: Request) async throws(RequestFailure) -> Response {
+        _ = try requireAdmin(request)
+        return Self.htmlResponse(state.pages.trainingStatus(try await trainingStatus()), status: .ok)
+    }
+
+    /// `GET /api/v1/training/status` (admins).
+    func trainingStatusJSON(_ request: Request) async throws(RequestFailure) -> Response {
+        _ = try requireAdmin(request)
+        return Self.jsonResponse(try await trainingStatus(), status: .ok)
+    }
+
+    var today: CalendarDate { CalendarDate(secondsSince1970: state.settings.now().timeIntervalSince1970) }
+
+    func myTraining(_ request: Request) async throws(RequestFailure) -> MyTrainingPayload {
+        let (caller, person) = try requirePerson(request)
+        let records: [AttemptRecord]
+        do {
+            records = try await state.store.records(person: caller.email)
+        } catch {
+            throw RequestFailure(status: .serviceUnavailable, message: "The training records cannot be read: \(error).")
+        }
+        let status = TrainingStatus.compute(
+            quizzes: state.handbook.quizzes, policies: state.handbook.policies, roster: Roster(people: [person]),
+            records: records, asOf: today)
+        return MyTrainingPayload(
+            person: person.email, name: person.name, asOf: status.asOf.description, isAdmin: isAdmin(person.email),
+            requirements: status.requirements.filter { $0.person.email == person.email }.map {
+                RequirementPayload($0, quizTitle: state.quizTitles[$0.quizID] ?? $0.quizID)
+            },
+            history: records.map(HistoryPayload.init))
+    }
+
+    func trainingStatus() async throws(RequestFailure) -> TrainingStatusPayload {
+        let records: [AttemptRecord]
+        do {
+            records = try await state.store.allRecords()
+        } catch {
+            throw RequestFailure(status: .serviceUnavailable, message: "The training records cannot be read: \(error).")
+        }
+        let status = TrainingStatus.compute(
+            quizzes: state.handbook.quizzes, policies: state.handbook.policies, roster: state.roster,
+            records: records, asOf: today)
+        return TrainingStatusPayload(status, quizTitles: state.quizTitles)
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import HTTPTypes
+import HandbookContent
+import Hummingbird
+import TrainingRecords
+
+/// Routes every request: the built site from memory, quiz submissions, invitations, personal and
+/// admin pages, and the JSON API. Paths that exist answer 405 (with `Allow`) to other methods.
+public struct AttestResponder: HTTPResponder {
+    public typealias Context = BasicRequestContext
+
+    /// Everything a request may need, fixed at start (the site can be swapped, see ``LiveSite``).
+    struct State: Sendable {
+        let site: LiveSite
+        let handbook: Handbook
+        let roster: Roster
+        let store: any RecordStore
+        let resolver: IdentityResolver
+        let settings: ServerSettings
+        let pages: ServerPages
+        let quizzes: [String: ServedQuiz]
+        let quizTitles: [String: String]
+        let admins: Set<String>
+
+        init(
+            site: LiveSite, handbook: Handbook, roster: Roster, store: any RecordStore, resolver: IdentityResolver,
+            settings: ServerSettings, pages: ServerPages
+        ) {
+            self.site = site
+            self.handbook = handbook
+            self.roster = roster
+            self.store = store
+            self.resolver = resolver
+            self.settings = settings
+            self.pages = pages
+            var quizzes: [String: ServedQuiz] = [:]
+            for quiz in handbook.quizzes { quizzes[quiz.id] = ServedQuiz(quiz: quiz, policies: handbook.policies) }
+            self.quizzes = quizzes
+            quizTitles = Dictionary(handbook.quizzes.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+            admins = Set(handbook.config.admins.map { $0.lowercased() })
+        }
+    }
+
+    let state: State
+
+    /// The routes other than the site's files.
+    enum Route: Equatable {
+        case quizAttempt(String)
+        case apiAttempts, apiMe, apiStatus, apiUnknown
+        case invite, myTraining, adminStatus, liveReload
+        case redirect(String)
+        case site
+    }
+
+    public func respond(to request: Request, context: Context) async throws -> Response {
+        let path = request.uri.path
+        let route = Self.route(path)
+        do {
+            var response = try await respond(to: request, route: route, context: context)
+            if request.method == .head { response = response.createHeadResponse() }
+            return response
+        } catch let failure as RequestFailure {
+            return errorResponse(failure, json: Self.isAPI(route))
+        }
+    }
+
+    static func isAPI(_ route: Route) -> Bool {
+        switch route {
+        case .apiAttempts, .apiMe, .apiStatus, .apiUnknown: true
+        default: false
+        }
+    }
+
+    static func route(_ path: String) -> Route {
+        if path.hasPrefix("/api/") {
+            switch path {
+            case "/api/v1/attempts": return .apiAttempts
+            case "/api/v1/me": return .apiMe
+            case "/api/v1/training/status": return .apiStatus
+            default: return .apiUnknown
+            }
+        }
+        switch path {
+        case "/invite": return .invite
+        case LiveReload.path: return .liveReload
+        case "/me/": return .myTraining
+        case "/me": return .redirect("/me/")
+        case "/admin/training/": return .adminStatus
+        case "/admin/training": return .redirect("/admin/training/")
+        default: break
+        }
+        // Only split what may be a submission: page requests take the fast path to the site.
+        guard path.hasPrefix("/quizzes/"), path.hasSuffix("/attempt") else { return .site }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        // "", "quizzes", ID, "attempt"
+        if segments.count == 4, segments[1] == "quizzes", segments[3] == "attempt", !segments[2].isEmpty {
+            return .quizAttempt(String(segments[2]).removingPercentEncoding ?? String(segments[2]))
+        }
+        return .site
+    }
+
+    private func respond(to request: Request, route: Route, context: Context) async throws -> Response {
+        switch route {
+        case .site:
+            try Self.allow(request, [.get, .head])
+            return siteResponse(request)
+        case .redirect(let location):
+            try Self.allow(request, [.get, .head])
+            return Self.redirect(to: location, status: .movedPermanently)
+        case .invite:
+            try Self.allow(request, [.get, .head])
+            return try openInvitation(request)
+        case .myTraining:
+            try Self.allow(request, [.get, .head])
+            return try await myTrainingPage(request)
+        case .adminStatus:
+            try Self.allow(request, [.get, .head])
+            return try await adminStatusPage(request)
+        case .quizAttempt(let quizID):
+            try Self.allow(request, [.post])
+            return try await submitForm(request, quizID: quizID)
+        case .liveReload:
+            try Self.allow(request, [.get])
+            return try await waitForRebuild(request)
+        case .apiAttempts:
+            try Self.allow(request, [.post])
+            return try await submitJSON(request)
+        case .apiMe:
+            try Self.allow(request, [.get, .head])
+            return try await myTrainingJSON(request)
+        case .apiStatus:
+            try Self.allow(request, [.get, .head])
+            return try await trainingStatusJSON(request)
+        case .apiUnknown:
+            throw RequestFailure.notFound(
+                "There is no API endpoint \(request.uri.path); see POST /api/v1/attempts, GET /api/v1/me and "
+                    + "GET /api/v1/training/status.")
+        }
+    }
+
+    static func allow(_ request: Request, _ methods: [HTTPRequest.Method]) throws(RequestFailure) {
+        guard methods.contains(request.method) else { throw .methodNotAllowed(request.method, allowed: methods) }
+    }
+
+    static func redirect(to location: String, status: HTTPResponse.Status) -> Response {
+        var headers = ServerHeaders.security
+        headers[.location] = location
+        headers[.cacheControl] = "no-cache"
+        return Response(status: status, headers: headers)
+    }
+
+    func errorResponse(_ failure: RequestFailure, json: Bool) -> Response {
+        var response: Response
+        if json {
+            struct ErrorPayload: Encodable {
+                var error: String
+                var status: Int
+            }
+            response = Self.jsonResponse(
+                ErrorPayload(error: failure.message, status: failure.status.code), status: failure.status)
+        } else {
+            response = Self.htmlResponse(state.pages.error(failure), status: failure.status)
+        }
+        for field in failure.headers { response.headers.append(field) }
+        return response
+    }
+
+    static func htmlResponse(_ html: String, status: HTTPResponse.Status) -> Response {
+        Response(
+            status: status, headers: ServerHeaders.dynamic(contentType: "text/html; charset=utf-8"),
+            body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return Response(
+            status: status, headers: ServerHeaders.dynamic(contentType: "application/json"),
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,113 @@
+import HandbookContent
+import Mustache
+import TrainingRecords
+
+/// Renders the server's HTML pages: the quiz result, "my training", the admins' status page and errors.
+///
+/// The one place that knows about templates: the page data is built here as plain dictionaries and
+/// rendered by name (`quiz-result`, `my-training`, `training-status`, `error`) inside the `layout` template.
+/// To use the site theme's templates instead, replace ``render(_:context:)``.
+struct ServerPages: Sendable {
+    let library: MustacheLibrary
+    let siteTitle: String
+
+    init(siteTitle: String) throws(ServerSetupError) {
+        var library = MustacheLibrary()
+        for (name, text) in ServerTemplates.all {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                throw .badSite("the server's template '\(name)' does not parse: \(error)")
+            }
+        }
+        self.library = library
+        self.siteTitle = siteTitle
+    }
+
+    /// The page for a graded, recorded attempt.
+    func quizResult(quiz: ServedQuiz, grade: GradeResult, record: AttemptRecord, isAdmin: Bool) -> String {
+        let questions: [[String: Any]] = grade.questions.map { result in
+            let question = quiz.quiz.questions.first { $0.id == result.questionID }
+            var item: [String: Any] = [
+                "text": question?.text ?? "Question \(result.questionID)",
+                "correct": result.correct,
+                "selected": result.selected.map { ["html": quiz.optionHTML[result.questionID]?[$0] ?? $0] },
+            ]
+            if let explanation = quiz.explanationHTML[result.questionID] { item["explanation"] = explanation }
+            return item
+        }
+        return render(
+            "quiz-result",
+            context: [
+                "title": "Result: \(quiz.quiz.title)", "isAdmin": isAdmin, "quizTitle": quiz.quiz.title,
+                "quizID": quiz.quiz.id, "passed": grade.passed, "scorePercent": grade.scorePercent,
+                "passPercent": quiz.quiz.passPercent, "rightCount": grade.questions.filter(\.correct).count,
+                "questionCount": grade.questions.count, "person": record.person, "recordedAt": record.recordedAt,
+                "recordID": record.id, "questions": questions,
+            ])
+    }
+
+    /// "My training": the caller's requirements and history.
+    func myTraining(_ payload: MyTrainingPayload, quizTitles: [String: String]) -> String {
+        render(
+            "my-training",
+            context: [
+                "title": "My training", "isAdmin": payload.isAdmin, "person": payload.person, "name": payload.name,
+                "asOf": payload.asOf, "hasRequirements": !payload.requirements.isEmpty,
+                "requirements": payload.requirements.map(Self.row), "hasHistory": !payload.history.isEmpty,
+                "history": payload.history.reversed().map { entry -> [String: Any] in
+                    [
+                        "recordedAt": entry.recordedAt, "quizTitle": quizTitles[entry.quiz] ?? entry.quiz,
+                        "scorePercent": entry.scorePercent, "passed": entry.passed,
+                    ]
+                },
+            ])
+    }
+
+    /// The admins' page: the same table as `attest training status`, and completion per team.
+    func trainingStatus(_ payload: TrainingStatusPayload) -> String {
+        render(
+            "training-status",
+            context: [
+                "title": "Training status", "isAdmin": true, "asOf": payload.asOf,
+                "requirements": payload.requirements.map(Self.row),
+                "teams": payload.teams.map { team -> [String: Any] in
+                    ["team": team.team, "required": team.required, "current": team.current, "percent": team.percent]
+                },
+            ])
+    }
+
+    /// A refusal: the status's reason as the heading and the message.
+    func error(_ failure: RequestFailure) -> String {
+        render("error", context: ["title": Self.statusTitle(failure), "message": failure.message, "isAdmin": false])
+    }
+
+    func render(_ template: String, context: [String: Any]) -> String {
+        var context = context
+        context["siteTitle"] = siteTitle
+        return library.render(context, withTemplate: template) ?? ""
+    }
+
+    static func row(_ requirement: RequirementPayload) -> [String: Any] {
+        [
+            "person": requirement.person, "name": requirement.name, "team": requirement.team,
+            "quiz": requirement.quiz, "quizTitle": requirement.quizTitle, "state": requirement.state,
+            "stateLabel": stateLabel(requirement.state), "lastPassed": requirement.lastPassed ?? "–",
+            "expires": requirement.expires ?? "–", "due": requirement.due ?? "–",
+        ]
+    }
+
+    static func stateLabel(_ state: String) -> String {
+        switch RequirementState(rawValue: state) {
+        case .current: "Current"
+        case .dueSoon: "Due soon"
+        case .overdue: "Overdue"
+        case .neverDone: "Not done yet"
+        case nil: state
+        }
+    }
+
+    static func statusTitle(_ failure: RequestFailure) -> String {
+        "\(failure.status.code) \(failure.status.reasonPhrase)"
+    }
+}

@@ -1,0 +1,8 @@
+extension StringProtocol {
+    /// Without leading and trailing whitespace and newlines.
+    func trimmed() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,104 @@
+import HandbookContent
+
+/// The handbook's sections and their pages, in reading order: what the sidebar, the home page,
+/// section pages and previous/next links show.
+struct SiteNavigation: Sendable {
+    struct Entry: Sendable {
+        var title: String
+        var url: String
+        var summary: String?
+    }
+
+    struct Group: Sendable {
+        /// The folder relative to the site root (`policies/keys`, `guides`, `quizzes`; "" at the top).
+        var key: String
+        var title: String
+        /// The group's landing page.
+        var url: String { SiteURL.forGroup(key) }
+        var entries: [Entry]
+    }
+
+    /// Groups in display order.
+    var groups: [Group]
+    /// Every entry in reading order, for previous/next.
+    var readingOrder: [Entry]
+    private var positionByURL: [String: Int]
+    private var groupIndexByKey: [String: Int]
+
+    /// Builds the navigation from the content pages (policies, pages, quizzes) of the site.
+    init(pages: [SitePage], config: HandbookConfig) {
+        var byKey: [String: [(sortKey: (Int, Int, String, String), entry: Entry)]] = [:]
+        var indexTitles: [String: String] = [:]
+        for page in pages {
+            guard let key = page.groupKey else { continue }
+            let entry = Entry(title: page.title, url: page.url, summary: Self.summary(of: page))
+            let sortKey: (Int, Int, String, String)
+            switch page.kind {
+            case .policy(let policy): sortKey = (1, Int.max, policy.title.lowercased(), policy.id)
+            case .quiz(let quiz): sortKey = (1, Int.max, quiz.title.lowercased(), quiz.id)
+            case .page(let handbookPage):
+                if handbookPage.isIndex { indexTitles[key] = handbookPage.title }
+                sortKey = (
+                    handbookPage.isIndex ? 0 : 1, handbookPage.weight ?? Int.max, handbookPage.title.lowercased(),
+                    page.url
+                )
+            default: continue
+            }
+            byKey[key, default: []].append((sortKey, entry))
+        }
+        let orderedKeys = byKey.keys.sorted { a, b in
+            Self.order(of: a, in: config.sections) < Self.order(of: b, in: config.sections)
+        }
+        groups = orderedKeys.map { key in
+            let entries = byKey[key, default: []].sorted { $0.sortKey < $1.sortKey }.map(\.entry)
+            return Group(key: key, title: indexTitles[key] ?? Self.title(forGroup: key), entries: entries)
+        }
+        readingOrder = groups.flatMap(\.entries)
+        positionByURL = Dictionary(readingOrder.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { a, _ in a })
+        groupIndexByKey = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
+    }
+
+    func group(_ key: String) -> Group? { groupIndexByKey[key].map { groups[$0] } }
+
+    /// The entries before and after `url` in reading order.
+    func neighbours(of url: String) -> (previous: Entry?, next: Entry?) {
+        guard let position = positionByURL[url] else { return (nil, nil) }
+        let previous = position > 0 ? readingOrder[position - 1] : nil
+        let next = position + 1 < readingOrder.count ? readingOrder[position + 1] : nil
+        return (previous, next)
+    }
+
+    /// `policies/key-management` → `Key management`; nested folders joined with ` / `.
+    static func title(forGroup key: String) -> String {
+        if key.isEmpty { return "General" }
+        var parts = key.split(separator: "/").map(String.init)
+        if parts.count > 1, parts[0] == "policies" { parts.removeFirst() }
+        return parts.map(humanize).joined(separator: " / ")
+    }
+
+    static func humanize(_ name: String) -> String {
+        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// Sort key of a group: its top folder's place in handbook.yml `sections` (unlisted ones after,
+    /// alphabetically), then within that top folder its own place (by full key or last folder name).
+    private static func order(of key: String, in sections: [String]) -> (Int, String, Int, String) {
+        let parts = key.split(separator: "/").map(String.init)
+        let unlisted = sections.count
+        let topName = parts.first ?? ""
+        let top = key.isEmpty ? -1 : sections.firstIndex(of: topName) ?? unlisted
+        let own =
+            parts.count < 2
+            ? -1 : sections.firstIndex(of: key) ?? parts.last.flatMap { sections.firstIndex(of: $0) } ?? unlisted
+        return (top, topName, own, key)
+    }
+
+    private static func summary(of page: SitePage) -> String? {
+        switch page.kind {
+        case .policy(let policy): return policy.summary
+        case .page(let handbookPage): return handbookPage.summary
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import HandbookContent
+
+/// Writes a site atomically: everything goes into a staging folder beside the output folder,
+/// which replaces the output folder only once the whole build succeeded. Files are not synced
+/// one by one (a build can be redone; speed matters more).
+struct SiteOutput: Sendable {
+    /// The final output folder.
+    let directory: String
+    /// Where this build writes, beside `directory`.
+    let staging: String
+
+    /// Why an output folder may not be replaced.
+    struct Refusal: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The file every site Attest writes has; an existing output folder without it is not replaced.
+    static let marker = "search-index.json"
+
+    /// Checks that replacing `directory` cannot destroy anything but an earlier site: it must not
+    /// hold the handbook's sources, and if it exists it must be empty or a site Attest built.
+    static func checkReplaceable(_ directory: String, protecting sources: [String]) throws {
+        let fileManager = FileManager.default
+        let target = URL(fileURLWithPath: directory).standardizedFileURL.path
+        for source in sources {
+            let protected = URL(fileURLWithPath: source).standardizedFileURL.path
+            if protected == target || protected.hasPrefix(target.hasSuffix("/") ? target : target + "/") {
+                throw Refusal(description: "refusing to write the site to '\(directory)': it holds '\(source)'")
+            }
+        }
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw Refusal(description: "refusing to write the site to '\(directory)': it is a file, not a folder")
+        }
+        let entries = (try? fileManager.contentsOfDirectory(atPath: target)) ?? []
+        if !entries.isEmpty, !entries.contains(marker) {
+            throw Refusal(
+                description:
+                    "refusing to replace '\(directory)': it is not a site built by Attest (it has no \(marker)); "
+                    + "remove it or choose another --output")
+        }
+    }
+
+    /// Creates a fresh staging folder beside `directory` (`site.tmp-1a2b3c4d`).
+    static func stage(beside directory: String) throws -> SiteOutput {
+        let target = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let staging = target + ".tmp-" + Self.token()
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        return SiteOutput(directory: target, staging: staging)
+    }
+
+    /// Creates these folders (relative to the site root) in the staging folder.
+    func createDirectories(_ relativePaths: Set<String>) throws {
+        for path in relativePaths.sorted() where !path.isEmpty {
+            try FileManager.default.createDirectory(atPath: staging + "/" + path, withIntermediateDirectories: true)
+        }
+    }
+
+    /// Writes `text` as UTF-8 to `relativePath`; its folder must exist.
+    func write(_ text: String, to relativePath: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: staging + "/" + relativePath))
+    }
+
+    /// Copies a file into the staging folder, creating its folder.
+    func copy(from source: String, to relativePath: String) throws {
+        let destination = staging + "/" + relativePath
+        let folder = SiteURL.directory(of: destination)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: source, toPath: destination)
+    }
+
+    /// Swaps the staging folder in: the old site is moved aside, the new one renamed into place,
+    /// the old one removed. If the rename fails the old site is put back.
+    func commit() throws {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: directory) else {
+            try fileManager.moveItem(atPath: staging, toPath: directory)
+            return
+        }
+        let old = directory + ".old-" + Self.token()
+        try fileManager.moveItem(atPath: directory, toPath: old)
+        do {
+            try fileManager.moveItem(atPath: staging, toPath: directory)
+        } catch {
+            try? fileManager.moveItem(atPath: old, toPath: directory)
+            throw error
+        }
+        try? fileManager.removeItem(atPath: old)
+    }
+
+    /// Removes the staging folder, leaving the output folder as it was.
+    func discard() {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    private static func token() -> String {
+        String(UInt32.random(in: .min ... .max), radix: 16)
+    }
+}

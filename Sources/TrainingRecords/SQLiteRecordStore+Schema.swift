@@ -1,0 +1,38 @@
+import GRDB
+
+extension SQLiteRecordStore {
+    /// The schema, one migration per change; never edit a migration that has shipped.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 attempts") { db in
+            // One row per attempt. `policy_versions` and `answers` hold canonical JSON. `import_key`
+            // is set only for imported completions; it is not part of the hash (it only dedupes).
+            try db.execute(
+                sql: """
+                    CREATE TABLE attempts (
+                        sequence INTEGER PRIMARY KEY NOT NULL CHECK (sequence > 0),
+                        id TEXT NOT NULL UNIQUE,
+                        person TEXT NOT NULL,
+                        quiz_id TEXT NOT NULL,
+                        quiz_content_sha256 TEXT NOT NULL,
+                        policy_versions TEXT NOT NULL,
+                        answers TEXT NOT NULL,
+                        score_percent INTEGER NOT NULL,
+                        passed INTEGER NOT NULL,
+                        recorded_at TEXT NOT NULL,
+                        identity_source TEXT NOT NULL,
+                        import_key TEXT UNIQUE,
+                        previous_hash TEXT NOT NULL,
+                        hash TEXT NOT NULL
+                    );
+                    CREATE INDEX attempts_by_person ON attempts (person, sequence);
+                    -- Append-only: a guard against accidents. Deliberate tampering is what the hash chain shows.
+                    CREATE TRIGGER attempts_no_update BEFORE UPDATE ON attempts
+                        BEGIN SELECT RAISE(ABORT, 'training records are append-only'); END;
+                    CREATE TRIGGER attempts_no_delete BEFORE DELETE ON attempts
+                        BEGIN SELECT RAISE(ABORT, 'training records are append-only'); END;
+                    """)
+        }
+        return migrator
+    }
+}

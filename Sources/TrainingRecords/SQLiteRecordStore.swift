@@ -1,0 +1,269 @@
+import Foundation
+import GRDB
+
+/// The training records in one SQLite file (GRDB, WAL, `synchronous=FULL`), append-only and
+/// hash-chained (see ``AttemptRecord/canonicalContent`` for the exact hashed bytes).
+///
+/// Appends from concurrent callers are committed together in one transaction (group commit), and
+/// each call returns only after the transaction holding its attempt has committed: a record that
+/// was returned survives a crash or kill -9. Sequence numbers and the chain are assigned inside the
+/// write transaction, from the last stored record.
+public final class SQLiteRecordStore: RecordStore {
+    /// The database file.
+    public let path: String
+    /// Internal for tests.
+    let pool: DatabasePool
+    private let queue: GroupCommitQueue
+
+    /// Opens (or, when `createIfMissing`, creates along with its parent folders) the records
+    /// database at `path` and brings its schema up to date.
+    ///
+    /// Throws ``RecordStoreError/notFound(path:)`` when the file is missing and `createIfMissing`
+    /// is false, and ``RecordStoreError/cannotOpen(path:reason:)`` when it is not a records
+    /// database or cannot be written.
+    public init(path: String, createIfMissing: Bool = true) throws(RecordStoreError) {
+        self.path = path
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw .cannotOpen(path: path, reason: "it is a folder") }
+        } else {
+            guard createIfMissing else { throw .notFound(path: path) }
+            let parent = (path as NSString).deletingLastPathComponent
+            if !parent.isEmpty {
+                do {
+                    try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                } catch {
+                    throw .cannotOpen(path: path, reason: "cannot create its folder '\(parent)'")
+                }
+            }
+        }
+        do {
+            var configuration = Configuration()
+            configuration.label = "attest.records"
+            configuration.busyMode = .timeout(10)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB sets synchronous=NORMAL for WAL; a returned append must survive power loss too.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try Self.migrator.migrate(pool)
+            self.pool = pool
+        } catch let error as DatabaseError {
+            throw .cannotOpen(path: path, reason: Self.reason(error))
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+        let pool = self.pool
+        queue = GroupCommitQueue { batch in await Self.commit(batch, to: pool) }
+    }
+
+    /// Closes the database; the store cannot be used afterwards.
+    public func close() throws {
+        try pool.close()
+    }
+
+    public func append(_ attempt: NewAttempt) async throws -> AttemptRecord {
+        let records = try await queue.submit([attempt])
+        guard let record = records.first else {
+            throw RecordStoreError.duplicateImport(key: attempt.importKey ?? "")
+        }
+        return record
+    }
+
+    public func append(contentsOf attempts: [NewAttempt]) async throws -> [AttemptRecord] {
+        guard !attempts.isEmpty else { return [] }
+        return try await queue.submit(attempts)
+    }
+
+    public func allRecords() async throws -> [AttemptRecord] {
+        try await pool.read { db in
+            try Self.decodeAll(Row.fetchCursor(db, sql: "SELECT \(Self.columns) FROM attempts ORDER BY sequence"))
+        }
+    }
+
+    public func records(person: String) async throws -> [AttemptRecord] {
+        let person = person.lowercased()
+        return try await pool.read { db in
+            try Self.decodeAll(
+                Row.fetchCursor(
+                    db, sql: "SELECT \(Self.columns) FROM attempts WHERE person = ? ORDER BY sequence",
+                    arguments: [person]))
+        }
+    }
+
+    /// The number of records stored.
+    public func count() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attempts") ?? 0 }
+    }
+
+    /// Walks every record in sequence order (streaming, not loading them all) with ``ChainVerifier``.
+    public func verifyChain(expectedHead: String? = nil) async throws -> ChainVerification {
+        try await pool.read { db in
+            var verifier = ChainVerifier(expectedHead: expectedHead)
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.columns) FROM attempts ORDER BY sequence")
+            while let row = try rows.next() {
+                switch Self.decode(row) {
+                case .success(let record): verifier.check(record)
+                case .failure(let error):
+                    verifier.reportUnreadable(sequence: error.sequence, id: error.id, error.reason)
+                }
+                if verifier.problem != nil { break }
+            }
+            return verifier.finish()
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Inserts the batch in one transaction; each entry in its own savepoint, so that one failing
+    /// entry (e.g. a duplicate import key) fails alone and leaves the chain as it was.
+    private static func commit(_ batch: [[NewAttempt]], to pool: DatabasePool) async -> [Result<
+        [AttemptRecord], any Error
+    >] {
+        let now = UTCTimestamp.now().iso8601
+        do {
+            return try await pool.write { db in
+                var (sequence, head) = try lastRecord(db)
+                var outcomes: [Result<[AttemptRecord], any Error>] = []
+                outcomes.reserveCapacity(batch.count)
+                let insert = try db.cachedStatement(sql: insertSQL)
+                for attempts in batch {
+                    var records: [AttemptRecord] = []
+                    var entrySequence = sequence, entryHead = head
+                    do {
+                        try db.inSavepoint {
+                            var keys = Set<String>()
+                            for attempt in attempts {
+                                if let key = attempt.importKey {
+                                    let known = try Bool.fetchOne(
+                                        db, sql: "SELECT 1 FROM attempts WHERE import_key = ?", arguments: [key])
+                                    if known == true || !keys.insert(key).inserted { continue }
+                                }
+                                entrySequence += 1
+                                var record = AttemptRecord(
+                                    sequence: entrySequence, id: UUID().uuidString.lowercased(),
+                                    person: attempt.person, quizID: attempt.quizID,
+                                    quizContentSHA256: attempt.quizContentSHA256,
+                                    policyVersions: attempt.policyVersions, answers: attempt.answers,
+                                    scorePercent: attempt.scorePercent, passed: attempt.passed,
+                                    recordedAt: attempt.recordedAt ?? now, identitySource: attempt.identitySource,
+                                    previousHash: entryHead, hash: "")
+                                record.hash = record.computedHash
+                                try insert.execute(arguments: arguments(record, importKey: attempt.importKey))
+                                entryHead = record.hash
+                                records.append(record)
+                            }
+                            return .commit
+                        }
+                        sequence = entrySequence
+                        head = entryHead
+                        outcomes.append(.success(records))
+                    } catch {
+                        outcomes.append(.failure(error))
+                    }
+                }
+                return outcomes
+            }
+        } catch {
+            return Array(repeating: .failure(error), count: batch.count)
+        }
+    }
+
+    private static func lastRecord(_ db: Database) throws -> (sequence: Int64, hash: String) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM attempts ORDER BY sequence DESC LIMIT 1")
+        else { return (0, "") }
+        let sequence: DatabaseValue = row[0], hash: DatabaseValue = row[1]
+        return (Int64.fromDatabaseValue(sequence) ?? 0, String.fromDatabaseValue(hash) ?? "")
+    }
+
+    private static let insertSQL = """
+        INSERT INTO attempts (sequence, id, person, quiz_id, quiz_content_sha256, policy_versions, answers,
+            score_percent, passed, recorded_at, identity_source, import_key, previous_hash, hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    private static func arguments(_ record: AttemptRecord, importKey: String?) -> StatementArguments {
+        [
+            record.sequence, record.id, record.person, record.quizID, record.quizContentSHA256,
+            CanonicalJSON.serialize(record.policyVersions), CanonicalJSON.serialize(record.answers),
+            record.scorePercent, record.passed, record.recordedAt, record.identitySource, importKey,
+            record.previousHash, record.hash,
+        ]
+    }
+
+    // MARK: - Reading
+
+    static let columns = """
+        sequence, id, person, quiz_id, quiz_content_sha256, policy_versions, answers, score_percent, passed, \
+        recorded_at, identity_source, previous_hash, hash
+        """
+
+    private static func decodeAll(_ rows: RowCursor) throws -> [AttemptRecord] {
+        var records: [AttemptRecord] = []
+        while let row = try rows.next() {
+            switch decode(row) {
+            case .success(let record): records.append(record)
+            case .failure(let error):
+                throw RecordStoreError.unreadableRecord(sequence: error.sequence, reason: error.reason)
+            }
+        }
+        return records
+    }
+
+    struct UnreadableRow: Error {
+        var sequence: Int64
+        var id: String
+        var reason: String
+    }
+
+    /// Reads a row without trusting it: a tampered column gives an error, never a crash.
+    static func decode(_ row: Row) -> Result<AttemptRecord, UnreadableRow> {
+        func value(_ index: Int) -> DatabaseValue { row[index] }
+        let sequence = Int64.fromDatabaseValue(value(0)) ?? 0
+        let id = String.fromDatabaseValue(value(1)) ?? ""
+        func text(_ index: Int, _ name: String) throws(UnreadableRow) -> String {
+            guard let text = String.fromDatabaseValue(value(index)) else {
+                throw UnreadableRow(sequence: sequence, id: id, reason: "\(name) is not text")
+            }
+            return text
+        }
+        func json<T: Decodable>(_ index: Int, _ name: String, as type: T.Type) throws(UnreadableRow) -> T {
+            let source = try text(index, name)
+            guard let decoded = try? JSONDecoder().decode(T.self, from: Data(source.utf8)) else {
+                throw UnreadableRow(sequence: sequence, id: id, reason: "\(name) is not valid JSON of the right shape")
+            }
+            return decoded
+        }
+        do throws(UnreadableRow) {
+            guard Int64.fromDatabaseValue(value(0)) != nil else {
+                throw UnreadableRow(sequence: sequence, id: id, reason: "sequence is not an integer")
+            }
+            guard let score = Int.fromDatabaseValue(value(7)) else {
+                throw UnreadableRow(sequence: sequence, id: id, reason: "score_percent is not an integer")
+            }
+            guard let passed = Int64.fromDatabaseValue(value(8)), passed == 0 || passed == 1 else {
+                throw UnreadableRow(sequence: sequence, id: id, reason: "passed is not 0 or 1")
+            }
+            let record = AttemptRecord(
+                sequence: sequence, id: try text(1, "id"), person: try text(2, "person"),
+                quizID: try text(3, "quiz_id"), quizContentSHA256: try text(4, "quiz_content_sha256"),
+                policyVersions: try json(5, "policy_versions", as: [String: String].self),
+                answers: try json(6, "answers", as: [String: [String]].self), scorePercent: score,
+                passed: passed == 1, recordedAt: try text(9, "recorded_at"),
+                identitySource: try text(10, "identity_source"), previousHash: try text(11, "previous_hash"),
+                hash: try text(12, "hash"))
+            return .success(record)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func reason(_ error: DatabaseError) -> String {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: "the file is not an SQLite database"
+        case .SQLITE_CANTOPEN: "the file cannot be opened"
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: "the file is not writable"
+        case .SQLITE_CORRUPT: "the database is corrupt"
+        default: error.message ?? "\(error)"
+        }
+    }
+}

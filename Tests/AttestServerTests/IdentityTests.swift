@@ -1,0 +1,223 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import AttestServer
+
+@Suite struct IdentityTests {
+    @Test func proxyHeaderWithTheRightSecretIdentifies() async throws {
+        try await ServerFixture().test { client in
+            let response = try await client.execute(
+                uri: "/api/v1/me", method: .get, headers: ServerFixture.proxyHeaders("Bob@Example.com"))
+            #expect(response.status == .ok)
+            #expect(try ServerFixture.json(response)["person"] as? String == "bob@example.com")
+        }
+    }
+
+    @Test func proxyHeaderWithAWrongSecretIs401() async throws {
+        try await ServerFixture().test { client in
+            let response = try await client.execute(
+                uri: "/api/v1/me", method: .get,
+                headers: ServerFixture.proxyHeaders("bob@example.com", secret: "not-the-secret-at-all"))
+            #expect(response.status == .unauthorized)
+            #expect(
+                try ServerFixture.json(response)["error"] as? String
+                    == "The proxy secret (X-Attest-Proxy-Secret) is not valid.")
+        }
+    }
+
+    @Test func proxyHeaderWithoutTheSecretIs401() async throws {
+        try await ServerFixture().test { client in
+            let response = try await client.execute(
+                uri: "/me/", method: .get, headers: [HTTPField.Name("X-Forwarded-Email")!: "alice@example.com"])
+            #expect(response.status == .unauthorized)
+            #expect(String(buffer: response.body).contains("only honoured from the single-sign-on proxy"))
+        }
+    }
+
+    @Test func noIdentityConfiguredExplainsTheOptions() async throws {
+        let fixture = try ServerFixture(identity: .none)
+        try await fixture.test { client in
+            let response = try await ServerFixture.postJSON(
+                client, #"{"quiz": "key-handling", "answers": {"1": ["b"], "2": ["a", "c"]}}"#,
+                headers: [HTTPField.Name("X-Forwarded-Email")!: "alice@example.com"])
+            #expect(response.status == .unauthorized)
+            let message = try #require(try ServerFixture.json(response)["error"] as? String)
+            #expect(message.contains("attest training invite EMAIL"))
+            #expect(message.contains("--trusted-header"))
+            #expect(message.contains("--dev-identity"))
+        }
+        #expect(await fixture.store.stored.isEmpty)
+    }
+
+    @Test func devIdentityOnlyWhenGiven() async throws {
+        try await ServerFixture(identity: .dev("Alice@example.com")).test { client in
+            let response = try await client.execute(uri: "/api/v1/me", method: .get)
+            #expect(response.status == .ok)
+            #expect(try ServerFixture.json(response)["person"] as? String == "alice@example.com")
+        }
+        try await ServerFixture(identity: .none).test { client in
+            let response = try await client.execute(uri: "/api/v1/me", method: .get)
+            #expect(response.status == .unauthorized)
+        }
+    }
+
+    @Test(arguments: [
+        ("dave@example.com", "is not in the roster"), ("carol@example.com", "is not active"),
+    ])
+    func peopleMissingOrInactiveAre403(_ email: String, _ message: String) async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            let headers = ServerFixture.proxyHeaders(email)
+            let response = try await ServerFixture.postJSON(
+                client, #"{"quiz": "key-handling", "answers": {"1": ["b"], "2": ["a", "c"]}}"#, headers: headers)
+            #expect(response.status == .forbidden)
+            #expect((try ServerFixture.json(response)["error"] as? String)?.contains(message) == true)
+        }
+        #expect(await fixture.store.stored.isEmpty)
+    }
+
+    @Test func validInvitationOpensASession() async throws {
+        let fixture = try ServerFixture(identity: .none)
+        let link = try InvitationLink.make(
+            email: "bob@example.com", validForDays: 7, baseURL: "https://handbook.example.com/", key: fixture.key,
+            now: ServerFixture.now)
+        #expect(link.hasPrefix("https://handbook.example.com/invite?token="))
+        let path = String(link.dropFirst("https://handbook.example.com".count))
+        try await fixture.test { client in
+            let response = try await client.execute(uri: path, method: .get)
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/me/")
+            let setCookie = try #require(response.headers[.setCookie])
+            #expect(setCookie.hasPrefix("attest_session="))
+            #expect(setCookie.contains("HttpOnly"))
+            #expect(setCookie.contains("SameSite=Lax"))
+            #expect(setCookie.contains("Path=/"))
+            #expect(setCookie.contains("Secure"))
+            let cookie = String(setCookie.prefix { $0 != ";" })
+
+            let me = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.cookie: cookie])
+            #expect(me.status == .ok)
+            #expect(try ServerFixture.json(me)["person"] as? String == "bob@example.com")
+
+            // The session works for the form too: its token is bound to this session.
+            let token = try await ServerFixture.formToken(client, headers: [.cookie: cookie])
+            let posted = try await ServerFixture.postForm(
+                client, "q1=b&q2=a&q2=c&csrf_token=\(token)", headers: [.cookie: cookie])
+            #expect(posted.status == .created)
+        }
+        #expect(await fixture.store.stored.map(\.identitySource) == ["invitation"])
+    }
+
+    @Test func expiredInvitationIsRefused() async throws {
+        let fixture = try ServerFixture(identity: .none)
+        let link = try InvitationLink.make(
+            email: "bob@example.com", validForDays: 1, baseURL: "http://x", key: fixture.key,
+            now: ServerFixture.now.addingTimeInterval(-2 * 86_400))
+        try await fixture.test { client in
+            let response = try await client.execute(uri: String(link.dropFirst("http://x".count)), method: .get)
+            #expect(response.status == .unauthorized)
+            #expect(response.headers[.setCookie] == nil)
+            #expect(String(buffer: response.body).contains("has expired"))
+        }
+    }
+
+    @Test func tamperedInvitationIsRefused() async throws {
+        let fixture = try ServerFixture(identity: .none)
+        let link = try InvitationLink.make(
+            email: "bob@example.com", validForDays: 7, baseURL: "http://x", key: fixture.key, now: ServerFixture.now)
+        let token = String(link.split(separator: "=", maxSplits: 1)[1])
+        let parts = token.split(separator: ".")
+        // Re-sign nothing: swap in a payload naming someone else.
+        let forged = SignedToken(purpose: .invitation, subject: "alice@example.com", expires: 9_999_999_999, nonce: "n")
+            .encoded(with: ServerSigningKey.random()).split(separator: ".")[0]
+        let otherKeyLink = try InvitationLink.make(
+            email: "bob@example.com", validForDays: 7, baseURL: "http://x", key: ServerSigningKey.random(),
+            now: ServerFixture.now)
+        try await fixture.test { client in
+            for uri in [
+                "/invite?token=\(forged).\(parts[1])", String(otherKeyLink.dropFirst("http://x".count)),
+                "/invite?token=garbage", "/invite",
+            ] {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .unauthorized || response.status == .badRequest, "\(uri)")
+                #expect(response.headers[.setCookie] == nil)
+            }
+        }
+    }
+
+    @Test func sessionCookieCannotBeForgedFromAnotherKindOfToken() async throws {
+        let fixture = try ServerFixture(identity: .none)
+        // An invitation token is validly signed but is not a session.
+        let invitation = SignedToken(
+            purpose: .invitation, subject: "bob@example.com", expires: 9_999_999_999, nonce: "n"
+        )
+        .encoded(with: fixture.key)
+        try await fixture.test { client in
+            let response = try await client.execute(
+                uri: "/api/v1/me", method: .get, headers: [.cookie: "attest_session=\(invitation)"])
+            #expect(response.status == .unauthorized)
+        }
+    }
+
+    @Test func invitationForAnInactivePersonIs403() async throws {
+        let fixture = try ServerFixture(identity: .none)
+        let link = try InvitationLink.make(
+            email: "carol@example.com", validForDays: 7, baseURL: "http://x", key: fixture.key, now: ServerFixture.now)
+        try await fixture.test { client in
+            let response = try await client.execute(uri: String(link.dropFirst("http://x".count)), method: .get)
+            #expect(response.status == .forbidden)
+        }
+    }
+
+    @Test func signingKeyFileIsCreatedPrivateAndReused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-key-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = ServerSigningKey.defaultPath(
+            forRecords: folder.appendingPathComponent(".attest/records.sqlite").path)
+        #expect(path.hasSuffix(".attest/server.key"))
+        let first = try ServerSigningKey.loadOrCreate(at: path)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let second = try ServerSigningKey.loadOrCreate(at: path)
+        let link = try InvitationLink.make(email: "a@b.c", validForDays: 1, baseURL: "http://x", key: first)
+        let token = String(link.split(separator: "=", maxSplits: 1)[1])
+        #expect(throws: Never.self) {
+            try SignedToken.decode(token, purpose: .invitation, key: second, now: Date()).get()
+        }
+        try Data("not a key".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: ServerSetupError.self) { try ServerSigningKey.loadOrCreate(at: path) }
+    }
+
+    @Test func shortProxySecretIsRefused() {
+        #expect(throws: ServerSetupError.self) {
+            try TrustedProxyHeader(headerName: "X-Forwarded-Email", secret: " short \n")
+        }
+    }
+
+    @Test func proxySecretFileIsTrimmedAndCompared() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("attest-secret-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("  \(ServerFixture.proxySecret)\n".utf8).write(to: file)
+        let header = try TrustedProxyHeader.load(headerName: "X-Forwarded-Email", secretFile: file.path)
+        #expect(header.headerName.rawName == "X-Forwarded-Email")
+        #expect(header.accepts(ServerFixture.proxySecret))
+        #expect(!header.accepts(ServerFixture.proxySecret + " "))
+        #expect(!header.accepts(""))
+        #expect(throws: ServerSetupError.self) {
+            try TrustedProxyHeader.load(headerName: "X-Forwarded-Email", secretFile: file.path + ".missing")
+        }
+    }
+
+    @Test func invitationLinksRefuseBadInput() {
+        let key = ServerSigningKey.random()
+        #expect(throws: ServerSetupError.self) {
+            try InvitationLink.make(email: "not an email", validForDays: 7, baseURL: "http://x", key: key)
+        }
+        #expect(throws: ServerSetupError.self) {
+            try InvitationLink.make(email: "a@b.c", validForDays: 0, baseURL: "http://x", key: key)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import TrainingRecords
+
+/// A RecordStore kept in memory, for the server's tests; it can be told to fail.
+actor InMemoryRecordStore: RecordStore {
+    private(set) var stored: [AttemptRecord] = []
+    private var failing = false
+
+    func failNextAppends(_ fail: Bool) { failing = fail }
+
+    func append(_ attempt: NewAttempt) async throws -> AttemptRecord {
+        try append(contentsOf: [attempt])[0]
+    }
+
+    func append(contentsOf attempts: [NewAttempt]) throws -> [AttemptRecord] {
+        struct StoreFailure: Error {}
+        if failing { throw StoreFailure() }
+        var added: [AttemptRecord] = []
+        for attempt in attempts {
+            let record = AttemptRecord(
+                sequence: Int64(stored.count + 1), id: UUID().uuidString, person: attempt.person,
+                quizID: attempt.quizID, quizContentSHA256: attempt.quizContentSHA256,
+                policyVersions: attempt.policyVersions, answers: attempt.answers, scorePercent: attempt.scorePercent,
+                passed: attempt.passed, recordedAt: attempt.recordedAt ?? "2026-09-21T12:00:00.000Z",
+                identitySource: attempt.identitySource, previousHash: stored.last?.hash ?? "",
+                hash: "hash\(stored.count + 1)")
+            stored.append(record)
+            added.append(record)
+        }
+        return added
+    }
+
+    func allRecords() async throws -> [AttemptRecord] { stored }
+
+    func records(person: String) async throws -> [AttemptRecord] {
+        stored.filter { $0.person == person.lowercased() }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import TrainingRecords
+
+@Suite struct SQLiteRecordStoreTests {
+    @Test func aRecordSurvivesClosingAndReopening() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.file("nested/deeper/records.sqlite")
+        let store = try SQLiteRecordStore(path: path)
+        let stored = try await store.append(Fixtures.attempt())
+        try store.close()
+
+        let reopened = try SQLiteRecordStore(path: path, createIfMissing: false)
+        let records = try await reopened.allRecords()
+        #expect(records == [stored])
+        #expect(stored.sequence == 1)
+        #expect(stored.previousHash == "")
+        #expect(stored.hash == stored.computedHash)
+        #expect(UTCTimestamp(parsing: stored.recordedAt)?.iso8601 == stored.recordedAt)
+        #expect(try await reopened.verifyChain().isIntact)
+    }
+
+    @Test func commitsWithFullSynchronousInWALMode() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteRecordStore(path: folder.file("records.sqlite"))
+        let (synchronous, journal) = try await store.pool.write { db in
+            (try Int.fetchOne(db, sql: "PRAGMA synchronous"), try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+        }
+        #expect(synchronous == 2, "2 is FULL")
+        #expect(journal == "wal")
+    }
+
+    @Test func concurrentAppendsKeepOneValidChain() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteRecordStore(path: folder.file("records.sqlite"))
+        let returned = try await withThrowingTaskGroup(of: AttemptRecord.self) { group in
+            for index in 0..<200 {
+                group.addTask { try await store.append(Fixtures.attempt(person: "p\(index)@example.com")) }
+            }
+            var records: [AttemptRecord] = []
+            for try await record in group { records.append(record) }
+            return records
+        }
+        let stored = try await store.allRecords()
+        #expect(stored.map(\.sequence) == Array(1...200))
+        #expect(Set(stored.map(\.person)).count == 200)
+        #expect(Set(stored.map(\.id)).count == 200)
+        #expect(returned.sorted { $0.sequence < $1.sequence } == stored, "each caller got its record as stored")
+        let verification = try await store.verifyChain()
+        #expect(verification.isIntact)
+        #expect(verification.recordCount == 200)
+        #expect(verification.head == stored.last?.hash)
+        #expect(ChainVerifier.verify(stored).isIntact)
+    }
+
+    @Test func appendContentsOfChainsInOrder() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteRecordStore(path: folder.file("records.sqlite"))
+        _ = try await store.append(Fixtures.attempt())
+        let batch = try await store.append(contentsOf: (0..<5).map { Fixtures.attempt(person: "b\($0)@example.com") })
+        #expect(batch.map(\.sequence) == [2, 3, 4, 5, 6])
+        #expect(batch.map(\.person) == (0..<5).map { "b\($0)@example.com" })
+        for (previous, next) in zip(batch.dropLast(), batch.dropFirst()) { #expect(next.previousHash == previous.hash) }
+        #expect(try await store.append(contentsOf: []) == [])
+    }
+
+    @Test func importKeysAreStoredOnce() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteRecordStore(path: folder.file("records.sqlite"))
+        let attempts = [
+            Fixtures.attempt(recordedAt: "2026-01-02T00:00:00.000Z", importKey: "import:1"),
+            Fixtures.attempt(recordedAt: "2026-01-03T00:00:00.000Z", importKey: "import:2"),
+            Fixtures.attempt(recordedAt: "2026-01-03T00:00:00.000Z", importKey: "import:2"),
+        ]
+        let first = try await store.append(contentsOf: attempts)
+        #expect(first.map(\.recordedAt) == ["2026-01-02T00:00:00.000Z", "2026-01-03T00:00:00.000Z"])
+        let second = try await store.append(contentsOf: attempts)
+        #expect(second.isEmpty)
+        await #expect(throws: RecordStoreError.duplicateImport(key: "import:1")) {
+            try await store.append(attempts[0])
+        }
+        #expect(try await store.count() == 2)
+        #expect(try await store.verifyChain().isIntact)
+    }
+
+    @Test func recordsOfOnePerson() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteRecordStore(path: folder.file("records.sqlite"))
+        _ = try await store.append(Fixtures.attempt(person: "ana@example.com"))
+        _ = try await store.append(Fixtures.attempt(person: "bo@example.com"))
+        _ = try await store.append(Fixtures.attempt(person: "Ana@Example.com", passed: false, score: 50))
+        let ana = try await store.records(person: "ANA@example.com")
+        #expect(ana.map(\.sequence) == [1, 3])
+        #expect(ana.map(\.passed) == [true, false])
+    }
+
+    @Test func rowsCannotBeUpdatedOrDeletedByAccident() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.file("records.sqlite")
+        let store = try SQLiteRecordStore(path: path)
+        _ = try await store.append(Fixtures.attempt())
+        try store.close()
+        let queue = try DatabaseQueue(path: path)
+        #expect(throws: DatabaseError.self) {
+            try queue.write { try $0.execute(sql: "UPDATE attempts SET passed = 0") }
+        }
+        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM attempts") } }
+    }
+
+    @Test func aFileThatIsNotADatabaseIsRefused() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.file("records.sqlite")
+        try Data(String(repeating: "not a database\n", count: 200).utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: RecordStoreError.cannotOpen(path: path, reason: "the file is not an SQLite database")) {
+            try SQLiteRecordStore(path: path)
+        }
+    }
+
+    @Test func aPathThatCannotBeCreatedIsRefused() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let blocker = folder.file("plain-file")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
+        let path = blocker + "/records.sqlite"
+        #expect(throws: RecordStoreError.cannotOpen(path: path, reason: "cannot create its folder '\(blocker)'")) {
+            try SQLiteRecordStore(path: path)
+        }
+        #expect(throws: RecordStoreError.cannotOpen(path: folder.path, reason: "it is a folder")) {
+            try SQLiteRecordStore(path: folder.path)
+        }
+    }
+
+    @Test func aMissingFileIsNotCreatedForReading() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.file("absent.sqlite")
+        #expect(throws: RecordStoreError.notFound(path: path)) {
+            try SQLiteRecordStore(path: path, createIfMissing: false)
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+}
