@@ -243,7 +243,7 @@ for cid in sorted(set(ac) | set(dc)):
     x, y = ac.get(cid, {}), dc.get(cid, {})
     xs = "%d/%d" % (x.get("fail", 0), x.get("warn", 0)) if cid in ac else "-"
     ys = "%d/%d" % (y.get("fail", 0), y.get("warn", 0)) if cid in dc else "-"
-    mark = "" if xs == ys else "   <- differs"
+    mark = "" if xs == ys or not ac or not dc else "   <- differs"
     if mark:
         differ.append(cid)
     print("%-28s %14s %14s%s" % (cid, xs, ys, mark))
