@@ -4,6 +4,9 @@ CONFIG ?= release
 ATTEST := .build/$(CONFIG)/attest
 HOST ?= 127.0.0.1
 PORT ?= 8080
+# The sample inventory is written for this date; pass AS_OF=YYYY-MM-DD to audit as of another day.
+AS_OF ?= 2026-11-27
+DEV_IDENTITY ?= security-lead@example.com
 
 .PHONY: demo test deps build check format bench
 
@@ -13,11 +16,17 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product attest
 
-## Build the sample handbook into site/, audit the sample inventory into site/audit/, serve on $(HOST):$(PORT).
+## Build the sample handbook into site/, record the sample completions, audit the sample
+## inventory into site/audit/, then serve everything on $(HOST):$(PORT) with a local SQLite database.
 demo: build
 	$(ATTEST) build
-	@echo "Handbook written to site/ (open site/index.html, or the server below)."
-	$(ATTEST) serve --host $(HOST) --port $(PORT)
+	$(ATTEST) training import content/data/completions.csv
+	$(ATTEST) audit --as-of $(AS_OF) --fail-on never --format html,json,csv,md,sarif,junit,oscal \
+	  --inventory content/data/keys.csv \
+	  --inventory content/data/aws-credential-report.csv --owner-map content/data/aws-owners.csv
+	@echo "Handbook in site/, audit report in site/audit/ (index.html, report.json, report.sarif, ...)."
+	@echo "Serving as $(DEV_IDENTITY) (an admin of the sample roster); 'attest training invite EMAIL' signs in others."
+	$(ATTEST) serve --host $(HOST) --port $(PORT) --dev-identity $(DEV_IDENTITY)
 
 ## The whole test suite.
 test:

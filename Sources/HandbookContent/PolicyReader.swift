@@ -32,23 +32,11 @@ public enum PolicyReader {
     /// folder under `policies/`.
     public static func read(_ file: SourceFile) -> Output {
         var output = Output(policy: nil, diagnostics: [], id: nil, idLocation: nil, quizReferences: [])
-        let frontMatter: FrontMatter
-        do {
-            frontMatter = try FrontMatter.split(file.text, path: file.path)
-        } catch {
-            output.diagnostics.append(error)
-            return output
-        }
-        guard let yaml = frontMatter.yaml else {
-            output.diagnostics.append(
-                .error(
-                    "a policy needs front matter: start the file with a '---' line, the fields (id, title, owner, version, last_reviewed, review_every_days), and a closing '---' line",
-                    at: SourceLocation(path: file.path)))
-            return output
-        }
-        let (parsed, parseDiagnostics) = YAMLFields.parse(yaml: yaml, path: file.path, firstLine: frontMatter.yamlStartLine)
+        let (parsed, parseDiagnostics) = YAMLFields.requiredFrontMatter(
+            of: file, kind: "a policy", requiredFields: "id, title, owner, version, last_reviewed, review_every_days")
         output.diagnostics += parseDiagnostics
-        guard var fields = parsed else { return output }
+        guard let (frontMatter, parsedFields) = parsed else { return output }
+        var fields = parsedFields
         fields.warnUnknownKeys(knownKeys, in: "policy front matter")
 
         let id = fields.string("id", required: true, what: "a slug of lowercase letters, digits and '-'", validate: Slug.isValid)

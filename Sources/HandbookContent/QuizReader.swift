@@ -39,23 +39,11 @@ public enum QuizReader {
     /// Reads `file`, whose path is relative to the root.
     public static func read(_ file: SourceFile) -> Output {
         var output = Output(quiz: nil, diagnostics: [], id: nil, idLocation: nil, policyReferences: [], audienceReferences: [])
-        let frontMatter: FrontMatter
-        do {
-            frontMatter = try FrontMatter.split(file.text, path: file.path)
-        } catch {
-            output.diagnostics.append(error)
-            return output
-        }
-        guard let yaml = frontMatter.yaml else {
-            output.diagnostics.append(
-                .error(
-                    "a quiz needs front matter: start the file with a '---' line, the fields (id, title, policies…), and a closing '---' line",
-                    at: SourceLocation(path: file.path)))
-            return output
-        }
-        let (parsed, parseDiagnostics) = YAMLFields.parse(yaml: yaml, path: file.path, firstLine: frontMatter.yamlStartLine)
+        let (parsed, parseDiagnostics) = YAMLFields.requiredFrontMatter(
+            of: file, kind: "a quiz", requiredFields: "id, title, policies…")
         output.diagnostics += parseDiagnostics
-        guard var fields = parsed else { return output }
+        guard let (frontMatter, parsedFields) = parsed else { return output }
+        var fields = parsedFields
         fields.warnUnknownKeys(knownKeys, in: "quiz front matter")
         let id = fields.string("id", required: true, what: "a slug of lowercase letters, digits and '-'", validate: Slug.isValid)
         if let entry = fields.entry("id") { output.idLocation = fields.locate(entry.value) }

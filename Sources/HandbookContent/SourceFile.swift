@@ -5,7 +5,8 @@ import Foundation
 public struct SourceFile: Hashable, Sendable {
     /// The path shown in diagnostics, relative to the root (e.g. `content/policies/keys/rotation.md`).
     public var path: String
-    /// The file's text, without a leading byte-order mark.
+    /// The file's text, without a leading byte-order mark, with every line end (CRLF, or a lone CR
+    /// as old Mac editors write) turned into LF, so that every reader and cmark count lines alike.
     public var text: String
     /// SHA-256 (lowercase hex) of the file's bytes as stored.
     public var sha256: String
@@ -18,10 +19,9 @@ public struct SourceFile: Hashable, Sendable {
         guard let text = String(validating: content, as: UTF8.self) else {
             let line = Self.lineOfFirstInvalidByte(content)
             throw Diagnostic.error(
-                "file is not valid UTF-8 text (first invalid byte on line \(line)); save it as UTF-8",
-                at: SourceLocation(path: path))
+                "file is not valid UTF-8 text; save it as UTF-8", at: SourceLocation(path: path, line: line))
         }
-        self.text = text
+        self.text = text.contains("\r") ? Self.normalizingLineEnds(text) : text
     }
 
     /// Reads the file at `absolutePath`; a diagnostic at `path:1:1` when it cannot be read or is not UTF-8.
@@ -45,6 +45,27 @@ public struct SourceFile: Hashable, Sendable {
             hex.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: hex, as: UTF8.self)
+    }
+
+    /// `text` with CRLF and lone CR line ends turned into LF.
+    static func normalizingLineEnds(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previousWasCR = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\r") {
+                bytes.append(UInt8(ascii: "\n"))
+                previousWasCR = true
+                continue
+            }
+            if byte == UInt8(ascii: "\n"), previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = false
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func lineOfFirstInvalidByte(_ bytes: [UInt8]) -> Int {

@@ -58,7 +58,7 @@ struct SourceLines {
     /// looking at most `lineLimit` lines ahead.
     func find(_ needle: String, fromLine line: Int, offset: Int, lineLimit: Int = 500) -> (line: Int, offset: Int)? {
         let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty, line >= 1 else { return nil }
+        guard !pattern.isEmpty, line >= 1, line <= lines.count else { return nil }
         for number in line...min(lines.count, line + lineLimit) {
             let bytes = Array(lines[number - 1])
             var start = number == line ? offset : 0

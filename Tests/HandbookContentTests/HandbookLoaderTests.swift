@@ -193,7 +193,7 @@ import Testing
         #expect(handbook == nil)
         #expect(
             diagnostics.map(\.description) == [
-                "content/guides/latin1.md:1:1: error: file is not valid UTF-8 text (first invalid byte on line 1); save it as UTF-8"
+                "content/guides/latin1.md:1:1: error: file is not valid UTF-8 text; save it as UTF-8"
             ])
     }
 

@@ -9,13 +9,20 @@ import Testing
         #expect(file.text == "abc")
     }
 
-    @Test func nonUTF8IsAnErrorAtLineOne() {
+    @Test func nonUTF8IsAnErrorAtTheLineOfTheBadByte() {
         #expect {
             try SourceFile(bytes: [0x61, 0x0A, 0x62, 0xFF, 0x0A], path: "content/bad.md")
         } throws: { error in
             (error as? Diagnostic)?.description
-                == "content/bad.md:1:1: error: file is not valid UTF-8 text (first invalid byte on line 2); save it as UTF-8"
+                == "content/bad.md:2:1: error: file is not valid UTF-8 text; save it as UTF-8"
         }
+    }
+
+    @Test func lineEndsAreNormalizedButTheHashIsOfTheBytes() throws {
+        let bytes = Array("a\r\nb\rc\n\rd".utf8)
+        let file = try SourceFile(bytes: bytes, path: "content/a.md")
+        #expect(file.text == "a\nb\nc\n\nd")
+        #expect(file.sha256 == SourceFile.hexDigest(bytes))
     }
 
     @Test func unreadableFileIsAnError() throws {

@@ -1,0 +1,27 @@
+import HandbookContent
+
+/// `access-least {max_people}`: more than `max_people` people with access, or anyone with access
+/// who is not active in the roster, fails. Without a roster nobody can be confirmed active.
+public struct AccessLeastCheck: KeyCheck {
+    public let scope: KeyScope
+    public let maxPeople: Int
+
+    public init(maxPeople: Int, scope: KeyScope = KeyScope()) {
+        self.maxPeople = maxPeople
+        self.scope = scope
+    }
+
+    public init(params: [String: ParameterValue]) {
+        self.init(maxPeople: params.integer("max_people"), scope: KeyScope(params: params))
+    }
+
+    public func evaluate(_ key: InventoryKey, in context: AuditContext) -> Finding? {
+        let notActive = key.access.filter { context.standing(of: $0) != .active }
+        guard key.access.count > maxPeople || !notActive.isEmpty else { return nil }
+        return finding(
+            key, .fail,
+            .accessTooBroad(
+                people: key.access.count, maxPeople: maxPeople, notActive: notActive,
+                rosterMissing: context.roster == nil))
+    }
+}

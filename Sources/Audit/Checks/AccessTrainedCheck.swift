@@ -1,0 +1,44 @@
+import HandbookContent
+
+/// `access-trained {quizzes}`: the owner and everyone with access must hold a current pass of each
+/// listed quiz. Without training records nobody holds one, and the report names the missing input.
+public struct AccessTrainedCheck: KeyCheck {
+    public let scope: KeyScope
+    public let quizzes: [String]
+
+    public init(quizzes: [String], scope: KeyScope = KeyScope()) {
+        self.quizzes = quizzes
+        self.scope = scope
+    }
+
+    public init(params: [String: ParameterValue]) {
+        self.init(quizzes: params.list("quizzes"), scope: KeyScope(params: params))
+    }
+
+    public func evaluate(_ key: InventoryKey, in context: AuditContext) -> Finding? {
+        // No per-key allocation unless someone lacks a pass.
+        var missing: [String] = []
+        var people = 0
+        func visit(_ person: String) {
+            people += 1
+            var lacking = 0
+            for quiz in quizzes where !context.hasCurrentPass(person, quizID: quiz) { lacking += 1 }
+            if lacking == quizzes.count {
+                // Lacking every quiz (the usual case): the email alone, sharing the key's string storage.
+                missing.append(person)
+            } else if lacking > 0 {
+                let names = quizzes.filter { !context.hasCurrentPass(person, quizID: $0) }
+                missing.append("\(person) (\(names.joined(separator: ", ")))")
+            }
+        }
+        if let owner = key.owner { visit(owner) }
+        for (index, person) in key.access.enumerated()
+        where person != key.owner && !key.access[..<index].contains(person) {
+            visit(person)
+        }
+        guard !missing.isEmpty else { return nil }
+        return finding(
+            key, .fail,
+            .untrained(missing: missing, people: people, quizzes: quizzes, recordsMissing: context.training == nil))
+    }
+}

@@ -1,0 +1,41 @@
+import HandbookContent
+import TrainingRecords
+
+/// What checks look things up in: the as-of date, the roster and the training standing, indexed
+/// once so that a check on a million keys does no per-key work beyond a hash lookup.
+public struct AuditContext: Sendable {
+    public let asOf: CalendarDate
+    /// nil: no roster was given.
+    public let roster: Roster?
+    /// nil: no training records were given.
+    public let training: TrainingStatus?
+    private let activeByEmail: [String: Bool]
+    private let currentPasses: [String: Set<String>]
+
+    public init(asOf: CalendarDate, roster: Roster?, training: TrainingStatus?) {
+        self.asOf = asOf
+        self.roster = roster
+        self.training = training
+        var active: [String: Bool] = [:]
+        for person in roster?.people ?? [] { active[person.email] = person.active }
+        activeByEmail = active
+        var passes: [String: Set<String>] = [:]
+        // The same standing as TrainingStatus.hasCurrentPass, indexed.
+        for requirement in training?.requirements ?? [] where requirement.state.isCurrentPass {
+            passes[requirement.person.email, default: []].insert(requirement.quizID)
+        }
+        currentPasses = passes
+    }
+
+    /// Where `email` (lowercased) stands in the roster.
+    public func standing(of email: String) -> FindingDetail.RosterStanding {
+        guard roster != nil else { return .noRoster }
+        guard let active = activeByEmail[email] else { return .notInRoster }
+        return active ? .active : .inactive
+    }
+
+    /// Whether `email` (lowercased) holds a current pass of `quizID` on the as-of date.
+    public func hasCurrentPass(_ email: String, quizID: String) -> Bool {
+        currentPasses[email]?.contains(quizID) ?? false
+    }
+}

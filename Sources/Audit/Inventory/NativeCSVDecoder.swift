@@ -1,0 +1,43 @@
+import HandbookContent
+
+/// Decodes the data records of a native CSV inventory, laid out by its header (any column order).
+struct NativeCSVDecoder: InventoryRecordDecoder {
+    let path: String
+    let columns: InventoryColumns
+
+    /// A decoder for the file whose header is `header`; nil with an error when the header has no `id`.
+    static func make(header: CSVRecord, path: String) -> (decoder: NativeCSVDecoder?, diagnostics: [Diagnostic]) {
+        let columns = InventoryColumns(header: header.fields)
+        var diagnostics: [Diagnostic] = []
+        for name in columns.repeatedNames {
+            let index = columns.names.firstIndex(of: name) ?? 0
+            diagnostics.append(
+                .warning(
+                    "column '\(name)' appears more than once; the first is used",
+                    at: SourceLocation(path: path, line: header.line, column: header.column(ofField: index))))
+        }
+        guard columns.index(of: .id) != nil else {
+            diagnostics.append(
+                .error(
+                    "the header has no 'id' column; a native inventory needs at least: id (and usually type, mode, owner)",
+                    at: SourceLocation(path: path, line: header.line, column: 1)))
+            return (nil, diagnostics)
+        }
+        return (NativeCSVDecoder(path: path, columns: columns), diagnostics)
+    }
+
+    func decode(_ record: CSVRecord, emit: (InventoryKey) -> Void) -> [Diagnostic] {
+        guard record.fields.count == columns.count else {
+            return [
+                .error(
+                    "wrong column count: \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(columns.count)",
+                    at: SourceLocation(path: path, line: record.line, column: 1))
+            ]
+        }
+        let (key, diagnostics) = InventoryRowDecoder.decode(record.fields, columns: columns) { index in
+            SourceLocation(path: path, line: record.line, column: index.map { record.column(ofField: $0) } ?? 1)
+        }
+        if let key { emit(key) }
+        return diagnostics
+    }
+}

@@ -1,0 +1,61 @@
+import HandbookContent
+
+/// The result of reading and checking one run of inventory rows: findings per key check, the ids
+/// seen (for the duplicate check, done in file order when batches are merged), bad rows and warnings.
+/// No key is kept: each is checked as it is read and dropped.
+struct KeyBatch: Sendable {
+    struct Row: Sendable {
+        var id: String
+        var line: Int
+        var active: Bool
+    }
+
+    var findings: [[Finding]]
+    var keys: [Row] = []
+    var badRows: [(line: Int, diagnostics: [Diagnostic])] = []
+    var warnings: [Diagnostic] = []
+    var rows = 0
+    /// A CSV syntax error: the rest of the batch could not be read.
+    var syntaxError: Diagnostic?
+
+    init(checkCount: Int) {
+        findings = Array(repeating: [], count: checkCount)
+    }
+
+    /// Checks `key` against every key check and records its id.
+    mutating func add(_ key: InventoryKey, checks: [any KeyCheck], context: AuditContext) {
+        keys.append(Row(id: key.id, line: key.source.line, active: key.status == .active))
+        guard key.status == .active else { return }
+        for index in checks.indices {
+            if let finding = checks[index].check(key, in: context) { findings[index].append(finding) }
+        }
+    }
+
+    /// Records a row's diagnostics: errors make it a bad row, warnings are kept.
+    mutating func record(_ diagnostics: [Diagnostic], line: Int) {
+        guard !diagnostics.isEmpty else { return }
+        let errors = diagnostics.filter { $0.severity == .error }
+        warnings.append(contentsOf: diagnostics.filter { $0.severity != .error })
+        if !errors.isEmpty { badRows.append((line, errors)) }
+    }
+
+    /// Reads and checks the records left in `reader`, whose lines start at `firstLine` in the file.
+    static func read(
+        _ reader: inout CSVReader, firstLine: Int, path: String, decoder: any InventoryRecordDecoder,
+        checks: [any KeyCheck], context: AuditContext
+    ) -> KeyBatch {
+        var batch = KeyBatch(checkCount: checks.count)
+        do {
+            while var record = try reader.next() {
+                record.line += firstLine - 1
+                batch.rows += 1
+                let diagnostics = decoder.decode(record) { key in batch.add(key, checks: checks, context: context) }
+                batch.record(diagnostics, line: record.line)
+            }
+        } catch {
+            batch.syntaxError = .error(
+                error.message, at: SourceLocation(path: path, line: error.line + firstLine - 1, column: error.column))
+        }
+        return batch
+    }
+}

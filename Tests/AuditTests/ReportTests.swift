@@ -1,0 +1,254 @@
+import Foundation
+import HandbookContent
+import Testing
+
+@testable import Audit
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@Suite struct ReportTests {
+    typealias F = AuditFixtures
+
+    static let inventory = """
+        id,type,mode,owner,last_rotated_at,environment,access,storage
+        pay-1,secret,live,alice@example.com,2026-09-11,production,bob@example.com,kms
+        pay-2,secret,live,,2026-11-01,staging,,plaintext
+        pay-3,restricted,test,dave@example.com,2026-11-01,development,,vault
+
+        """
+
+    static let policies = [
+        F.policy(controls: [
+            F.control("KEY-OWNER", "owner-assigned", line: 8),
+            F.control("KEY-OWNER-ACTIVE", "owner-active", severity: .medium, line: 12),
+            F.control(
+                "KEY-ROTATION", "rotation-age", ["max_age_days": .integer(100), "warn_days": .integer(30)],
+                frameworks: ["PCI DSS 8.3.9"], line: 16),
+            F.control("KEY-NONPROD", "no-live-in-nonprod", severity: .low, line: 22),
+            F.control(
+                "KEY-TRAINED", "access-trained", ["quizzes": .list(["key-handling"])], severity: .medium, line: 26),
+        ]),
+        F.policy(
+            "reviews", controls: [F.control("POL-REVIEW", "policy-reviewed", severity: .low, policyID: "reviews")]),
+        F.policy("future", controls: [F.control("DRAFT-CTRL", "ip-allowlist", policyID: "future")], draft: true),
+    ]
+
+    static func report(generatedAt: String = "2026-11-27T12:00:00Z", history: [HistoryEntry]? = nil) throws
+        -> AuditReport
+    {
+        let outcome = F.run(
+            [("content/data/keys.csv", inventory)], policies: policies, quizzes: [F.quiz()],
+            configuration: F.configuration(generatedAt: generatedAt, history: history))
+        #expect(outcome.diagnostics.isEmpty)
+        return try #require(outcome.report)
+    }
+
+    @Test func controlsStatusesAndMissingInputs() throws {
+        let report = try Self.report()
+        #expect(
+            report.controls.map(\.id) == [
+                "KEY-OWNER", "KEY-OWNER-ACTIVE", "KEY-ROTATION", "KEY-NONPROD", "KEY-TRAINED", "POL-REVIEW",
+            ])
+        #expect(report.controls.map(\.status) == [.fail, .fail, .warn, .fail, .fail, .pass])
+        #expect(
+            report.controls[2].findings.map(\.message) == [
+                "last rotated 2026-09-11, 77 days ago; limit 100, due in 23 days (warning from 30 days before)"
+            ])
+        #expect(report.controls[2].findings.map(\.status) == [.warn])
+        #expect(report.controls[4].findings.map(\.subject) == ["pay-1", "pay-3"])
+        #expect(report.missingInputs == [MissingInput(input: "records", neededBy: ["KEY-TRAINED"])])
+        #expect(report.frameworkNotes.map(\.controlID) == ["KEY-ROTATION"])
+        #expect(report.summary.failedBySeverity == [.high: 1, .medium: 2, .low: 1])
+        #expect(report.policySetSHA256 == AuditRunner.policySetSHA256(Self.policies))
+        #expect(report.policySetSHA256.count == 64)
+    }
+
+    @Test func jsonIsByteIdenticalButForGeneratedAt() throws {
+        let first = JSONReportWriter().render(try Self.report(generatedAt: "2026-11-27T12:00:00Z"))
+        let second = JSONReportWriter().render(try Self.report(generatedAt: "2026-11-28T09:30:00Z"))
+        #expect(first != second)
+        #expect(first == second.replacingOccurrences(of: "2026-11-28T09:30:00Z", with: "2026-11-27T12:00:00Z"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+        #expect(object["as_of"] as? String == "2026-11-27")
+        #expect(object["tool_version"] as? String == "0.1.0-test")
+        let inputs = try #require(object["inputs"] as? [[String: Any]])
+        #expect(inputs.first?["sha256"] as? String == FileDigest.sha256(of: Array(Self.inventory.utf8)))
+        #expect(inputs.first?["rows"] as? Int == 3)
+        let controls = try #require(object["controls"] as? [[String: Any]])
+        let rotation = try #require(controls.first { $0["id"] as? String == "KEY-ROTATION" })
+        #expect((rotation["params"] as? [String: Any])?["max_age_days"] as? Int == 100)
+        let findings = try #require(rotation["findings"] as? [[String: Any]])
+        #expect((findings.first?["evidence"] as? [String: Any])?["age_days"] as? Int == 77)
+    }
+
+    @Test func findingsRenderExactlyAsTheirJSONValues() {
+        let findings = [
+            Finding(subject: "k\"1", status: .fail, detail: .noOwner, source: SourceLocation(path: "a.csv", line: 3)),
+            Finding(
+                subject: "k2", status: .warn, detail: .storageNotApproved(storage: nil, allowed: ["kms", "vault"]),
+                extraColumns: ["team": "pay\nments", "a": ""]),
+            Finding(
+                subject: "k3", status: .fail,
+                detail: .accessTooBroad(people: 0, maxPeople: 1, notActive: [], rosterMissing: true)),
+        ]
+        for finding in findings {
+            var fast = ""
+            JSONReportWriter.render(finding, into: &fast)
+            #expect(fast == JSONReportWriter.finding(finding).rendered(level: 4))
+        }
+    }
+
+    @Test func sarifIsValidAgainstTheSchema() throws {
+        let sarif = SARIFReportWriter().render(try Self.report())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let run = try #require((object["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == 7)
+        #expect(
+            Set(results.compactMap { $0["ruleId"] as? String }) == [
+                "KEY-OWNER", "KEY-OWNER-ACTIVE", "KEY-ROTATION", "KEY-NONPROD", "KEY-TRAINED",
+            ])
+        #expect(results.compactMap { $0["level"] as? String }.contains("warning"))
+        let schema = "/work/shared/schemas/sarif-schema-2.1.0.json"
+        guard FileManager.default.fileExists(atPath: schema), Self.pythonHasJSONSchema() else { return }
+        let directory = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("report.sarif")
+        try sarif.write(to: file, atomically: true, encoding: .utf8)
+        let (status, output) = try Self.python(
+            "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1]))); print('ok')",
+            arguments: [schema, file.path])
+        #expect(status == 0, "\(output)")
+    }
+
+    @Test func junitHasATestcasePerControlAndAFailurePerFailingControl() throws {
+        let xml = JUnitReportWriter().render(try Self.report())
+        #if canImport(FoundationXML) || canImport(Darwin)
+            let counter = ElementCounter()
+            let parser = XMLParser(data: Data(xml.utf8))
+            parser.delegate = counter
+            #expect(parser.parse())
+            #expect(counter.counts["testsuite"] == 1)
+            #expect(counter.counts["testcase"] == 6)
+            #expect(counter.counts["failure"] == 4)
+            #expect(counter.properties["policy_set_sha256"]?.count == 64)
+        #endif
+    }
+
+    @Test func oscalHasAFindingPerControlWithDeterministicUUIDs() throws {
+        let first = OSCALReportWriter().render(try Self.report())
+        let again = OSCALReportWriter().render(try Self.report(generatedAt: "2026-12-01T00:00:00Z"))
+        #expect(first == again.replacingOccurrences(of: "2026-12-01T00:00:00Z", with: "2026-11-27T12:00:00Z"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+        let document = try #require(object["assessment-results"] as? [String: Any])
+        let result = try #require((document["results"] as? [[String: Any]])?.first)
+        let findings = try #require(result["findings"] as? [[String: Any]])
+        #expect(findings.count == 6)
+        let states = findings.compactMap {
+            (($0["target"] as? [String: Any])?["status"] as? [String: Any])?["state"] as? String
+        }
+        #expect(
+            states == ["not-satisfied", "not-satisfied", "satisfied", "not-satisfied", "not-satisfied", "satisfied"])
+        let uuid = try Regex("^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+        for finding in findings { #expect((finding["uuid"] as? String)?.wholeMatch(of: uuid) != nil) }
+        #expect(Set(findings.compactMap { $0["uuid"] as? String }).count == 6)
+    }
+
+    @Test func htmlIsSelfContainedEscapedAndLinked() throws {
+        var report = try Self.report(history: [
+            HistoryEntry(
+                asOf: F.date("2026-10-27"), generatedAt: "x", passed: 1, warned: 0, failed: 5, failFindings: 9,
+                warnFindings: 0)
+        ])
+        report.controls[0].title = "<script>alert(1)</script>"
+        let html = HTMLReportWriter().render(report)
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("href=\"../policies/keys/key-management/\""))
+        #expect(html.contains("<svg"))
+        #expect(html.contains("Trend"))
+        #expect(html.contains("@media print"))
+        #expect(
+            !html.contains("src=") && !html.contains("<link") && !html.contains("<script") && !html.contains("url("))
+        #expect(html.contains("last rotated 2026-09-11, 77 days ago; limit 100"))
+        #expect(html.contains("Fix KEY-OWNER."))
+    }
+
+    @Test func csvHasARowPerFindingAndMarkdownNamesTheInputs() throws {
+        let report = try Self.report()
+        let csv = CSVReportWriter().render(report)
+        var reader = CSVReader(text: csv)
+        let records = try reader.readAll()
+        #expect(records.count == 1 + report.summary.findings.fail + report.summary.findings.warn)
+        #expect(records.allSatisfy { $0.fields.count == CSVReportWriter.header.count })
+        let markdown = MarkdownReportWriter().render(report)
+        #expect(markdown.contains(report.policySetSHA256))
+        #expect(markdown.contains(FileDigest.sha256(of: Array(Self.inventory.utf8))))
+    }
+
+    @Test func unknownCheckOrBadParameterIsAnErrorAtTheControl() {
+        let policies = [
+            F.policy(controls: [
+                F.control("BAD-CHECK", "rotation-agee", line: 7),
+                F.control("BAD-PARAM", "rotation-age", ["max_age_days": .string("ninety")], line: 11),
+            ])
+        ]
+        let outcome = F.run([("k.csv", "id\nk\n")], policies: policies)
+        #expect(outcome.report == nil)
+        #expect(outcome.diagnostics.map { $0.location?.line } == [7, 11])
+    }
+
+    @Test func writesEveryFormatAtomicallyAndAppendsHistory() throws {
+        let directory = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let report = try Self.report()
+        let written = try ReportDirectoryWriter.write(
+            report, formats: ReportFormat.allCases, to: directory.appendingPathComponent("audit").path)
+        #expect(written.count == 7)
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("audit").path)
+            .sorted()
+        #expect(names == ReportFormat.allCases.map(\.fileName).sorted())
+        let history = directory.appendingPathComponent("history.jsonl").path
+        try AuditHistory.append(HistoryEntry(report), to: history)
+        try AuditHistory.append(HistoryEntry(report), to: history)
+        let (entries, diagnostics) = AuditHistory.parse(
+            try String(contentsOfFile: history, encoding: .utf8), path: "history.jsonl")
+        #expect(diagnostics.isEmpty)
+        #expect(entries.count == 2)
+        #expect(entries.first?.failed == 4)
+        #expect(AuditHistory.parse("{\"as_of\": \"2026-01-01\"}\n", path: "h").diagnostics.first?.location?.line == 1)
+    }
+
+    static func pythonHasJSONSchema() -> Bool {
+        (try? python("import jsonschema", arguments: []).status) == 0
+    }
+
+    static func python(_ code: String, arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", code] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// Counts XML elements and collects JUnit properties.
+final class ElementCounter: NSObject, XMLParserDelegate {
+    var counts: [String: Int] = [:]
+    var properties: [String: String] = [:]
+
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        counts[name, default: 0] += 1
+        if name == "property", let key = attributes["name"] { properties[key] = attributes["value"] }
+    }
+}
