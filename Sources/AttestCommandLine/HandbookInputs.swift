@@ -13,7 +13,8 @@ enum HandbookInputs {
         var configuredPeople: String?
         if let data = FileManager.default.contents(atPath: configPath) {
             // Only to find the roster; the loader reads handbook.yml again and reports its diagnostics.
-            configuredPeople = HandbookConfigReader.read(text: String(decoding: data, as: UTF8.self), path: "content/handbook.yml")
+            configuredPeople =
+                HandbookConfigReader.read(text: String(decoding: data, as: UTF8.self), path: "content/handbook.yml")
                 .config?.people
         }
         if people != nil || configuredPeople != nil {

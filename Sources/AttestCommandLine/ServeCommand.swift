@@ -83,7 +83,8 @@ struct ServeCommand: AsyncParsableCommand {
                 secureCookies: handbook.config.baseURL.lowercased().hasPrefix("https://"))
             let server = try AttestServer(
                 site: LiveSite(try StaticSite.load(directory: siteDirectory)), handbook: handbook, roster: roster,
-                store: store, identity: identity, settings: ServerSettings(host: host, port: port))
+                store: store, identity: identity, settings: ServerSettings(host: host, port: port),
+                siteLayout: try Self.siteLayout(root: root, handbook: handbook))
             print(
                 "Serving \(handbook.config.title) on http://\(host):\(port)/ (records: \(recordsPath)); Ctrl-C stops.")
             if let devIdentity {
@@ -103,6 +104,14 @@ struct ServeCommand: AsyncParsableCommand {
         DiagnosticPrinter.print(diagnostics)
         guard let store else { throw ExitCode.badInput }
         return store
+    }
+
+    /// The handbook's layout from its theme (templates/), for the server's own pages.
+    static func siteLayout(root: String, handbook: Handbook) throws -> SiteLayout {
+        let (theme, diagnostics) = SiteTheme.load(directory: join(root, "templates"), displayPath: "templates")
+        DiagnosticPrinter.print(diagnostics)
+        guard let theme else { throw ExitCode.badInput }
+        return SiteLayout(handbook: handbook, theme: theme)
     }
 
     /// Builds the site first when its folder does not exist yet.

@@ -3,6 +3,7 @@ import HandbookContent
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import SiteBuilder
 import TrainingRecords
 
 /// The `attest serve` server: the built handbook, quizzes graded on the server and recorded durably,
@@ -39,7 +40,7 @@ public struct AttestServer: Sendable {
 
     public init(
         site: LiveSite, handbook: Handbook, roster: Roster, store: any RecordStore, identity: IdentityConfiguration,
-        settings: ServerSettings = ServerSettings()
+        settings: ServerSettings = ServerSettings(), siteLayout: SiteLayout? = nil
     ) throws(ServerSetupError) {
         self.site = site
         self.handbook = handbook
@@ -47,7 +48,7 @@ public struct AttestServer: Sendable {
         self.store = store
         self.identity = identity
         self.settings = settings
-        pages = try ServerPages(siteTitle: handbook.config.title)
+        pages = try ServerPages(siteTitle: handbook.config.title, siteLayout: siteLayout)
     }
 
     /// The responder behind the application (routing, identity, grading, recording).

@@ -1,17 +1,21 @@
 import HandbookContent
 import Mustache
+import SiteBuilder
 import TrainingRecords
 
 /// Renders the server's HTML pages: the quiz result, "my training", the admins' status page and errors.
 ///
 /// The one place that knows about templates: the page data is built here as plain dictionaries and
-/// rendered by name (`quiz-result`, `my-training`, `training-status`, `error`) inside the `layout` template.
-/// To use the site theme's templates instead, replace ``render(_:context:)``.
+/// rendered by name (`quiz-result`, `my-training`, `training-status`, `error`), then set in the
+/// handbook's own layout (``SiteLayout``: header, search, sidebar, styles) when the server has one,
+/// else in a minimal `layout` of its own.
 struct ServerPages: Sendable {
     let library: MustacheLibrary
     let siteTitle: String
+    let siteLayout: SiteLayout?
 
-    init(siteTitle: String) throws(ServerSetupError) {
+    init(siteTitle: String, siteLayout: SiteLayout? = nil) throws(ServerSetupError) {
+        self.siteLayout = siteLayout
         var library = MustacheLibrary()
         for (name, text) in ServerTemplates.all {
             do {
@@ -85,7 +89,15 @@ struct ServerPages: Sendable {
     func render(_ template: String, context: [String: Any]) -> String {
         var context = context
         context["siteTitle"] = siteTitle
-        return library.render(context, withTemplate: template) ?? ""
+        let content =
+            (library.render(context, withTemplate: "training-navigation") ?? "")
+            + (library.render(context, withTemplate: template) ?? "")
+        let title = context["title"] as? String ?? siteTitle
+        if let siteLayout {
+            return siteLayout.renderPage(contentHTML: content, title: title)
+        }
+        return library.render(["title": title, "siteTitle": siteTitle, "content": content], withTemplate: "layout")
+            ?? ""
     }
 
     static func row(_ requirement: RequirementPayload) -> [String: Any] {

@@ -1,13 +1,16 @@
-/// The server's own Mustache templates (until the site's theme provides them).
+/// The server's own Mustache templates: the content of its pages, set in the site's layout.
 ///
 /// Every value is inserted with `{{…}}`, which escapes HTML; only HTML that the server rendered itself
 /// from the handbook's Markdown (explanations, option texts) uses `{{{…}}}`.
 enum ServerTemplates {
     static let all: [String: String] = [
-        "layout": layout, "quiz-result": quizResult, "my-training": myTraining,
+        "layout": layout, "training-navigation": trainingNavigation, "quiz-result": quizResult,
+        "my-training": myTraining,
         "training-status": trainingStatus, "error": error,
     ]
 
+    /// The frame used when the server has no site theme (tests); `attest serve` uses the handbook's
+    /// own layout (``SiteLayout``) so that its pages look like the rest of the handbook.
     static let layout = """
         <!doctype html>
         <html lang="en">
@@ -15,23 +18,26 @@ enum ServerTemplates {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · {{siteTitle}}</title>
-        <link rel="stylesheet" href="/static/style.css">
+        <link rel="stylesheet" href="/static/site.css">
         </head>
         <body>
-        <header class="site-header"><a href="/">{{siteTitle}}</a>
-        <nav aria-label="Training"><a href="/me/">My training</a>{{#isAdmin}} · <a href="/admin/training/">Training status</a>{{/isAdmin}}</nav>
-        </header>
+        <header class="site-header"><a href="/">{{siteTitle}}</a></header>
         <main id="content">
-        {{$content}}{{/content}}
+        {{{content}}}
         </main>
         </body>
         </html>
 
         """
 
+    /// The links to the training pages, above every server page's content.
+    static let trainingNavigation = """
+        <nav class="training-nav" aria-label="Training"><a href="/me/">My training</a>{{#isAdmin}} · <a href="/admin/training/">Training status</a>{{/isAdmin}}</nav>
+
+        """
+
     static let quizResult = """
-        {{<layout}}{{$content}}
-        <h1>{{quizTitle}}</h1>
+                <h1>{{quizTitle}}</h1>
         <p class="result {{#passed}}passed{{/passed}}{{^passed}}failed{{/passed}}"><strong>{{#passed}}Passed{{/passed}}{{^passed}}Not passed{{/passed}}</strong>: you scored {{scorePercent}}% ({{rightCount}} of {{questionCount}} right; the pass mark is {{passPercent}}%).</p>
         <p>Recorded for {{person}} at {{recordedAt}} (record {{recordID}}).</p>
         <ol class="quiz-results">
@@ -45,12 +51,10 @@ enum ServerTemplates {
         {{/questions}}
         </ol>
         <p>{{^passed}}<a href="/quizzes/{{quizID}}/">Try again</a> · {{/passed}}<a href="/me/">My training</a></p>
-        {{/content}}{{/layout}}
         """
 
     static let myTraining = """
-        {{<layout}}{{$content}}
-        <h1>My training</h1>
+                <h1>My training</h1>
         <p>{{name}} ({{person}}), as of {{asOf}}.</p>
         <h2>What is due</h2>
         {{#hasRequirements}}
@@ -74,12 +78,10 @@ enum ServerTemplates {
         </table>
         {{/hasHistory}}
         {{^hasHistory}}<p>No attempts recorded yet.</p>{{/hasHistory}}
-        {{/content}}{{/layout}}
         """
 
     static let trainingStatus = """
-        {{<layout}}{{$content}}
-        <h1>Training status</h1>
+                <h1>Training status</h1>
         <p>As of {{asOf}}.</p>
         <h2>Completion by team</h2>
         <table class="teams">
@@ -97,14 +99,11 @@ enum ServerTemplates {
         {{/requirements}}
         </tbody>
         </table>
-        {{/content}}{{/layout}}
         """
 
     static let error = """
-        {{<layout}}{{$content}}
-        <h1>{{title}}</h1>
+                <h1>{{title}}</h1>
         <p class="error" role="alert">{{message}}</p>
         <p><a href="/">Back to the handbook</a></p>
-        {{/content}}{{/layout}}
         """
 }

@@ -78,7 +78,9 @@ public struct CSVReader: Sendable {
                     position += 1
                 }
                 fields.append(
-                    bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<position]), as: UTF8.self) })
+                    bytes.withUnsafeBufferPointer {
+                        String(decoding: UnsafeBufferPointer(rebasing: $0[start..<position]), as: UTF8.self)
+                    })
             }
             // After a field: comma, line end or end of input.
             if position >= bytes.count { break }

@@ -57,7 +57,8 @@ public enum ControlCatalogue {
                 "rotation-age",
                 [
                     Parameter(name: "max_age_days", kind: .integer(days), required: true, defaultValue: nil),
-                    Parameter(name: "warn_days", kind: .integer(0...36_500), required: false, defaultValue: .integer(0)),
+                    Parameter(
+                        name: "warn_days", kind: .integer(0...36_500), required: false, defaultValue: .integer(0)),
                 ]),
             keyCheck(
                 "unused-key",
@@ -71,7 +72,8 @@ public enum ControlCatalogue {
                 ]),
             keyCheck("ip-allowlist"),
             keyCheck(
-                "approved-storage", [Parameter(name: "allowed", kind: .list(allowed: nil), required: true, defaultValue: nil)]),
+                "approved-storage",
+                [Parameter(name: "allowed", kind: .list(allowed: nil), required: true, defaultValue: nil)]),
             keyCheck(
                 "no-live-in-nonprod",
                 [
@@ -80,10 +82,14 @@ public enum ControlCatalogue {
                         defaultValue: .list(["production"]))
                 ]),
             keyCheck(
-                "access-least", [Parameter(name: "max_people", kind: .integer(1...100_000), required: true, defaultValue: nil)]
+                "access-least",
+                [Parameter(name: "max_people", kind: .integer(1...100_000), required: true, defaultValue: nil)]
             ),
-            keyCheck("access-review", [Parameter(name: "max_days", kind: .integer(days), required: true, defaultValue: nil)]),
-            keyCheck("access-trained", [Parameter(name: "quizzes", kind: .list(allowed: nil), required: true, defaultValue: nil)]),
+            keyCheck(
+                "access-review", [Parameter(name: "max_days", kind: .integer(days), required: true, defaultValue: nil)]),
+            keyCheck(
+                "access-trained",
+                [Parameter(name: "quizzes", kind: .list(allowed: nil), required: true, defaultValue: nil)]),
             keyCheck(
                 "exposure-rolled",
                 [Parameter(name: "max_days", kind: .integer(0...36_500), required: false, defaultValue: .integer(0))]),
@@ -103,7 +109,9 @@ public enum ControlCatalogue {
 
     /// Problems with `params` for `check`: each with the parameter it concerns (nil: the check itself).
     /// Empty when valid. Quiz ids named in params are checked by the loader, which knows the quizzes.
-    public static func problems(check name: String, params: [String: ParameterValue]) -> [(parameter: String?, message: String)] {
+    public static func problems(check name: String, params: [String: ParameterValue]) -> [(
+        parameter: String?, message: String
+    )] {
         guard let check = checks[name] else {
             return [(nil, "unknown check '\(name)'; expected one of: \(checkNames.joined(separator: ", "))")]
         }
@@ -124,7 +132,11 @@ public enum ControlCatalogue {
                     continue
                 }
                 if !range.contains(n) {
-                    problems.append((key, "parameter '\(key)' must be between \(range.lowerBound) and \(range.upperBound), got \(n)"))
+                    problems.append(
+                        (
+                            key,
+                            "parameter '\(key)' must be between \(range.lowerBound) and \(range.upperBound), got \(n)"
+                        ))
                 }
             case .list(let allowed):
                 guard let items = value.listValue, !items.isEmpty else {
@@ -134,7 +146,10 @@ public enum ControlCatalogue {
                 if let allowed {
                     for item in items where !allowed.contains(item) {
                         problems.append(
-                            (key, "parameter '\(key)' has unknown value '\(item)'; expected one of: \(allowed.joined(separator: ", "))"))
+                            (
+                                key,
+                                "parameter '\(key)' has unknown value '\(item)'; expected one of: \(allowed.joined(separator: ", "))"
+                            ))
                     }
                 }
             }
@@ -143,7 +158,8 @@ public enum ControlCatalogue {
     }
 
     /// `params` with the check's defaults filled in.
-    public static func resolvedParams(check name: String, params: [String: ParameterValue]) -> [String: ParameterValue] {
+    public static func resolvedParams(check name: String, params: [String: ParameterValue]) -> [String: ParameterValue]
+    {
         var result = params
         for parameter in checks[name]?.parameters ?? [] where result[parameter.name] == nil {
             if let value = parameter.defaultValue { result[parameter.name] = value }
@@ -157,9 +173,12 @@ public enum ControlCatalogue {
         func int(_ key: String) -> Int { params[key]?.integerValue ?? 0 }
         func list(_ key: String) -> String { params[key]?.listValue?.joined(separator: ", ") ?? "" }
         var scope = ""
-        if let types = params["types"]?.listValue { scope += " (\(types.joined(separator: ", ")) keys"
+        if let types = params["types"]?.listValue {
+            scope += " (\(types.joined(separator: ", ")) keys"
             scope += params["modes"].map { ", \($0.description) mode)" } ?? ")"
-        } else if let modes = params["modes"]?.listValue { scope += " (\(modes.joined(separator: ", ")) keys)" }
+        } else if let modes = params["modes"]?.listValue {
+            scope += " (\(modes.joined(separator: ", ")) keys)"
+        }
         let keys = "Every active key\(scope)"
         switch name {
         case "owner-assigned": return "\(keys) has a named owner."
@@ -170,7 +189,8 @@ public enum ControlCatalogue {
                 + (warn > 0 ? "; a warning \(warn) days before the limit." : ".")
         case "unused-key": return "\(keys) unused for more than \(int("max_idle_days")) days is removed."
         case "restricted-for-third-parties":
-            return "Keys used by \(list("consumers").replacingOccurrences(of: "_", with: " ")) consumers are restricted keys\(scope)."
+            return
+                "Keys used by \(list("consumers").replacingOccurrences(of: "_", with: " ")) consumers are restricted keys\(scope)."
         case "ip-allowlist": return "\(keys) has an IP allowlist."
         case "approved-storage": return "\(keys) is stored only in: \(list("allowed"))."
         case "no-live-in-nonprod": return "Live keys\(scope) are used only in: \(list("environments"))."
@@ -178,7 +198,8 @@ public enum ControlCatalogue {
             return "\(keys) can be read by at most \(int("max_people")) people, all active in the roster."
         case "access-review": return "Access to every key\(scope) is reviewed at least every \(int("max_days")) days."
         case "access-trained":
-            return "The owner of every key\(scope), and everyone with access, holds a current pass of: \(list("quizzes"))."
+            return
+                "The owner of every key\(scope), and everyone with access, holds a current pass of: \(list("quizzes"))."
         case "exposure-rolled":
             let days = int("max_days")
             return "An exposed key\(scope) is rolled "

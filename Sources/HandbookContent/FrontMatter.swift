@@ -55,8 +55,9 @@ public struct FrontMatter: Hashable, Sendable {
 
     private static func isFence(_ line: ArraySlice<UInt8>, closing: Bool) -> Bool {
         var content = line
-        while let last = content.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") || last == UInt8(ascii: " ")
-            || last == UInt8(ascii: "\t")
+        while let last = content.last,
+            last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") || last == UInt8(ascii: " ")
+                || last == UInt8(ascii: "\t")
         {
             content.removeLast()
         }

@@ -24,11 +24,21 @@ public enum HandbookLoader {
     /// Loads `root/content`. Returns the handbook when there are no errors (warnings allowed), nil
     /// otherwise; diagnostics always, all of them. Paths in diagnostics are relative to `root`.
     /// Drafts are validated but left out unless `options.includeDrafts`.
-    public static func load(root: String, options: Options = Options()) -> (handbook: Handbook?, diagnostics: [Diagnostic]) {
+    public static func load(root: String, options: Options = Options()) -> (
+        handbook: Handbook?, diagnostics: [Diagnostic]
+    ) {
         let contentPath = (root as NSString).appendingPathComponent("content")
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return (nil, [.error("no content/ folder in '\(root)'; run 'attest init' to create a handbook, or pass --root", at: nil)])
+        guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            return (
+                nil,
+                [
+                    .error(
+                        "no content/ folder in '\(root)'; run 'attest init' to create a handbook, or pass --root",
+                        at: nil)
+                ]
+            )
         }
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
@@ -53,7 +63,9 @@ public enum HandbookLoader {
             }
         }
         /// Reads one file; a diagnostic when it cannot be read or is not UTF-8.
-        @Sendable func read<Output: Sendable>(_ file: String, _ reader: (SourceFile) -> Output) -> Result<Output, Diagnostic> {
+        @Sendable func read<Output: Sendable>(_ file: String, _ reader: (SourceFile) -> Output) -> Result<
+            Output, Diagnostic
+        > {
             do {
                 let source = try SourceFile(
                     contentsOf: (contentPath as NSString).appendingPathComponent(file), path: "content/" + file)
@@ -110,7 +122,8 @@ public enum HandbookLoader {
         return (
             Handbook(
                 root: root, config: config, policies: policies.filter { keep || !$0.draft },
-                quizzes: quizzes.filter { keep || !$0.draft }, pages: pages.filter { keep || !$0.draft }, assets: assets),
+                quizzes: quizzes.filter { keep || !$0.draft }, pages: pages.filter { keep || !$0.draft }, assets: assets
+            ),
             diagnostics
         )
     }
@@ -128,7 +141,10 @@ public enum HandbookLoader {
             var first: [String: SourceLocation?] = [:]
             for item in items {
                 if let earlier = first[item.id] {
-                    diagnostics.append(.error("duplicate \(what) id '\(item.id)' (first declared at \(describe(earlier)))", at: item.location))
+                    diagnostics.append(
+                        .error(
+                            "duplicate \(what) id '\(item.id)' (first declared at \(describe(earlier)))",
+                            at: item.location))
                 } else {
                     first[item.id] = item.location
                 }
@@ -145,20 +161,29 @@ public enum HandbookLoader {
         let allQuizzes = Set(quizOutputs.compactMap(\.id))
         let draftQuizzes = Set(quizOutputs.compactMap { $0.quiz?.draft == true ? $0.id : nil })
 
-        func check(_ reference: ContentReference, kind: String, all: Set<String>, drafts: Set<String>, fromKeptItem: Bool, context: String) {
+        func check(
+            _ reference: ContentReference, kind: String, all: Set<String>, drafts: Set<String>, fromKeptItem: Bool,
+            context: String
+        ) {
             if !all.contains(reference.name) {
                 let known = all.sorted().joined(separator: ", ")
                 diagnostics.append(
-                    .error("\(context) unknown \(kind) '\(reference.name)'; known \(kind) ids: \(known.isEmpty ? "none" : known)", at: reference.location))
+                    .error(
+                        "\(context) unknown \(kind) '\(reference.name)'; known \(kind) ids: \(known.isEmpty ? "none" : known)",
+                        at: reference.location))
             } else if fromKeptItem, !keep, drafts.contains(reference.name) {
                 diagnostics.append(
-                    .error("\(context) \(kind) '\(reference.name)', which is a draft and left out (build with --drafts to include it)", at: reference.location))
+                    .error(
+                        "\(context) \(kind) '\(reference.name)', which is a draft and left out (build with --drafts to include it)",
+                        at: reference.location))
             }
         }
         for output in quizOutputs {
             let kept = keep || output.quiz?.draft != true
             for reference in output.policyReferences {
-                check(reference, kind: "policy", all: allPolicies, drafts: draftPolicies, fromKeptItem: kept, context: "quiz covers")
+                check(
+                    reference, kind: "policy", all: allPolicies, drafts: draftPolicies, fromKeptItem: kept,
+                    context: "quiz covers")
             }
             if let roster = options.roster {
                 let groups = roster.groups
@@ -174,7 +199,9 @@ public enum HandbookLoader {
         for output in policyOutputs {
             let kept = keep || output.policy?.draft != true
             for reference in output.quizReferences {
-                check(reference, kind: "quiz", all: allQuizzes, drafts: draftQuizzes, fromKeptItem: kept, context: "control names")
+                check(
+                    reference, kind: "quiz", all: allQuizzes, drafts: draftQuizzes, fromKeptItem: kept,
+                    context: "control names")
             }
         }
         return diagnostics
@@ -190,7 +217,9 @@ public enum HandbookLoader {
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard visited.insert(resolved).inserted else {
             diagnostics.append(
-                .error("folder is reached twice through a symbolic link; skipped", at: SourceLocation(path: "content/" + relativePath)))
+                .error(
+                    "folder is reached twice through a symbolic link; skipped",
+                    at: SourceLocation(path: "content/" + relativePath)))
             return
         }
         let names: [String]
@@ -198,7 +227,9 @@ public enum HandbookLoader {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
         } catch {
             diagnostics.append(
-                .error("cannot read folder: \(error.localizedDescription)", at: SourceLocation(path: "content/" + relativePath)))
+                .error(
+                    "cannot read folder: \(error.localizedDescription)",
+                    at: SourceLocation(path: "content/" + relativePath)))
             return
         }
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
@@ -207,11 +238,13 @@ public enum HandbookLoader {
             let relative = relativePath.isEmpty ? name : relativePath + "/" + name
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: fullPath, isDirectory: &isDirectory) else {
-                diagnostics.append(.error("cannot read '\(name)' (a broken link?)", at: SourceLocation(path: "content/" + relative)))
+                diagnostics.append(
+                    .error("cannot read '\(name)' (a broken link?)", at: SourceLocation(path: "content/" + relative)))
                 continue
             }
             if isDirectory.boolValue {
-                listFiles(in: fullPath, relativePath: relative, into: &files, visited: &visited, diagnostics: &diagnostics)
+                listFiles(
+                    in: fullPath, relativePath: relative, into: &files, visited: &visited, diagnostics: &diagnostics)
             } else {
                 files.append(relative)
             }

@@ -19,7 +19,8 @@ public enum PageReader {
         var title: String?, summary: String?, draft = false, weight: Int?
         var diagnostics: [Diagnostic] = []
         if let yaml = frontMatter.yaml {
-            let (parsed, parseDiagnostics) = YAMLFields.parse(yaml: yaml, path: file.path, firstLine: frontMatter.yamlStartLine)
+            let (parsed, parseDiagnostics) = YAMLFields.parse(
+                yaml: yaml, path: file.path, firstLine: frontMatter.yamlStartLine)
             diagnostics += parseDiagnostics
             if var fields = parsed {
                 title = fields.string("title", what: "the page's title")

@@ -21,7 +21,7 @@ public enum ParameterQuoting {
         // Where the previous reference of the current block was found, so repeats get their own column.
         var cursor = (block: -1, line: 0, offset: 0)
         document.rewriteText { text, blockLine in
-            guard text.contains("{{") else { return text }
+            guard text.utf8.contains(UInt8(ascii: "{")), text.contains("{{") else { return text }
             if cursor.block != blockLine { cursor = (blockLine, blockLine, 0) }
             var result = ""
             var rest = Substring(text)
@@ -37,7 +37,8 @@ public enum ParameterQuoting {
                 if let found = lines.find(written, fromLine: cursor.line, offset: cursor.offset) {
                     cursor.line = found.line
                     cursor.offset = found.offset + written.utf8.count
-                    location = SourceLocation(path: sourcePath, line: found.line + bodyStartLine - 1, column: found.offset + 1)
+                    location = SourceLocation(
+                        path: sourcePath, line: found.line + bodyStartLine - 1, column: found.offset + 1)
                 }
                 result += rest[..<open.lowerBound]
                 switch resolve(inner, controls: controlsByID) {
@@ -84,11 +85,14 @@ public enum ParameterQuoting {
         if parameters.contains(name) {
             return .failure(
                 Problem(
-                    message: "unknown reference '\(reference)': parameter '\(name)' of control '\(id)' is not set and has no default"))
+                    message:
+                        "unknown reference '\(reference)': parameter '\(name)' of control '\(id)' is not set and has no default"
+                ))
         }
         return .failure(
             Problem(
-                message: "unknown reference '\(reference)': control '\(id)' (check '\(control.check)') has no parameter '\(name)'; it has: \((parameters + ["title", "severity"]).joined(separator: ", "))"
+                message:
+                    "unknown reference '\(reference)': control '\(id)' (check '\(control.check)') has no parameter '\(name)'; it has: \((parameters + ["title", "severity"]).joined(separator: ", "))"
             ))
     }
 }

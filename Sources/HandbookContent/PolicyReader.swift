@@ -39,11 +39,13 @@ public enum PolicyReader {
         var fields = parsedFields
         fields.warnUnknownKeys(knownKeys, in: "policy front matter")
 
-        let id = fields.string("id", required: true, what: "a slug of lowercase letters, digits and '-'", validate: Slug.isValid)
+        let id = fields.string(
+            "id", required: true, what: "a slug of lowercase letters, digits and '-'", validate: Slug.isValid)
         if let entry = fields.entry("id") { output.idLocation = fields.locate(entry.value) }
         output.id = id
         let title = fields.string("title", required: true, what: "the policy's title")
-        let owner = fields.string("owner", required: true, what: "the owner's email address", validate: EmailAddress.isValid)
+        let owner = fields.string(
+            "owner", required: true, what: "the owner's email address", validate: EmailAddress.isValid)
         let versionText = fields.string(
             "version", required: true, what: "a version like 2.1 (numbers separated by dots)",
             validate: { PolicyVersion($0) != nil })
@@ -93,7 +95,8 @@ public enum PolicyReader {
                     at: fields.locate(item))
                 continue
             }
-            var entry = YAMLFields(path: fields.path, lineOffset: fields.lineOffset, mapping: mapping, at: fields.locate(item))
+            var entry = YAMLFields(
+                path: fields.path, lineOffset: fields.lineOffset, mapping: mapping, at: fields.locate(item))
             if let control = readControl(&entry, policyID: policyID, references: &references) {
                 controls.append(control)
             }
@@ -116,7 +119,8 @@ public enum PolicyReader {
         if let text = entry.string("severity", required: true, what: "high, medium or low") {
             severity = ControlSeverity(rawValue: text)
             if severity == nil {
-                entry.error("'severity' must be high, medium or low, got '\(text)'", at: entry.valueLocation("severity"))
+                entry.error(
+                    "'severity' must be high, medium or low, got '\(text)'", at: entry.valueLocation("severity"))
             }
         }
         let frameworks = entry.stringList("frameworks", what: "a list of framework references")?.map(\.text) ?? []
@@ -127,7 +131,8 @@ public enum PolicyReader {
             let checkLocation = entry.valueLocation("check")
             let known = ControlCatalogue.checks[check] != nil
             for problem in ControlCatalogue.problems(check: check, params: params) {
-                let location = problem.parameter.flatMap { paramLocations[$0]?.key } ?? (known ? entry.location : checkLocation)
+                let location =
+                    problem.parameter.flatMap { paramLocations[$0]?.key } ?? (known ? entry.location : checkLocation)
                 entry.error("control '\(id ?? "?")': \(problem.message)", at: location)
             }
             if let quizzes = ControlCatalogue.checks[check]?.parameter("quizzes"), params[quizzes.name] != nil {
@@ -147,14 +152,18 @@ public enum PolicyReader {
     {
         guard let node = entry.value("params") else { return ([:], [:]) }
         guard case .mapping(let mapping) = node else {
-            entry.error("'params' must be a mapping of parameter names to values, got \(YAMLFields.describe(node))", at: entry.locate(node))
+            entry.error(
+                "'params' must be a mapping of parameter names to values, got \(YAMLFields.describe(node))",
+                at: entry.locate(node))
             return ([:], [:])
         }
         var params: [String: ParameterValue] = [:]
         var locations: [String: (key: SourceLocation, items: [ContentReference])] = [:]
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
-                entry.error("parameter names must be plain names, got \(YAMLFields.describe(keyNode))", at: entry.locate(keyNode))
+                entry.error(
+                    "parameter names must be plain names, got \(YAMLFields.describe(keyNode))",
+                    at: entry.locate(keyNode))
                 continue
             }
             let name = key.string
@@ -177,7 +186,9 @@ public enum PolicyReader {
                 var references: [ContentReference] = []
                 for item in sequence {
                     guard case .scalar(let scalar) = item, !YAMLFields.isNull(item) else {
-                        entry.error("parameter '\(name)' must be a list of names; this item is \(YAMLFields.describe(item))", at: entry.locate(item))
+                        entry.error(
+                            "parameter '\(name)' must be a list of names; this item is \(YAMLFields.describe(item))",
+                            at: entry.locate(item))
                         continue
                     }
                     items.append(scalar.string)
@@ -197,7 +208,8 @@ public enum PolicyReader {
     /// Control ids: letters, digits, `-` and `_`, starting with a letter or digit (no dots, so that
     /// `{{ controls.ID.param }}` can name them).
     static func isControlID(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic || ("0"..."9").contains(first)
+        guard let first = text.unicodeScalars.first, first.isASCII,
+            first.properties.isAlphabetic || ("0"..."9").contains(first)
         else { return false }
         return text.unicodeScalars.allSatisfy {
             $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")

@@ -38,14 +38,16 @@ public enum QuizReader {
 
     /// Reads `file`, whose path is relative to the root.
     public static func read(_ file: SourceFile) -> Output {
-        var output = Output(quiz: nil, diagnostics: [], id: nil, idLocation: nil, policyReferences: [], audienceReferences: [])
+        var output = Output(
+            quiz: nil, diagnostics: [], id: nil, idLocation: nil, policyReferences: [], audienceReferences: [])
         let (parsed, parseDiagnostics) = YAMLFields.requiredFrontMatter(
             of: file, kind: "a quiz", requiredFields: "id, title, policies…")
         output.diagnostics += parseDiagnostics
         guard let (frontMatter, parsedFields) = parsed else { return output }
         var fields = parsedFields
         fields.warnUnknownKeys(knownKeys, in: "quiz front matter")
-        let id = fields.string("id", required: true, what: "a slug of lowercase letters, digits and '-'", validate: Slug.isValid)
+        let id = fields.string(
+            "id", required: true, what: "a slug of lowercase letters, digits and '-'", validate: Slug.isValid)
         if let entry = fields.entry("id") { output.idLocation = fields.locate(entry.value) }
         output.id = id
         let title = fields.string("title", required: true, what: "the quiz's title")
@@ -139,10 +141,14 @@ public enum QuizReader {
                         at: location))
             } else if !options.contains(where: \.isCorrect), draft.options != nil {
                 diagnostics.append(
-                    .error("question '\(draft.text)' has no correct option; mark at least one with '- [x] …'", at: location))
+                    .error(
+                        "question '\(draft.text)' has no correct option; mark at least one with '- [x] …'", at: location
+                    ))
             }
             questions.append(
-                QuizQuestion(id: index + 1, text: draft.text, options: options, explanation: draft.explanation, line: draft.line + offset))
+                QuizQuestion(
+                    id: index + 1, text: draft.text, options: options, explanation: draft.explanation,
+                    line: draft.line + offset))
         }
         if drafts.isEmpty {
             diagnostics.append(
@@ -167,7 +173,8 @@ public enum QuizReader {
             else {
                 diagnostics.append(
                     .error(
-                        "an option must start with '[x] ' (correct) or '[ ] ' (wrong)", at: at(item.startLine, item.startColumn)))
+                        "an option must start with '[x] ' (correct) or '[ ] ' (wrong)",
+                        at: at(item.startLine, item.startColumn)))
                 continue
             }
             if children.count > 1 {
@@ -181,11 +188,14 @@ public enum QuizReader {
                 endColumn: paragraph.endColumn)
             let text = String(raw.drop { $0 != "]" }.dropFirst()).trimmed()
             if text.isEmpty {
-                diagnostics.append(.error("an option has no text after its marker", at: at(paragraph.startLine, paragraph.startColumn)))
+                diagnostics.append(
+                    .error("an option has no text after its marker", at: at(paragraph.startLine, paragraph.startColumn))
+                )
                 continue
             }
             guard options.count < letters.count else {
-                diagnostics.append(.error("a question may have at most 26 options", at: at(item.startLine, item.startColumn)))
+                diagnostics.append(
+                    .error("a question may have at most 26 options", at: at(item.startLine, item.startColumn)))
                 break
             }
             options.append(QuizOption(id: String(letters[options.count]), text: text, isCorrect: isCorrect))

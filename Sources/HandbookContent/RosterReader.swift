@@ -29,10 +29,19 @@ public enum RosterReader {
     public static func read(bytes: [UInt8], path: String) -> (roster: Roster?, diagnostics: [Diagnostic]) {
         var reader = CSVReader(bytes: bytes)
         var diagnostics: [Diagnostic] = []
-        func at(_ line: Int, _ column: Int = 1) -> SourceLocation { SourceLocation(path: path, line: line, column: column) }
+        func at(_ line: Int, _ column: Int = 1) -> SourceLocation {
+            SourceLocation(path: path, line: line, column: column)
+        }
         do {
             guard let header = try reader.next() else {
-                return (nil, [.error("the roster is empty; expected a header row: \(knownColumns.joined(separator: ","))", at: at(1))])
+                return (
+                    nil,
+                    [
+                        .error(
+                            "the roster is empty; expected a header row: \(knownColumns.joined(separator: ","))",
+                            at: at(1))
+                    ]
+                )
             }
             var columnIndex: [String: Int] = [:]
             for (index, raw) in header.fields.enumerated() {
@@ -43,7 +52,10 @@ public enum RosterReader {
                             "unknown column '\(raw)', ignored; known columns: \(knownColumns.joined(separator: ", "))",
                             at: at(header.line, header.column(ofField: index))))
                 } else if columnIndex[name] != nil {
-                    diagnostics.append(.error("column '\(name)' appears twice in the header", at: at(header.line, header.column(ofField: index))))
+                    diagnostics.append(
+                        .error(
+                            "column '\(name)' appears twice in the header",
+                            at: at(header.line, header.column(ofField: index))))
                 } else {
                     columnIndex[name] = index
                 }
@@ -70,7 +82,9 @@ public enum RosterReader {
                     if let first = firstLine[person.email] {
                         let column = record.column(ofField: columnIndex["email"] ?? 0)
                         diagnostics.append(
-                            .error("duplicate email '\(person.email)' (first on line \(first))", at: at(record.line, column)))
+                            .error(
+                                "duplicate email '\(person.email)' (first on line \(first))",
+                                at: at(record.line, column)))
                         continue
                     }
                     firstLine[person.email] = record.line
@@ -104,14 +118,16 @@ public enum RosterReader {
             switch value.text.lowercased() {
             case "true": active = true
             case "false": active = false
-            default: diagnostics.append(.error("'active' must be true or false, got '\(value.text)'", at: value.location))
+            default:
+                diagnostics.append(.error("'active' must be true or false, got '\(value.text)'", at: value.location))
             }
         }
         var startDate: CalendarDate?
         if let value = field("start_date"), !value.text.isEmpty {
             startDate = value.text.utf8.count == 10 ? CalendarDate(parsing: value.text) : nil
             if startDate == nil {
-                diagnostics.append(.error("'start_date' must be a date YYYY-MM-DD, got '\(value.text)'", at: value.location))
+                diagnostics.append(
+                    .error("'start_date' must be a date YYYY-MM-DD, got '\(value.text)'", at: value.location))
             }
         }
         var manager: String?
@@ -119,7 +135,8 @@ public enum RosterReader {
             if EmailAddress.isValid(value.text) {
                 manager = value.text.lowercased()
             } else {
-                diagnostics.append(.error("'manager' must be an email address, got '\(value.text)'", at: value.location))
+                diagnostics.append(
+                    .error("'manager' must be an email address, got '\(value.text)'", at: value.location))
             }
         }
         let groups = (field("groups")?.text ?? "").split(separator: ";").map { $0.trimmed() }.filter { !$0.isEmpty }

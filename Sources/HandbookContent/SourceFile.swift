@@ -21,7 +21,7 @@ public struct SourceFile: Hashable, Sendable {
             throw Diagnostic.error(
                 "file is not valid UTF-8 text; save it as UTF-8", at: SourceLocation(path: path, line: line))
         }
-        self.text = text.contains("\r") ? Self.normalizingLineEnds(text) : text
+        self.text = text.utf8.contains(UInt8(ascii: "\r")) ? Self.normalizingLineEnds(text) : text
     }
 
     /// Reads the file at `absolutePath`; a diagnostic at `path:1:1` when it cannot be read or is not UTF-8.

@@ -33,7 +33,10 @@ struct YAMLFields {
             return (nil, [.error("invalid YAML: \(error)", at: SourceLocation(path: path, line: firstLine))])
         }
         guard let root else {
-            return (YAMLFields(path: path, lineOffset: offset, mapping: nil, at: SourceLocation(path: path, line: firstLine)), [])
+            return (
+                YAMLFields(
+                    path: path, lineOffset: offset, mapping: nil, at: SourceLocation(path: path, line: firstLine)), []
+            )
         }
         let location = locate(root, path: path, lineOffset: offset) ?? SourceLocation(path: path, line: firstLine)
         if isNull(root) {
@@ -52,7 +55,8 @@ struct YAMLFields {
         self.location = location
         for (keyNode, value) in mapping ?? [:] {
             guard case .scalar(let scalar) = keyNode else {
-                diagnostics.append(.error("keys must be plain names, got \(Self.describe(keyNode))", at: locate(keyNode)))
+                diagnostics.append(
+                    .error("keys must be plain names, got \(Self.describe(keyNode))", at: locate(keyNode)))
                 continue
             }
             entries.append(Entry(key: scalar.string, keyNode: keyNode, value: value))
@@ -142,7 +146,9 @@ struct YAMLFields {
             return nil
         }
         guard range.contains(number) else {
-            let bounds = range.upperBound == Int.max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
+            let bounds =
+                range.upperBound == Int.max
+                ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
             error("'\(key)' must be \(bounds), got \(number)", at: locate(node))
             return nil
         }
@@ -210,7 +216,9 @@ struct YAMLFields {
     // MARK: - Node helpers
 
     static func isNull(_ node: Node) -> Bool {
-        if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+        if case .scalar(let scalar) = node, scalar.style == .plain,
+            ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        {
             return true
         }
         return false

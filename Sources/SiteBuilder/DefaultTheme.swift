@@ -8,539 +8,539 @@ public enum DefaultTheme {
         (
             "breadcrumb.mustache",
             ##"""
-{{#hasBreadcrumb}}
-<nav class="breadcrumb" aria-label="Breadcrumb">
-<ol>
-{{#breadcrumb}}
-<li><a href="{{url}}">{{title}}</a></li>
-{{/breadcrumb}}
-<li aria-current="page">{{title}}</li>
-</ol>
-</nav>
-{{/hasBreadcrumb}}
+            {{#hasBreadcrumb}}
+            <nav class="breadcrumb" aria-label="Breadcrumb">
+            <ol>
+            {{#breadcrumb}}
+            <li><a href="{{url}}">{{title}}</a></li>
+            {{/breadcrumb}}
+            <li aria-current="page">{{title}}</li>
+            </ol>
+            </nav>
+            {{/hasBreadcrumb}}
 
-"""##
+            """##
         ),
         (
             "home.mustache",
             ##"""
-<h1>{{siteTitle}}</h1>
-{{#description}}
-<p class="summary">{{description}}</p>
-{{/description}}
-{{#hasBody}}
-<div class="prose">
-{{{body}}}
-</div>
-{{/hasBody}}
-{{#policyGroups}}
-<section class="policy-group">
-<h2><a href="{{url}}">{{title}}</a></h2>
-<div class="table-scroll">
-<table>
-<thead>
-<tr><th scope="col">Policy</th><th scope="col">Owner</th><th scope="col">Version</th><th scope="col">Review</th></tr>
-</thead>
-<tbody>
-{{#policies}}
-<tr><th scope="row"><a href="{{url}}">{{title}}</a></th><td>{{owner}}</td><td>{{version}}</td><td>{{#overdue}}<strong class="badge badge-overdue">Overdue</strong> since {{/overdue}}{{^overdue}}Next {{/overdue}}<time datetime="{{nextReview}}">{{nextReview}}</time></td></tr>
-{{/policies}}
-</tbody>
-</table>
-</div>
-</section>
-{{/policyGroups}}
-{{#hasOtherGroups}}
-<section class="other-groups" aria-labelledby="attest-more">
-<h2 id="attest-more">More in this handbook</h2>
-<ul>
-{{#otherGroups}}
-<li><a href="{{url}}">{{title}}</a> ({{count}})</li>
-{{/otherGroups}}
-</ul>
-</section>
-{{/hasOtherGroups}}
+            <h1>{{siteTitle}}</h1>
+            {{#description}}
+            <p class="summary">{{description}}</p>
+            {{/description}}
+            {{#hasBody}}
+            <div class="prose">
+            {{{body}}}
+            </div>
+            {{/hasBody}}
+            {{#policyGroups}}
+            <section class="policy-group">
+            <h2><a href="{{url}}">{{title}}</a></h2>
+            <div class="table-scroll">
+            <table>
+            <thead>
+            <tr><th scope="col">Policy</th><th scope="col">Owner</th><th scope="col">Version</th><th scope="col">Review</th></tr>
+            </thead>
+            <tbody>
+            {{#policies}}
+            <tr><th scope="row"><a href="{{url}}">{{title}}</a></th><td>{{owner}}</td><td>{{version}}</td><td>{{#overdue}}<strong class="badge badge-overdue">Overdue</strong> since {{/overdue}}{{^overdue}}Next {{/overdue}}<time datetime="{{nextReview}}">{{nextReview}}</time></td></tr>
+            {{/policies}}
+            </tbody>
+            </table>
+            </div>
+            </section>
+            {{/policyGroups}}
+            {{#hasOtherGroups}}
+            <section class="other-groups" aria-labelledby="attest-more">
+            <h2 id="attest-more">More in this handbook</h2>
+            <ul>
+            {{#otherGroups}}
+            <li><a href="{{url}}">{{title}}</a> ({{count}})</li>
+            {{/otherGroups}}
+            </ul>
+            </section>
+            {{/hasOtherGroups}}
 
-"""##
+            """##
         ),
         (
             "layout.mustache",
             ##"""
-<!DOCTYPE html>
-<html lang="{{lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>{{#pageTitle}}{{pageTitle}} · {{/pageTitle}}{{siteTitle}}</title>
-{{#description}}
-<meta name="description" content="{{description}}">
-{{/description}}
-<link rel="stylesheet" href="{{root}}static/site.css">
-</head>
-<body>
-<a class="skip-link" href="#attest-main">Skip to content</a>
-<header class="site-header">
-<a class="site-title" href="{{root}}index.html">{{siteTitle}}</a>
-<form class="site-search" role="search" action="{{root}}search/index.html" method="get">
-<label for="attest-search-query">Search the handbook</label>
-<input id="attest-search-query" type="search" name="q" autocomplete="off">
-<button type="submit">Search</button>
-</form>
-</header>
-<div class="site-body">
-<nav class="site-nav" aria-label="Handbook sections">
-{{{sidebar}}}
-</nav>
-<main id="attest-main" tabindex="-1">
-{{{content}}}
-</main>
-</div>
-<footer class="site-footer">
-<p>{{siteTitle}}{{#organization}} · {{organization}}{{/organization}}</p>
-</footer>
-{{#isSearch}}
-<script src="{{root}}search-index.js"></script>
-<script src="{{root}}static/search.js"></script>
-{{/isSearch}}
-</body>
-</html>
+            <!DOCTYPE html>
+            <html lang="{{lang}}">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="color-scheme" content="light dark">
+            <title>{{#pageTitle}}{{pageTitle}} · {{/pageTitle}}{{siteTitle}}</title>
+            {{#description}}
+            <meta name="description" content="{{description}}">
+            {{/description}}
+            <link rel="stylesheet" href="{{root}}static/site.css">
+            </head>
+            <body>
+            <a class="skip-link" href="#attest-main">Skip to content</a>
+            <header class="site-header">
+            <a class="site-title" href="{{root}}index.html">{{siteTitle}}</a>
+            <form class="site-search" role="search" action="{{root}}search/index.html" method="get">
+            <label for="attest-search-query">Search the handbook</label>
+            <input id="attest-search-query" type="search" name="q" autocomplete="off">
+            <button type="submit">Search</button>
+            </form>
+            </header>
+            <div class="site-body">
+            <nav class="site-nav" aria-label="Handbook sections">
+            {{{sidebar}}}
+            </nav>
+            <main id="attest-main" tabindex="-1">
+            {{{content}}}
+            </main>
+            </div>
+            <footer class="site-footer">
+            <p>{{siteTitle}}{{#organization}} · {{organization}}{{/organization}}</p>
+            </footer>
+            {{#isSearch}}
+            <script src="{{root}}search-index.js"></script>
+            <script src="{{root}}static/search.js"></script>
+            {{/isSearch}}
+            </body>
+            </html>
 
-"""##
+            """##
         ),
         (
             "page.mustache",
             ##"""
-{{>breadcrumb}}
-<article class="page">
-{{#showTitle}}
-<h1>{{title}}</h1>
-{{/showTitle}}
-{{#summary}}
-<p class="summary">{{summary}}</p>
-{{/summary}}
-{{>toc}}
-<div class="prose">
-{{{body}}}
-</div>
-<footer class="page-source">
-<p>Source <code>{{sourcePath}}</code>{{#sourceSHA256}}, SHA-256 <code class="hash">{{sourceSHA256}}</code>{{/sourceSHA256}}</p>
-</footer>
-</article>
-{{>pager}}
+            {{>breadcrumb}}
+            <article class="page">
+            {{#showTitle}}
+            <h1>{{title}}</h1>
+            {{/showTitle}}
+            {{#summary}}
+            <p class="summary">{{summary}}</p>
+            {{/summary}}
+            {{>toc}}
+            <div class="prose">
+            {{{body}}}
+            </div>
+            <footer class="page-source">
+            <p>Source <code>{{sourcePath}}</code>{{#sourceSHA256}}, SHA-256 <code class="hash">{{sourceSHA256}}</code>{{/sourceSHA256}}</p>
+            </footer>
+            </article>
+            {{>pager}}
 
-"""##
+            """##
         ),
         (
             "pager.mustache",
             ##"""
-{{#hasPager}}
-<nav class="pager" aria-label="Previous and next">
-{{#previous}}
-<a class="pager-previous" rel="prev" href="{{url}}"><span class="pager-label">Previous</span> {{title}}</a>
-{{/previous}}
-{{#next}}
-<a class="pager-next" rel="next" href="{{url}}"><span class="pager-label">Next</span> {{title}}</a>
-{{/next}}
-</nav>
-{{/hasPager}}
+            {{#hasPager}}
+            <nav class="pager" aria-label="Previous and next">
+            {{#previous}}
+            <a class="pager-previous" rel="prev" href="{{url}}"><span class="pager-label">Previous</span> {{title}}</a>
+            {{/previous}}
+            {{#next}}
+            <a class="pager-next" rel="next" href="{{url}}"><span class="pager-label">Next</span> {{title}}</a>
+            {{/next}}
+            </nav>
+            {{/hasPager}}
 
-"""##
+            """##
         ),
         (
             "policy.mustache",
             ##"""
-{{>breadcrumb}}
-<article class="policy">
-<header class="page-header">
-<p class="page-kind">Policy <code>{{id}}</code></p>
-<h1>{{title}}</h1>
-{{#summary}}
-<p class="summary">{{summary}}</p>
-{{/summary}}
-<dl class="policy-meta">
-<div><dt>Owner</dt><dd>{{owner}}</dd></div>
-<div><dt>Version</dt><dd>{{version}}</dd></div>
-<div><dt>Last reviewed</dt><dd><time datetime="{{lastReviewed}}">{{lastReviewed}}</time></dd></div>
-<div><dt>Next review</dt><dd><time datetime="{{nextReview}}">{{nextReview}}</time>{{#overdue}} <strong class="badge badge-overdue">Overdue</strong>{{/overdue}}</dd></div>
-{{#frameworks}}
-<div><dt>Frameworks</dt><dd>{{frameworks}}</dd></div>
-{{/frameworks}}
-</dl>
-</header>
-{{>toc}}
-<div class="prose">
-{{{body}}}
-</div>
-{{#hasControls}}
-<section class="controls" aria-labelledby="attest-controls">
-<h2 id="attest-controls">Controls</h2>
-<div class="table-scroll">
-<table>
-<caption>Rules enforced by the audit for this policy</caption>
-<thead>
-<tr><th scope="col">Control</th><th scope="col">Rule</th><th scope="col">Severity</th><th scope="col">Frameworks</th></tr>
-</thead>
-<tbody>
-{{#controls}}
-<tr><th scope="row"><code>{{id}}</code><br><span class="control-title">{{title}}</span></th><td>{{rule}}</td><td><span class="severity severity-{{severity}}">{{severity}}</span></td><td>{{frameworks}}</td></tr>
-{{/controls}}
-</tbody>
-</table>
-</div>
-</section>
-{{/hasControls}}
-{{#hasQuizzes}}
-<section class="training" aria-labelledby="attest-training">
-<h2 id="attest-training">Training</h2>
-<p>Passing these quizzes acknowledges this policy at version {{version}}:</p>
-<ul>
-{{#quizzes}}
-<li><a href="{{url}}">{{title}}</a></li>
-{{/quizzes}}
-</ul>
-</section>
-{{/hasQuizzes}}
-<footer class="page-source">
-<p>Source <code>{{sourcePath}}</code>, SHA-256 <code class="hash">{{sourceSHA256}}</code></p>
-</footer>
-</article>
-{{>pager}}
+            {{>breadcrumb}}
+            <article class="policy">
+            <header class="page-header">
+            <p class="page-kind">Policy <code>{{id}}</code></p>
+            <h1>{{title}}</h1>
+            {{#summary}}
+            <p class="summary">{{summary}}</p>
+            {{/summary}}
+            <dl class="policy-meta">
+            <div><dt>Owner</dt><dd>{{owner}}</dd></div>
+            <div><dt>Version</dt><dd>{{version}}</dd></div>
+            <div><dt>Last reviewed</dt><dd><time datetime="{{lastReviewed}}">{{lastReviewed}}</time></dd></div>
+            <div><dt>Next review</dt><dd><time datetime="{{nextReview}}">{{nextReview}}</time>{{#overdue}} <strong class="badge badge-overdue">Overdue</strong>{{/overdue}}</dd></div>
+            {{#frameworks}}
+            <div><dt>Frameworks</dt><dd>{{frameworks}}</dd></div>
+            {{/frameworks}}
+            </dl>
+            </header>
+            {{>toc}}
+            <div class="prose">
+            {{{body}}}
+            </div>
+            {{#hasControls}}
+            <section class="controls" aria-labelledby="attest-controls">
+            <h2 id="attest-controls">Controls</h2>
+            <div class="table-scroll">
+            <table>
+            <caption>Rules enforced by the audit for this policy</caption>
+            <thead>
+            <tr><th scope="col">Control</th><th scope="col">Rule</th><th scope="col">Severity</th><th scope="col">Frameworks</th></tr>
+            </thead>
+            <tbody>
+            {{#controls}}
+            <tr><th scope="row"><code>{{id}}</code><br><span class="control-title">{{title}}</span></th><td>{{rule}}</td><td><span class="severity severity-{{severity}}">{{severity}}</span></td><td>{{frameworks}}</td></tr>
+            {{/controls}}
+            </tbody>
+            </table>
+            </div>
+            </section>
+            {{/hasControls}}
+            {{#hasQuizzes}}
+            <section class="training" aria-labelledby="attest-training">
+            <h2 id="attest-training">Training</h2>
+            <p>Passing these quizzes acknowledges this policy at version {{version}}:</p>
+            <ul>
+            {{#quizzes}}
+            <li><a href="{{url}}">{{title}}</a></li>
+            {{/quizzes}}
+            </ul>
+            </section>
+            {{/hasQuizzes}}
+            <footer class="page-source">
+            <p>Source <code>{{sourcePath}}</code>, SHA-256 <code class="hash">{{sourceSHA256}}</code></p>
+            </footer>
+            </article>
+            {{>pager}}
 
-"""##
+            """##
         ),
         (
             "quiz.mustache",
             ##"""
-{{>breadcrumb}}
-<article class="quiz">
-<header class="page-header">
-<p class="page-kind">Quiz</p>
-<h1>{{title}}</h1>
-<p>{{questionCount}} questions; {{passPercent}}% of them right to pass.</p>
-{{#hasPolicies}}
-<p>Passing it acknowledges:</p>
-<ul>
-{{#policies}}
-<li><a href="{{url}}">{{title}}</a></li>
-{{/policies}}
-</ul>
-{{/hasPolicies}}
-</header>
-<div class="prose">
-{{{body}}}
-</div>
-<form class="quiz-form" method="post" action="{{action}}">
-<input type="hidden" name="csrf_token" value="">
-{{#questions}}
-<fieldset class="question">
-<legend><span class="question-number">Question {{number}}.</span> {{text}}</legend>
-{{#multiple}}
-<p class="hint">Select all that apply.</p>
-{{/multiple}}
-{{^multiple}}
-<p class="hint">Select one answer.</p>
-{{/multiple}}
-{{#options}}
-<label class="option"><input type="{{inputType}}" name="{{name}}" value="{{value}}"> <span>{{{label}}}</span></label>
-{{/options}}
-</fieldset>
-{{/questions}}
-<p class="quiz-submit"><button type="submit">Submit answers</button></p>
-<p class="hint">Your answers are graded by the handbook server when you submit them.</p>
-</form>
-</article>
-{{>pager}}
+            {{>breadcrumb}}
+            <article class="quiz">
+            <header class="page-header">
+            <p class="page-kind">Quiz</p>
+            <h1>{{title}}</h1>
+            <p>{{questionCount}} questions; {{passPercent}}% of them right to pass.</p>
+            {{#hasPolicies}}
+            <p>Passing it acknowledges:</p>
+            <ul>
+            {{#policies}}
+            <li><a href="{{url}}">{{title}}</a></li>
+            {{/policies}}
+            </ul>
+            {{/hasPolicies}}
+            </header>
+            <div class="prose">
+            {{{body}}}
+            </div>
+            <form class="quiz-form" method="post" action="{{action}}">
+            <input type="hidden" name="csrf_token" value="">
+            {{#questions}}
+            <fieldset class="question">
+            <legend><span class="question-number">Question {{number}}.</span> {{text}}</legend>
+            {{#multiple}}
+            <p class="hint">Select all that apply.</p>
+            {{/multiple}}
+            {{^multiple}}
+            <p class="hint">Select one answer.</p>
+            {{/multiple}}
+            {{#options}}
+            <label class="option"><input type="{{inputType}}" name="{{name}}" value="{{value}}"> <span>{{{label}}}</span></label>
+            {{/options}}
+            </fieldset>
+            {{/questions}}
+            <p class="quiz-submit"><button type="submit">Submit answers</button></p>
+            <p class="hint">Your answers are graded by the handbook server when you submit them.</p>
+            </form>
+            </article>
+            {{>pager}}
 
-"""##
+            """##
         ),
         (
             "search.mustache",
             ##"""
-<h1>Search</h1>
-<p id="attest-search-status" role="status">Type words in the search box above.</p>
-<ol id="attest-search-results" class="search-results"></ol>
-<noscript><p>Search needs JavaScript; the section list on the side leads to every page.</p></noscript>
+            <h1>Search</h1>
+            <p id="attest-search-status" role="status">Type words in the search box above.</p>
+            <ol id="attest-search-results" class="search-results"></ol>
+            <noscript><p>Search needs JavaScript; the section list on the side leads to every page.</p></noscript>
 
-"""##
+            """##
         ),
         (
             "section.mustache",
             ##"""
-{{>breadcrumb}}
-<h1>{{title}}</h1>
-<ul class="entry-list">
-{{#entries}}
-<li><a href="{{url}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
-{{/entries}}
-</ul>
+            {{>breadcrumb}}
+            <h1>{{title}}</h1>
+            <ul class="entry-list">
+            {{#entries}}
+            <li><a href="{{url}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
+            {{/entries}}
+            </ul>
 
-"""##
+            """##
         ),
         (
             "sidebar.mustache",
             ##"""
-<ul class="nav-sections">
-{{#groups}}
-<li{{#current}} class="nav-current"{{/current}}><a href="{{url}}">{{title}}</a>
-{{#current}}
-<ul class="nav-pages">
-{{#entries}}
-<li><a href="{{url}}">{{title}}</a></li>
-{{/entries}}
-</ul>
-{{/current}}
-</li>
-{{/groups}}
-</ul>
+            <ul class="nav-sections">
+            {{#groups}}
+            <li{{#current}} class="nav-current"{{/current}}><a href="{{url}}">{{title}}</a>
+            {{#current}}
+            <ul class="nav-pages">
+            {{#entries}}
+            <li><a href="{{url}}">{{title}}</a></li>
+            {{/entries}}
+            </ul>
+            {{/current}}
+            </li>
+            {{/groups}}
+            </ul>
 
-"""##
+            """##
         ),
         (
             "static/search.js",
             ##"""
-// Attest offline search: no network requests. The index comes from search-index.js (loaded
-// before this script, so it works from file:// too), else from search-index.json beside it.
-(function () {
-  "use strict";
-  var input = document.getElementById("attest-search-query");
-  var list = document.getElementById("attest-search-results");
-  var status = document.getElementById("attest-search-status");
-  if (!input || !list || !status) { return; }
-  var root = (document.querySelector('link[rel="stylesheet"]').getAttribute("href") || "").replace(/static\/site\.css$/, "");
+            // Attest offline search: no network requests. The index comes from search-index.js (loaded
+            // before this script, so it works from file:// too), else from search-index.json beside it.
+            (function () {
+              "use strict";
+              var input = document.getElementById("attest-search-query");
+              var list = document.getElementById("attest-search-results");
+              var status = document.getElementById("attest-search-status");
+              if (!input || !list || !status) { return; }
+              var root = (document.querySelector('link[rel="stylesheet"]').getAttribute("href") || "").replace(/static\/site\.css$/, "");
 
-  function words(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  }
+              function words(text) {
+                return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+              }
 
-  function score(page, terms) {
-    var title = words(page.title).join(" ");
-    var text = (page.summary ? page.summary + " " : "") + page.text;
-    var body = " " + words(text).join(" ") + " ";
-    var total = 0;
-    for (var i = 0; i < terms.length; i++) {
-      var term = terms[i];
-      var inTitle = title.indexOf(term) >= 0;
-      var inBody = body.indexOf(" " + term) >= 0;
-      if (!inTitle && !inBody) { return 0; }
-      total += (inTitle ? 10 : 0) + (inBody ? 1 : 0);
-    }
-    return total;
-  }
+              function score(page, terms) {
+                var title = words(page.title).join(" ");
+                var text = (page.summary ? page.summary + " " : "") + page.text;
+                var body = " " + words(text).join(" ") + " ";
+                var total = 0;
+                for (var i = 0; i < terms.length; i++) {
+                  var term = terms[i];
+                  var inTitle = title.indexOf(term) >= 0;
+                  var inBody = body.indexOf(" " + term) >= 0;
+                  if (!inTitle && !inBody) { return 0; }
+                  total += (inTitle ? 10 : 0) + (inBody ? 1 : 0);
+                }
+                return total;
+              }
 
-  function excerpt(page, terms) {
-    var text = page.summary || page.text;
-    var lower = text.toLowerCase();
-    var at = lower.indexOf(terms[0]);
-    var start = Math.max(0, at - 60);
-    var cut = text.slice(start, start + 200);
-    return (start > 0 ? "… " : "") + cut + (start + 200 < text.length ? " …" : "");
-  }
+              function excerpt(page, terms) {
+                var text = page.summary || page.text;
+                var lower = text.toLowerCase();
+                var at = lower.indexOf(terms[0]);
+                var start = Math.max(0, at - 60);
+                var cut = text.slice(start, start + 200);
+                return (start > 0 ? "… " : "") + cut + (start + 200 < text.length ? " …" : "");
+              }
 
-  function show(pages, query) {
-    var terms = words(query);
-    while (list.firstChild) { list.removeChild(list.firstChild); }
-    if (terms.length === 0) { status.textContent = "Type words in the search box above."; return; }
-    var hits = [];
-    for (var i = 0; i < pages.length; i++) {
-      var s = score(pages[i], terms);
-      if (s > 0) { hits.push({ page: pages[i], score: s }); }
-    }
-    hits.sort(function (a, b) { return b.score - a.score || (a.page.title < b.page.title ? -1 : 1); });
-    status.textContent = hits.length === 0 ? "No pages match “" + query + "”."
-      : hits.length + (hits.length === 1 ? " page matches" : " pages match") + " “" + query + "”.";
-    hits.slice(0, 50).forEach(function (hit) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = root + hit.page.url;
-      link.textContent = hit.page.title;
-      item.appendChild(link);
-      if (hit.page.section) {
-        var section = document.createElement("span");
-        section.textContent = " · " + hit.page.section;
-        item.appendChild(section);
-      }
-      var text = document.createElement("p");
-      text.textContent = excerpt(hit.page, terms);
-      item.appendChild(text);
-      list.appendChild(item);
-    });
-  }
+              function show(pages, query) {
+                var terms = words(query);
+                while (list.firstChild) { list.removeChild(list.firstChild); }
+                if (terms.length === 0) { status.textContent = "Type words in the search box above."; return; }
+                var hits = [];
+                for (var i = 0; i < pages.length; i++) {
+                  var s = score(pages[i], terms);
+                  if (s > 0) { hits.push({ page: pages[i], score: s }); }
+                }
+                hits.sort(function (a, b) { return b.score - a.score || (a.page.title < b.page.title ? -1 : 1); });
+                status.textContent = hits.length === 0 ? "No pages match “" + query + "”."
+                  : hits.length + (hits.length === 1 ? " page matches" : " pages match") + " “" + query + "”.";
+                hits.slice(0, 50).forEach(function (hit) {
+                  var item = document.createElement("li");
+                  var link = document.createElement("a");
+                  link.href = root + hit.page.url;
+                  link.textContent = hit.page.title;
+                  item.appendChild(link);
+                  if (hit.page.section) {
+                    var section = document.createElement("span");
+                    section.textContent = " · " + hit.page.section;
+                    item.appendChild(section);
+                  }
+                  var text = document.createElement("p");
+                  text.textContent = excerpt(hit.page, terms);
+                  item.appendChild(text);
+                  list.appendChild(item);
+                });
+              }
 
-  function start(index) {
-    var pages = (index && index.pages) || [];
-    var query = new URLSearchParams(window.location.search).get("q") || "";
-    input.value = query;
-    show(pages, query);
-    input.addEventListener("input", function () { show(pages, input.value); });
-  }
+              function start(index) {
+                var pages = (index && index.pages) || [];
+                var query = new URLSearchParams(window.location.search).get("q") || "";
+                input.value = query;
+                show(pages, query);
+                input.addEventListener("input", function () { show(pages, input.value); });
+              }
 
-  if (window.ATTEST_SEARCH_INDEX) {
-    start(window.ATTEST_SEARCH_INDEX);
-  } else if (window.fetch) {
-    fetch(root + "search-index.json").then(function (r) { return r.json(); }).then(start, function () {
-      status.textContent = "The search index could not be loaded.";
-    });
-  }
-})();
+              if (window.ATTEST_SEARCH_INDEX) {
+                start(window.ATTEST_SEARCH_INDEX);
+              } else if (window.fetch) {
+                fetch(root + "search-index.json").then(function (r) { return r.json(); }).then(start, function () {
+                  status.textContent = "The search index could not be loaded.";
+                });
+              }
+            })();
 
-"""##
+            """##
         ),
         (
             "static/site.css",
             ##"""
-/* Attest default theme: light and dark (prefers-color-scheme), responsive, prints cleanly. */
-:root {
-  --bg: #ffffff;
-  --fg: #1b1f24;
-  --muted: #4d5560;
-  --line: #d5d9de;
-  --panel: #f4f6f8;
-  --link: #0b57c2;
-  --accent: #0b57c2;
-  --danger-bg: #fde8e8;
-  --danger-fg: #8a1010;
-  --focus: #f0a500;
-  --sidebar: 16rem;
-  color-scheme: light dark;
-}
-@media (prefers-color-scheme: dark) {
-  :root {
-    --bg: #14171b;
-    --fg: #e6e8eb;
-    --muted: #a9b1bb;
-    --line: #343a42;
-    --panel: #1d2127;
-    --link: #8ab8ff;
-    --accent: #8ab8ff;
-    --danger-bg: #4a1518;
-    --danger-fg: #ffc9c9;
-  }
-}
-* { box-sizing: border-box; }
-html { font-size: 100%; }
-body {
-  margin: 0;
-  background: var(--bg);
-  color: var(--fg);
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  line-height: 1.6;
-}
-a { color: var(--link); }
-a:focus-visible, button:focus-visible, input:focus-visible, main:focus-visible {
-  outline: 3px solid var(--focus);
-  outline-offset: 2px;
-}
-code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.9em; }
-pre { background: var(--panel); border: 1px solid var(--line); padding: 0.75rem 1rem; overflow-x: auto; }
-.skip-link { position: absolute; left: -999px; top: 0; background: var(--bg); padding: 0.5rem 1rem; z-index: 10; }
-.skip-link:focus { left: 0.5rem; top: 0.5rem; }
-.site-header {
-  display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.75rem;
-  padding: 0.75rem 1.25rem; border-bottom: 1px solid var(--line); background: var(--panel);
-}
-.site-title { font-weight: 700; font-size: 1.15rem; color: var(--fg); text-decoration: none; }
-.site-search { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
-.site-search label { font-size: 0.9rem; color: var(--muted); }
-input[type="search"] {
-  padding: 0.35rem 0.5rem; border: 1px solid var(--muted); border-radius: 4px;
-  background: var(--bg); color: var(--fg); min-width: 12rem;
-}
-button {
-  padding: 0.4rem 0.9rem; border: 1px solid var(--accent); border-radius: 4px;
-  background: var(--accent); color: var(--bg); font: inherit; cursor: pointer;
-}
-.site-body {
-  display: grid; grid-template-columns: var(--sidebar) minmax(0, 1fr); gap: 2rem;
-  max-width: 78rem; margin: 0 auto; padding: 1.5rem 1.25rem;
-}
-.site-nav { font-size: 0.95rem; }
-.site-nav ul { list-style: none; margin: 0; padding: 0; }
-.nav-sections > li { margin: 0.2rem 0; }
-.nav-sections > li > a { font-weight: 600; text-decoration: none; }
-.nav-pages { margin: 0.3rem 0 0.6rem 0.75rem !important; border-left: 2px solid var(--line); padding-left: 0.6rem !important; }
-.nav-pages a { text-decoration: none; }
-.site-nav a[aria-current="page"] { color: var(--fg); font-weight: 700; }
-main { min-width: 0; max-width: 50rem; }
-main:focus { outline: none; }
-h1 { font-size: 1.9rem; line-height: 1.25; margin: 0.2rem 0 0.75rem; }
-h2 { font-size: 1.4rem; margin-top: 2rem; }
-h3 { font-size: 1.15rem; }
-.summary { font-size: 1.1rem; color: var(--muted); }
-.page-kind { margin: 0; color: var(--muted); font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.04em; }
-.page-kind code { text-transform: none; letter-spacing: 0; }
-.policy-meta { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 1rem 0; padding: 0.75rem 1rem; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; }
-.policy-meta dt { font-size: 0.8rem; color: var(--muted); }
-.policy-meta dd { margin: 0; font-weight: 600; }
-.badge { display: inline-block; padding: 0 0.45rem; border-radius: 999px; font-size: 0.8rem; }
-.badge-overdue { background: var(--danger-bg); color: var(--danger-fg); }
-.toc { margin: 1rem 0 1.5rem; padding: 0.5rem 1rem; border-left: 3px solid var(--line); }
-.toc-title { font-size: 1rem; margin: 0.25rem 0; }
-.toc ul { margin: 0; padding-left: 1rem; }
-.toc-nested { margin-left: 1rem; }
-.table-scroll { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
-caption { text-align: left; color: var(--muted); font-size: 0.9rem; padding-bottom: 0.3rem; }
-th, td { border: 1px solid var(--line); padding: 0.45rem 0.6rem; vertical-align: top; text-align: left; }
-thead th { background: var(--panel); }
-.control-title { font-weight: 400; font-size: 0.9rem; color: var(--muted); }
-.severity { font-weight: 600; text-transform: capitalize; }
-.severity-high { color: var(--danger-fg); }
-.page-source { margin-top: 2.5rem; padding-top: 0.75rem; border-top: 1px solid var(--line); font-size: 0.85rem; color: var(--muted); }
-.hash { word-break: break-all; }
-td time { white-space: nowrap; }
-.breadcrumb ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem; padding: 0; margin: 0 0 0.5rem; font-size: 0.9rem; }
-.breadcrumb li + li::before { content: "›"; margin-right: 0.4rem; color: var(--muted); }
-.pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); }
-.pager a { text-decoration: none; }
-.pager-next { margin-left: auto; text-align: right; }
-.pager-label { display: block; font-size: 0.8rem; color: var(--muted); }
-.question { margin: 1.25rem 0; padding: 0.75rem 1rem 1rem; border: 1px solid var(--line); border-radius: 6px; }
-.question legend { font-weight: 600; padding: 0 0.3rem; }
-.option { display: flex; gap: 0.5rem; align-items: baseline; padding: 0.3rem 0; cursor: pointer; }
-.hint { color: var(--muted); font-size: 0.9rem; margin: 0.25rem 0; }
-.entry-list { padding-left: 1.2rem; }
-.entry-list p { margin: 0.1rem 0 0.6rem; color: var(--muted); }
-.search-results li { margin-bottom: 0.9rem; }
-.search-results p { margin: 0.1rem 0; color: var(--muted); }
-.site-footer { border-top: 1px solid var(--line); padding: 1rem 1.25rem; color: var(--muted); font-size: 0.9rem; text-align: center; }
-@media (max-width: 50rem) {
-  .site-body { grid-template-columns: minmax(0, 1fr); }
-  .site-nav { order: 2; border-top: 1px solid var(--line); padding-top: 1rem; }
-  main { order: 1; }
-  input[type="search"] { min-width: 0; width: 100%; }
-}
-@media print {
-  :root { --bg: #ffffff; --fg: #000000; --muted: #333333; --line: #999999; --panel: #ffffff; --link: #000000; }
-  body { font-size: 11pt; }
-  .skip-link, .site-header form, .site-nav, .pager, .breadcrumb, .quiz-submit { display: none !important; }
-  .site-header { background: none; border-bottom: 1px solid #000; }
-  .site-body { display: block; max-width: none; padding: 0; }
-  main { max-width: none; }
-  a { text-decoration: none; }
-  .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
-  h1, h2, h3 { break-after: avoid; }
-  table, pre, .question, .policy-meta { break-inside: avoid; }
-  .table-scroll { overflow: visible; }
-}
+            /* Attest default theme: light and dark (prefers-color-scheme), responsive, prints cleanly. */
+            :root {
+              --bg: #ffffff;
+              --fg: #1b1f24;
+              --muted: #4d5560;
+              --line: #d5d9de;
+              --panel: #f4f6f8;
+              --link: #0b57c2;
+              --accent: #0b57c2;
+              --danger-bg: #fde8e8;
+              --danger-fg: #8a1010;
+              --focus: #f0a500;
+              --sidebar: 16rem;
+              color-scheme: light dark;
+            }
+            @media (prefers-color-scheme: dark) {
+              :root {
+                --bg: #14171b;
+                --fg: #e6e8eb;
+                --muted: #a9b1bb;
+                --line: #343a42;
+                --panel: #1d2127;
+                --link: #8ab8ff;
+                --accent: #8ab8ff;
+                --danger-bg: #4a1518;
+                --danger-fg: #ffc9c9;
+              }
+            }
+            * { box-sizing: border-box; }
+            html { font-size: 100%; }
+            body {
+              margin: 0;
+              background: var(--bg);
+              color: var(--fg);
+              font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+              line-height: 1.6;
+            }
+            a { color: var(--link); }
+            a:focus-visible, button:focus-visible, input:focus-visible, main:focus-visible {
+              outline: 3px solid var(--focus);
+              outline-offset: 2px;
+            }
+            code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.9em; }
+            pre { background: var(--panel); border: 1px solid var(--line); padding: 0.75rem 1rem; overflow-x: auto; }
+            .skip-link { position: absolute; left: -999px; top: 0; background: var(--bg); padding: 0.5rem 1rem; z-index: 10; }
+            .skip-link:focus { left: 0.5rem; top: 0.5rem; }
+            .site-header {
+              display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.75rem;
+              padding: 0.75rem 1.25rem; border-bottom: 1px solid var(--line); background: var(--panel);
+            }
+            .site-title { font-weight: 700; font-size: 1.15rem; color: var(--fg); text-decoration: none; }
+            .site-search { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
+            .site-search label { font-size: 0.9rem; color: var(--muted); }
+            input[type="search"] {
+              padding: 0.35rem 0.5rem; border: 1px solid var(--muted); border-radius: 4px;
+              background: var(--bg); color: var(--fg); min-width: 12rem;
+            }
+            button {
+              padding: 0.4rem 0.9rem; border: 1px solid var(--accent); border-radius: 4px;
+              background: var(--accent); color: var(--bg); font: inherit; cursor: pointer;
+            }
+            .site-body {
+              display: grid; grid-template-columns: var(--sidebar) minmax(0, 1fr); gap: 2rem;
+              max-width: 78rem; margin: 0 auto; padding: 1.5rem 1.25rem;
+            }
+            .site-nav { font-size: 0.95rem; }
+            .site-nav ul { list-style: none; margin: 0; padding: 0; }
+            .nav-sections > li { margin: 0.2rem 0; }
+            .nav-sections > li > a { font-weight: 600; text-decoration: none; }
+            .nav-pages { margin: 0.3rem 0 0.6rem 0.75rem !important; border-left: 2px solid var(--line); padding-left: 0.6rem !important; }
+            .nav-pages a { text-decoration: none; }
+            .site-nav a[aria-current="page"] { color: var(--fg); font-weight: 700; }
+            main { min-width: 0; max-width: 50rem; }
+            main:focus { outline: none; }
+            h1 { font-size: 1.9rem; line-height: 1.25; margin: 0.2rem 0 0.75rem; }
+            h2 { font-size: 1.4rem; margin-top: 2rem; }
+            h3 { font-size: 1.15rem; }
+            .summary { font-size: 1.1rem; color: var(--muted); }
+            .page-kind { margin: 0; color: var(--muted); font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.04em; }
+            .page-kind code { text-transform: none; letter-spacing: 0; }
+            .policy-meta { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 1rem 0; padding: 0.75rem 1rem; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; }
+            .policy-meta dt { font-size: 0.8rem; color: var(--muted); }
+            .policy-meta dd { margin: 0; font-weight: 600; }
+            .badge { display: inline-block; padding: 0 0.45rem; border-radius: 999px; font-size: 0.8rem; }
+            .badge-overdue { background: var(--danger-bg); color: var(--danger-fg); }
+            .toc { margin: 1rem 0 1.5rem; padding: 0.5rem 1rem; border-left: 3px solid var(--line); }
+            .toc-title { font-size: 1rem; margin: 0.25rem 0; }
+            .toc ul { margin: 0; padding-left: 1rem; }
+            .toc-nested { margin-left: 1rem; }
+            .table-scroll { overflow-x: auto; }
+            table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+            caption { text-align: left; color: var(--muted); font-size: 0.9rem; padding-bottom: 0.3rem; }
+            th, td { border: 1px solid var(--line); padding: 0.45rem 0.6rem; vertical-align: top; text-align: left; }
+            thead th { background: var(--panel); }
+            .control-title { font-weight: 400; font-size: 0.9rem; color: var(--muted); }
+            .severity { font-weight: 600; text-transform: capitalize; }
+            .severity-high { color: var(--danger-fg); }
+            .page-source { margin-top: 2.5rem; padding-top: 0.75rem; border-top: 1px solid var(--line); font-size: 0.85rem; color: var(--muted); }
+            .hash { word-break: break-all; }
+            td time { white-space: nowrap; }
+            .breadcrumb ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem; padding: 0; margin: 0 0 0.5rem; font-size: 0.9rem; }
+            .breadcrumb li + li::before { content: "›"; margin-right: 0.4rem; color: var(--muted); }
+            .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); }
+            .pager a { text-decoration: none; }
+            .pager-next { margin-left: auto; text-align: right; }
+            .pager-label { display: block; font-size: 0.8rem; color: var(--muted); }
+            .question { margin: 1.25rem 0; padding: 0.75rem 1rem 1rem; border: 1px solid var(--line); border-radius: 6px; }
+            .question legend { font-weight: 600; padding: 0 0.3rem; }
+            .option { display: flex; gap: 0.5rem; align-items: baseline; padding: 0.3rem 0; cursor: pointer; }
+            .hint { color: var(--muted); font-size: 0.9rem; margin: 0.25rem 0; }
+            .entry-list { padding-left: 1.2rem; }
+            .entry-list p { margin: 0.1rem 0 0.6rem; color: var(--muted); }
+            .search-results li { margin-bottom: 0.9rem; }
+            .search-results p { margin: 0.1rem 0; color: var(--muted); }
+            .site-footer { border-top: 1px solid var(--line); padding: 1rem 1.25rem; color: var(--muted); font-size: 0.9rem; text-align: center; }
+            @media (max-width: 50rem) {
+              .site-body { grid-template-columns: minmax(0, 1fr); }
+              .site-nav { order: 2; border-top: 1px solid var(--line); padding-top: 1rem; }
+              main { order: 1; }
+              input[type="search"] { min-width: 0; width: 100%; }
+            }
+            @media print {
+              :root { --bg: #ffffff; --fg: #000000; --muted: #333333; --line: #999999; --panel: #ffffff; --link: #000000; }
+              body { font-size: 11pt; }
+              .skip-link, .site-header form, .site-nav, .pager, .breadcrumb, .quiz-submit { display: none !important; }
+              .site-header { background: none; border-bottom: 1px solid #000; }
+              .site-body { display: block; max-width: none; padding: 0; }
+              main { max-width: none; }
+              a { text-decoration: none; }
+              .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
+              h1, h2, h3 { break-after: avoid; }
+              table, pre, .question, .policy-meta { break-inside: avoid; }
+              .table-scroll { overflow: visible; }
+            }
 
-"""##
+            """##
         ),
         (
             "toc.mustache",
             ##"""
-{{#hasToc}}
-<nav class="toc" aria-label="On this page">
-<h2 class="toc-title">On this page</h2>
-<ul>
-{{#toc}}
-<li{{#nested}} class="toc-nested"{{/nested}}><a href="#{{id}}">{{text}}</a></li>
-{{/toc}}
-</ul>
-</nav>
-{{/hasToc}}
+            {{#hasToc}}
+            <nav class="toc" aria-label="On this page">
+            <h2 class="toc-title">On this page</h2>
+            <ul>
+            {{#toc}}
+            <li{{#nested}} class="toc-nested"{{/nested}}><a href="#{{id}}">{{text}}</a></li>
+            {{/toc}}
+            </ul>
+            </nav>
+            {{/hasToc}}
 
-"""##
+            """##
         ),
     ]
 }

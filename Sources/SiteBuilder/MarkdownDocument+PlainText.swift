@@ -13,8 +13,21 @@ extension MarkdownDocument {
             case .softBreak, .lineBreak: text += " "
             default: continue
             }
-            if text.count > limit * 2 { break }
+            if text.utf8.count > limit * 4 { break }  // utf8.count is O(1); count would rescan
         }
-        return String(text.split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(limit))
+        // Collapse runs of ASCII white space on bytes; Character-level splitting dominated big builds.
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(min(text.utf8.count, limit * 4))
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !collapsed.isEmpty
+                continue
+            }
+            if pendingSpace { collapsed.append(0x20) }
+            pendingSpace = false
+            collapsed.append(byte)
+        }
+        return String(String(decoding: collapsed, as: UTF8.self).prefix(limit))
     }
 }

@@ -44,6 +44,13 @@ public struct SiteLayout: Sendable {
             sidebar: sidebar(groupKey: nil, pathToRoot: pathToRoot), description: nil, isSearch: false)
     }
 
+    /// Puts `contentHTML` (HTML you produced, with every value escaped) in the site's layout.
+    public func renderPage(contentHTML: String, title: String, pathToRoot: String = "/") -> String {
+        wrap(
+            content: contentHTML, title: title, pathToRoot: pathToRoot,
+            sidebar: sidebar(groupKey: nil, pathToRoot: pathToRoot), description: nil, isSearch: false)
+    }
+
     /// The sidebar: every section, with the pages of the current one listed.
     func sidebar(groupKey: String?, pathToRoot: String) -> String {
         let groups: [[String: Any]] = navigation.groups.map { group in
@@ -59,9 +66,12 @@ public struct SiteLayout: Sendable {
 
     /// Marks the link to the page itself in a pre-rendered sidebar.
     static func markCurrent(_ url: String, in sidebar: String) -> String {
-        let href = "href=\"\(HTMLEscaping.attribute(url))\""
-        guard let range = sidebar.range(of: href) else { return sidebar }
-        return sidebar.replacingCharacters(in: range, with: href + " aria-current=\"page\"")
+        // A byte search: Foundation's range(of:) converts the whole sidebar to UTF-16 per page.
+        let href = Array("href=\"\(HTMLEscaping.attribute(url))\"".utf8)
+        let bytes = Array(sidebar.utf8)
+        guard let start = bytes.firstRange(of: href)?.lowerBound else { return sidebar }
+        let end = start + href.count
+        return String(decoding: bytes[..<end] + Array(" aria-current=\"page\"".utf8) + bytes[end...], as: UTF8.self)
     }
 
     /// The whole HTML document around `content`.

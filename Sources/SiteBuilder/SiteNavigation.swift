@@ -83,8 +83,13 @@ struct SiteNavigation: Sendable {
 
     /// Sort key of a group: its top folder's place in handbook.yml `sections` (unlisted ones after,
     /// alphabetically), then within that top folder its own place (by full key or last folder name).
+    /// When `sections` does not name `policies` itself, a policy folder may be named in it directly
+    /// (`keys` for `policies/keys`), so that one list orders policy and page folders alike.
     private static func order(of key: String, in sections: [String]) -> (Int, String, Int, String) {
-        let parts = key.split(separator: "/").map(String.init)
+        var parts = key.split(separator: "/").map(String.init)
+        if parts.count > 1, parts[0] == "policies", !sections.contains("policies"), sections.contains(parts[1]) {
+            parts.removeFirst()
+        }
         let unlisted = sections.count
         let topName = parts.first ?? ""
         let top = key.isEmpty ? -1 : sections.firstIndex(of: topName) ?? unlisted

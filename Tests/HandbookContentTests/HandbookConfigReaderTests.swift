@@ -65,7 +65,10 @@ import Testing
         let tab = HandbookConfigReader.read(text: "title: T\nsections:\n\t- a\n", path: path).diagnostics
         #expect(tab.map(\.location) == [SourceLocation(path: path, line: 3, column: 1)])
         let nested = HandbookConfigReader.read(text: "title: a: b\n", path: path).diagnostics
-        #expect(nested.map(\.description) == ["content/handbook.yml:1:9: error: invalid YAML: mapping values are not allowed in this context"])
+        #expect(
+            nested.map(\.description) == [
+                "content/handbook.yml:1:9: error: invalid YAML: mapping values are not allowed in this context"
+            ])
     }
 
     @Test func duplicateKeysAreErrors() {
@@ -80,6 +83,9 @@ import Testing
     @Test func aListIsNotAConfig() {
         let (config, diagnostics) = HandbookConfigReader.read(text: "- title\n", path: path)
         #expect(config == nil)
-        #expect(diagnostics.map(\.description) == ["content/handbook.yml:1:1: error: expected a mapping of 'key: value' lines, got a list"])
+        #expect(
+            diagnostics.map(\.description) == [
+                "content/handbook.yml:1:1: error: expected a mapping of 'key: value' lines, got a list"
+            ])
     }
 }

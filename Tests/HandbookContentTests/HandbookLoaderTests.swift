@@ -57,10 +57,12 @@ import Testing
                     """, body: "Keys live only in {{ controls.KEY-STORE.allowed }}.\n"))
         try directory.write("content/policies/access.md", policy(id: "key-access"))
         try directory.write("content/policies/keys/diagram.png", "png")
-        try directory.write("content/quizzes/keys-basics.md", quiz(id: "keys-basics", policies: "[key-storage, key-access]"))
+        try directory.write(
+            "content/quizzes/keys-basics.md", quiz(id: "keys-basics", policies: "[key-storage, key-access]"))
         try directory.write("content/index.md", "# Welcome\n")
         try directory.write("content/guides/index.md", "---\nweight: 2\n---\nNo heading here.\n")
-        try directory.write("content/guides/onboarding.md", "---\ntitle: Onboarding\nsummary: Start here\n---\n# Ignored\n")
+        try directory.write(
+            "content/guides/onboarding.md", "---\ntitle: Onboarding\nsummary: Start here\n---\n# Ignored\n")
         try directory.write("content/guides/files/checklist.pdf", "pdf")
         try directory.write("content/data/people.csv", "not,read\n")
         try directory.write("content/data/notes.md", "---\nbroken\n")
@@ -80,7 +82,10 @@ import Testing
         #expect(value.policies.map(\.sourcePath) == ["content/policies/access.md", "content/policies/keys/storage.md"])
         #expect(value.policies.map(\.section) == ["", "keys"])
         #expect(value.quizzes.map(\.id) == ["keys-basics"])
-        #expect(value.pages.map(\.sourcePath) == ["content/guides/index.md", "content/guides/onboarding.md", "content/index.md"])
+        #expect(
+            value.pages.map(\.sourcePath) == [
+                "content/guides/index.md", "content/guides/onboarding.md", "content/index.md",
+            ])
         #expect(value.pages.map(\.title) == ["guides", "Onboarding", "Welcome"])
         #expect(value.pages.map(\.isIndex) == [true, false, true])
         #expect(value.pages.map(\.section) == ["guides", "guides", ""])
@@ -136,9 +141,13 @@ import Testing
                         severity: low
                         params: {quizzes: [keys-basics, nope], min_percent: 90}
                     """))
-        try directory.write("content/quizzes/other.md", Self.quiz(id: "keys-basics", policies: "[key-storage, ghost]", audience: "[engineering, pilots]"))
+        try directory.write(
+            "content/quizzes/other.md",
+            Self.quiz(id: "keys-basics", policies: "[key-storage, ghost]", audience: "[engineering, pilots]"))
         try directory.write("content/guides/broken.md", "---\ntitle: [x\n")
-        let roster = Roster(people: [Person(email: "a@example.com", name: "A", groups: ["engineering"])], sourcePath: "content/data/people.csv")
+        let roster = Roster(
+            people: [Person(email: "a@example.com", name: "A", groups: ["engineering"])],
+            sourcePath: "content/data/people.csv")
 
         let (handbook, diagnostics) = HandbookLoader.load(root: directory.path, options: .init(roster: roster))
         #expect(handbook == nil)
@@ -181,7 +190,10 @@ import Testing
         try directory.write("content/index.md", "# Home\n")
         let (handbook, diagnostics) = HandbookLoader.load(root: directory.path)
         #expect(handbook == nil)
-        #expect(diagnostics.map(\.description) == ["error: missing content/handbook.yml: it holds the handbook's title and settings (at least 'title: …')"])
+        #expect(
+            diagnostics.map(\.description) == [
+                "error: missing content/handbook.yml: it holds the handbook's title and settings (at least 'title: …')"
+            ])
     }
 
     @Test func nonUTF8FilesAreReported() throws {
@@ -205,7 +217,10 @@ import Testing
             atPath: directory.path + "/content/guides/loop", withDestinationPath: directory.path + "/content/guides")
         let (handbook, diagnostics) = HandbookLoader.load(root: directory.path)
         #expect(handbook == nil)
-        #expect(diagnostics.map(\.description) == ["content/guides/loop:1:1: error: folder is reached twice through a symbolic link; skipped"])
+        #expect(
+            diagnostics.map(\.description) == [
+                "content/guides/loop:1:1: error: folder is reached twice through a symbolic link; skipped"
+            ])
     }
 
     @Test func manyPagesAreReadInOrderWithEveryDiagnostic() throws {
@@ -219,13 +234,17 @@ import Testing
         let (handbook, diagnostics) = HandbookLoader.load(root: directory.path)
         #expect(handbook == nil)
         #expect(
-            diagnostics.map(\.description) == [5, 55, 105].map {
-                "content/bulk/section-\($0 / 40)/page-\(String($0).leftPadded(to: 3)).md:2:9: error: 'weight' must be a whole number, got 'w\($0)'"
-            })
+            diagnostics.map(\.description)
+                == [5, 55, 105].map {
+                    "content/bulk/section-\($0 / 40)/page-\(String($0).leftPadded(to: 3)).md:2:9: error: 'weight' must be a whole number, got 'w\($0)'"
+                })
         for index in [5, 55, 105] {
-            try directory.write("content/bulk/section-\(index / 40)/page-\(String(index).leftPadded(to: 3)).md", "# Page \(index)\n")
+            try directory.write(
+                "content/bulk/section-\(index / 40)/page-\(String(index).leftPadded(to: 3)).md", "# Page \(index)\n")
         }
-        let pages = try #require(HandbookLoader.load(root: directory.path).handbook).pages.filter { $0.section.hasPrefix("bulk/") }
+        let pages = try #require(HandbookLoader.load(root: directory.path).handbook).pages.filter {
+            $0.section.hasPrefix("bulk/")
+        }
         #expect(pages.map(\.title) == (0..<120).map { "Page \($0)" })
     }
 

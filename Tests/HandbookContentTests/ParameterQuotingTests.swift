@@ -11,7 +11,8 @@ import Testing
             params: ["max_age_days": .integer(90), "types": .list(["secret", "restricted"])], frameworks: [],
             remediation: nil, policyID: "key-rotation", location: location),
         Control(
-            id: "KEY_ENV", check: "no-live-in-nonprod", title: "Live keys stay in production", severity: .medium, params: [:],
+            id: "KEY_ENV", check: "no-live-in-nonprod", title: "Live keys stay in production", severity: .medium,
+            params: [:],
             frameworks: [], remediation: nil, policyID: "key-rotation", location: location),
     ]
 
@@ -33,7 +34,8 @@ import Testing
 
     @Test func defaultsAreResolved() {
         let (html, diagnostics) = Self.render(
-            "Warn {{ controls.KEY-ROTATION.warn_days }} days before; live keys only in {{ controls.KEY_ENV.environments }}.\n")
+            "Warn {{ controls.KEY-ROTATION.warn_days }} days before; live keys only in {{ controls.KEY_ENV.environments }}.\n"
+        )
         #expect(diagnostics.isEmpty)
         #expect(html == "<p>Warn 0 days before; live keys only in production.</p>\n")
     }
@@ -58,9 +60,13 @@ import Testing
 
     @Test func quotesInHeadingsListsAndQuotes() {
         let (html, diagnostics) = Self.render(
-            "## Every {{ controls.KEY-ROTATION.max_age_days }} days\n\n- at most {{ controls.KEY-ROTATION.max_age_days }}\n\n> {{ controls.KEY-ROTATION.severity }}\n")
+            "## Every {{ controls.KEY-ROTATION.max_age_days }} days\n\n- at most {{ controls.KEY-ROTATION.max_age_days }}\n\n> {{ controls.KEY-ROTATION.severity }}\n"
+        )
         #expect(diagnostics.isEmpty)
-        #expect(html == "<h2>Every 90 days</h2>\n<ul>\n<li>at most 90</li>\n</ul>\n<blockquote>\n<p>high</p>\n</blockquote>\n")
+        #expect(
+            html
+                == "<h2>Every 90 days</h2>\n<ul>\n<li>at most 90</li>\n</ul>\n<blockquote>\n<p>high</p>\n</blockquote>\n"
+        )
     }
 
     @Test func unknownReferencesAreErrorsAtTheirExactColumn() {
@@ -88,7 +94,8 @@ import Testing
 
     @Test func cmarkMergesTextSplitAtDelimiters() {
         // `_`, `*`, `[` and `!` are delimiter candidates; with NORMALIZE the pieces are one text node again.
-        let (html, diagnostics) = Self.render("a [{{ controls.KEY_ENV.environments }}] b! {{ controls.KEY-ROTATION.max_age_days }}*\n")
+        let (html, diagnostics) = Self.render(
+            "a [{{ controls.KEY_ENV.environments }}] b! {{ controls.KEY-ROTATION.max_age_days }}*\n")
         #expect(diagnostics.isEmpty)
         #expect(html == "<p>a [production] b! 90*</p>\n")
     }

@@ -124,11 +124,15 @@ import Testing
 
     @Test func reviewIntervalMustBePositive() throws {
         let output = try Self.read(Self.valid.replacingFirst("review_every_days: 180", with: "review_every_days: 0"))
-        #expect(output.diagnostics.map(\.description) == ["\(Self.path):7:20: error: 'review_every_days' must be between 1 and 36500, got 0"])
+        #expect(
+            output.diagnostics.map(\.description) == [
+                "\(Self.path):7:20: error: 'review_every_days' must be between 1 and 36500, got 0"
+            ])
     }
 
     @Test func quotedNumberIsNotADayCount() throws {
-        let output = try Self.read(Self.valid.replacingFirst("review_every_days: 180", with: "review_every_days: \"180\""))
+        let output = try Self.read(
+            Self.valid.replacingFirst("review_every_days: 180", with: "review_every_days: \"180\""))
         #expect(
             output.diagnostics.map(\.description) == [
                 "\(Self.path):7:20: error: 'review_every_days' must be a whole number of days, got the quoted text '180' (remove the quotes)"
@@ -204,7 +208,8 @@ import Testing
 
     @Test func quizReferencesAreCollected() throws {
         let trained = [
-            "  - id: KEY-TRAINED", "    check: access-trained", "    title: Trained", "    severity: low", "    params:",
+            "  - id: KEY-TRAINED", "    check: access-trained", "    title: Trained", "    severity: low",
+            "    params:",
             "      quizzes: [keys-basics, rotation-quiz]", "  - id: KEY-STORE",
         ]
         let text = Self.valid.replacingFirst("  - id: KEY-STORE", with: trained.joined(separator: "\n"))
@@ -213,7 +218,8 @@ import Testing
         #expect(
             output.quizReferences == [
                 ContentReference(name: "keys-basics", location: SourceLocation(path: Self.path, line: 26, column: 17)),
-                ContentReference(name: "rotation-quiz", location: SourceLocation(path: Self.path, line: 26, column: 30)),
+                ContentReference(
+                    name: "rotation-quiz", location: SourceLocation(path: Self.path, line: 26, column: 30)),
             ])
     }
 

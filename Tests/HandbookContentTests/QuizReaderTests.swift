@@ -76,13 +76,18 @@ import Testing
         #expect(quiz.questions[2].options[1].text == "Every {{ controls.KEY-ROTATION.max_age_days }} days")
         #expect(output.policyReferences.map(\.name) == ["key-storage", "key-rotation"])
         #expect(output.policyReferences[1].location == SourceLocation(path: Self.path, line: 4, column: 25))
-        #expect(output.audienceReferences == [ContentReference(name: "engineering", location: SourceLocation(path: Self.path, line: 5, column: 12))])
+        #expect(
+            output.audienceReferences == [
+                ContentReference(name: "engineering", location: SourceLocation(path: Self.path, line: 5, column: 12))
+            ])
     }
 
     @Test func readsSettings() throws {
         let text = Self.valid.replacingFirst(
             "audience: [engineering]",
-            with: "audience: [engineering]\npass_percent: 100\nvalid_days: 90\ndue_within_days_of_start: 14\nshuffle: true\ndraft: true")
+            with:
+                "audience: [engineering]\npass_percent: 100\nvalid_days: 90\ndue_within_days_of_start: 14\nshuffle: true\ndraft: true"
+        )
         let quiz = try #require(try Self.read(text).quiz)
         #expect(quiz.passPercent == 100)
         #expect(quiz.validDays == 90)
@@ -95,7 +100,10 @@ import Testing
     func passPercentOutOfRange(value: String) throws {
         let output = try Self.read(Self.valid.replacingFirst("audience: [engineering]", with: "pass_percent: \(value)"))
         #expect(output.quiz == nil)
-        #expect(output.diagnostics.map(\.description) == ["\(Self.path):5:15: error: 'pass_percent' must be between 1 and 100, got \(value)"])
+        #expect(
+            output.diagnostics.map(\.description) == [
+                "\(Self.path):5:15: error: 'pass_percent' must be between 1 and 100, got \(value)"
+            ])
     }
 
     @Test func everyQuestionProblemIsReportedWithItsLine() throws {

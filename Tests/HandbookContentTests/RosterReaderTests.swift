@@ -20,9 +20,12 @@ import Testing
         #expect(
             people == [
                 Person(
-                    email: "ada@example.com", name: "Ada Lovelace", team: "Platform", groups: ["engineering", "key-holders"],
+                    email: "ada@example.com", name: "Ada Lovelace", team: "Platform",
+                    groups: ["engineering", "key-holders"],
                     active: true, startDate: CalendarDate(year: 2024, month: 3, day: 1), manager: "grace@example.com"),
-                Person(email: "grace@example.com", name: "Hopper, Grace", team: "Security", groups: ["security"], active: false),
+                Person(
+                    email: "grace@example.com", name: "Hopper, Grace", team: "Security", groups: ["security"],
+                    active: false),
             ])
         #expect(roster?.person("ADA@example.com")?.name == "Ada Lovelace")
         #expect(roster?.groups == ["engineering", "key-holders", "security"])
@@ -89,6 +92,7 @@ import Testing
 
         let (missing, missingDiagnostics) = RosterReader.read(root: directory.path, path: "content/data/nobody.csv")
         #expect(missing == nil)
-        #expect(missingDiagnostics.first?.location == SourceLocation(path: "content/data/nobody.csv", line: 1, column: 1))
+        #expect(
+            missingDiagnostics.first?.location == SourceLocation(path: "content/data/nobody.csv", line: 1, column: 1))
     }
 }

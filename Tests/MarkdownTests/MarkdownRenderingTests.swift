@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct MarkdownRenderingTests {
     @Test func rawHTMLBlocksAndInlinesAreDropped() {
-        let html = MarkdownDocument(parsing: "<script>alert(1)</script>\n\nHello <b onclick=\"x()\">there</b>\n").renderHTML()
+        let html = MarkdownDocument(parsing: "<script>alert(1)</script>\n\nHello <b onclick=\"x()\">there</b>\n")
+            .renderHTML()
         #expect(!html.contains("<script"))
         #expect(!html.contains("<b"))
         #expect(!html.contains("onclick"))
@@ -43,7 +44,8 @@ import Testing
         let document = MarkdownDocument(parsing: "intro\n\n## Use `kms` *now*\n\nSetext\n======\n")
         #expect(
             document.headings() == [
-                MarkdownHeading(level: 2, text: "Use kms now", line: 3), MarkdownHeading(level: 1, text: "Setext", line: 5),
+                MarkdownHeading(level: 2, text: "Use kms now", line: 3),
+                MarkdownHeading(level: 1, text: "Setext", line: 5),
             ])
     }
 

@@ -10,7 +10,8 @@ import Testing
         defer { fixture.cleanUp() }
         let handbook = fixture.handbook(
             policies: [
-                SiteFixture.policy(id: "rotation", section: "keys"), SiteFixture.policy(id: "reviews", section: "access"),
+                SiteFixture.policy(id: "rotation", section: "keys"),
+                SiteFixture.policy(id: "reviews", section: "access"),
                 SiteFixture.policy(id: "general", section: ""),
             ],
             pages: [
@@ -25,6 +26,20 @@ import Testing
                 "quizzes", "policies", "policies/keys", "policies/access", "about", "guides",
             ])
         #expect(plan.navigation.group("policies/access")?.title == "Access")
+    }
+
+    @Test func policyFoldersCanBeOrderedAmongPageFoldersByTheirOwnNames() throws {
+        let fixture = try SiteFixture()
+        defer { fixture.cleanUp() }
+        let handbook = fixture.handbook(
+            policies: [
+                SiteFixture.policy(id: "rotation", section: "keys"),
+                SiteFixture.policy(id: "reviews", section: "access"),
+            ],
+            pages: [SiteFixture.page("content/guides/a.md", title: "A", body: "A\n")],
+            config: HandbookConfig(title: "H", sections: ["keys", "access", "guides"]))
+        let plan = SitePlan(handbook: handbook, includeDrafts: false)
+        #expect(plan.navigation.groups.map(\.key) == ["policies/keys", "policies/access", "guides"])
     }
 
     @Test func pagesInAGroupFollowIndexThenWeightThenTitle() throws {
@@ -48,7 +63,8 @@ import Testing
         let fixture = try SiteFixture()
         defer { fixture.cleanUp() }
         let handbook = fixture.handbook(pages: [
-            SiteFixture.page("content/index.md", title: "Welcome", body: "## Start here\n\nRead the [guide](guides/a.md).\n"),
+            SiteFixture.page(
+                "content/index.md", title: "Welcome", body: "## Start here\n\nRead the [guide](guides/a.md).\n"),
             SiteFixture.page("content/guides/a.md", title: "A", body: "Back to the [start](../index.md#start-here).\n"),
         ])
         let result = await fixture.build(handbook)
