@@ -48,4 +48,4 @@ format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 
 bench:
-	@bash .ci/install-deps bench
+	bash Tests/Benchmarks/run.sh $(or $(BENCH),all)

@@ -1,0 +1,441 @@
+#!/usr/bin/env bash
+# Attest's benchmarks, side by side with the tool a user would otherwise reach for.
+#
+#   bash Tests/Benchmarks/run.sh [handbook|audit|server|all]     (make bench; make bench BENCH=audit)
+#
+#   handbook  attest build vs hugo --quiet on PAGES generated pages (wall time, peak RSS), and the
+#             time `attest build --watch` takes to publish an edit to one page
+#   audit     attest audit --format json vs the same checks as SQL in DuckDB on KEYS generated keys
+#   server    attest serve under a training rush (wrk POSTing graded attempts), records verified;
+#             attest serve vs nginx serving the same built page
+#
+# Scale (environment): PAGES=10000 KEYS=1000000 DURATION=10s RUNS=3 CONNECTIONS=64 WRK_THREADS=2;
+# BENCH_SMOKE=1 for a quick run (500 pages, 20,000 keys, 3s). BENCH_OUT (default bench/out) holds
+# the generated inputs; BENCH_SKIP_DEPS=1 and BENCH_SKIP_BUILD=1 skip installing and building.
+# The machine is shared and noisy: compare the ratios, not the absolute figures. The final table
+# is printed and written to Tests/Benchmarks/results/latest.md.
+set -uo pipefail
+
+JOB="${1:-all}"
+case "$JOB" in handbook | audit | server | all) ;; *)
+    echo "usage: run.sh [handbook|audit|server|all]" >&2
+    exit 2
+    ;;
+esac
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BENCH="$REPO/Tests/Benchmarks"
+OUT="${BENCH_OUT:-$REPO/bench/out}"
+if [ "${BENCH_SMOKE:-0}" = 1 ]; then
+    PAGES="${PAGES:-500}" KEYS="${KEYS:-20000}" DURATION="${DURATION:-3s}" RUNS="${RUNS:-3}"
+else
+    PAGES="${PAGES:-10000}" KEYS="${KEYS:-1000000}" DURATION="${DURATION:-10s}" RUNS="${RUNS:-3}"
+fi
+CONNECTIONS="${CONNECTIONS:-64}"
+WRK_THREADS="${WRK_THREADS:-2}"
+AS_OF="2026-11-27"
+ATTEST_PORT="${ATTEST_PORT:-18080}"
+NGINX_PORT=18081 # as in nginx.conf
+ATTEST="$REPO/.build/release/attest"
+TIME=/usr/bin/time
+mkdir -p "$OUT" "$BENCH/results"
+
+ROWS=()  # job|attest|reference|ratio|target|met?
+NOTES=() # what was not measured, and why
+
+say() { printf '\n== %s\n' "$*"; }
+note() {
+    NOTES+=("$*")
+    echo "note: $*"
+}
+row() { ROWS+=("$1|$2|$3|$4|$5|$6"); }
+# ratio A B: A/B with two decimals ("n/a" when either is missing or B is 0).
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "n/a" || b == "n/a" || b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
+# met VALUE OP LIMIT: yes/no/n/a.
+met() { awk -v v="$1" -v op="$2" -v l="$3" 'BEGIN { if (v == "n/a" || v == "") { print "n/a"; exit }
+    r = (op == "<=" ? v <= l : op == "<" ? v < l : op == ">=" ? v >= l : v > l); print (r ? "yes" : "no") }'; }
+# show VALUE UNIT: "VALUE UNIT", or "n/a".
+show() { if [ -z "$1" ] || [ "$1" = n/a ]; then echo "n/a"; else echo "$1$2"; fi; }
+mb() { awk -v k="$1" 'BEGIN { if (k == "" || k == "n/a") print "n/a"; else printf "%.0f", k / 1024 }'; }
+
+# measure RUNS PREP CMD…: runs PREP (eval'd, untimed) then CMD, RUNS times, under GNU time.
+# Sets BEST_S (fastest wall time), PEAK_KB (largest peak RSS), RC (the last exit code).
+measure() {
+    local runs="$1" prep="$2"
+    shift 2
+    BEST_S="" PEAK_KB="" RC=0
+    local i
+    for ((i = 0; i < runs; i++)); do
+        eval "$prep"
+        "$TIME" -f "%e %M" -o "$OUT/time.txt" timeout "${BENCH_TIMEOUT:-900}" "$@" >"$OUT/last.stdout" 2>"$OUT/last.stderr"
+        RC=$?
+        local e m
+        read -r e m < <(tail -n 1 "$OUT/time.txt")
+        BEST_S=$(awk -v a="$BEST_S" -v b="$e" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }')
+        PEAK_KB=$(awk -v a="$PEAK_KB" -v b="$m" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }')
+    done
+}
+
+# An attest subcommand that exists in this build (not the placeholder that exits 2).
+attest_has() {
+    local help
+    [ -x "$ATTEST" ] && help=$("$ATTEST" "$@" --help 2>&1) && ! grep -q "not yet implemented" <<<"$help"
+}
+
+machine() {
+    local cpu mem
+    cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
+    mem=$(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
+    echo "$(nproc) cores, ${cpu:-unknown CPU}, $mem RAM, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
+}
+
+# ---------------------------------------------------------------------------------------------
+say "Setup"
+MACHINE="$(machine)"
+echo "machine: $MACHINE"
+echo "scale: PAGES=$PAGES KEYS=$KEYS DURATION=$DURATION RUNS=$RUNS CONNECTIONS=$CONNECTIONS"
+if [ "${BENCH_SKIP_DEPS:-0}" != 1 ]; then
+    bash "$REPO/.ci/install-deps" bench || { echo "run.sh: installing the benchmark tools failed" >&2; exit 2; }
+fi
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+    echo "building attest (release)…"
+    (cd "$REPO" && swift build -c release --product attest 2>&1 | grep -E "error|Compiling attest|Build complete" | tail -n 20)
+fi
+if [ -x "$ATTEST" ]; then
+    echo "attest: $("$ATTEST" --version 2>/dev/null) ($ATTEST)"
+else
+    note "no release build of attest at $ATTEST: attest's side is not measured"
+fi
+echo "tools: $(hugo version 2>/dev/null | cut -d' ' -f1-2), $(nginx -v 2>&1 | cut -d' ' -f3), $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), duckdb $(python3 -c 'import duckdb; print(duckdb.__version__)' 2>/dev/null)"
+
+# ---------------------------------------------------------------------------------------------
+bench_handbook() {
+    say "Publishing: $PAGES pages, attest build vs hugo (best of $RUNS)"
+    local dir="$OUT/handbook"
+    python3 "$BENCH/generate_handbook.py" "$PAGES" "$dir" || { note "generate_handbook.py failed"; return; }
+
+    measure "$RUNS" "rm -rf '$dir/hugo/public' '$dir/hugo/resources'" hugo --quiet --source "$dir/hugo"
+    local hugo_s="$BEST_S" hugo_kb="$PEAK_KB"
+    if [ "$RC" -ne 0 ]; then
+        note "hugo failed (exit $RC): $(head -c 300 "$OUT/last.stderr")"
+        hugo_s="n/a" hugo_kb="n/a"
+    fi
+    echo "hugo:   ${hugo_s} s, peak $(mb "$hugo_kb") MB ($(find "$dir/hugo/public" -name index.html 2>/dev/null | wc -l) pages written)"
+
+    local attest_s="n/a" attest_kb="n/a"
+    if attest_has build; then
+        measure "$RUNS" "rm -rf '$dir/attest/site'" "$ATTEST" build --root "$dir/attest"
+        if [ "$RC" -eq 0 ]; then
+            attest_s="$BEST_S" attest_kb="$PEAK_KB"
+        else
+            note "attest build failed (exit $RC): $(head -c 600 "$OUT/last.stderr")"
+        fi
+        echo "attest: ${attest_s} s, peak $(mb "$attest_kb") MB ($(find "$dir/attest/site" -name index.html 2>/dev/null | wc -l) pages written)"
+    else
+        note "attest build is not available in this build"
+    fi
+    local r
+    r=$(ratio "$attest_s" "$hugo_s")
+    row "build $PAGES pages: wall time" "$(show "$attest_s" " s")" "hugo $(show "$hugo_s" " s")" "$r" "≤ 0.5" "$(met "$r" "<=" 0.5)"
+    r=$(ratio "$attest_kb" "$hugo_kb")
+    row "build $PAGES pages: peak RSS" "$(show "$(mb "$attest_kb")" " MB")" "hugo $(show "$(mb "$hugo_kb")" " MB")" "$r" "< 1" "$(met "$r" "<" 1)"
+
+    # Incremental: one page edited under `attest build --watch`.
+    local page=$((PAGES / 2))
+    local source output
+    source=$(printf 'content/section-%03d/page-%05d.md' $((page / 100)) "$page")
+    output=$(printf 'site/section-%03d/page-%05d/index.html' $((page / 100)) "$page")
+    if attest_has build && "$ATTEST" build --help 2>/dev/null | grep -q -- "--watch"; then
+        local result median
+        result=$(timeout 900 python3 "$BENCH/watch_rebuild.py" "$ATTEST" "$dir/attest" "$source" "$output" \
+            --trials 5 --log "$OUT/watch.log")
+        echo "watch: $result"
+        median=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1] or "{}"); print(d.get("median_ms", "n/a"))' "$result" 2>/dev/null || echo n/a)
+        [ "$median" = n/a ] && note "attest build --watch: ${result:-no result} (log: $OUT/watch.log)"
+        row "rebuild after editing 1 of $PAGES pages" "$(show "$median" " ms")" "-" "-" "< 100 ms" "$(met "$median" "<" 100)"
+    else
+        row "rebuild after editing 1 of $PAGES pages" "n/a (no --watch)" "-" "-" "< 100 ms" "n/a"
+        note "incremental rebuild not measured: attest build has no --watch in this build"
+    fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# Findings counted from attest's report.json, by control and status, as duckdb_audit.py counts them.
+count_attest_findings() {
+    python3 - "$1" <<'EOF'
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    report = json.load(f)
+by_control = {}
+for control in report.get("controls", []):
+    counts = by_control.setdefault(control["id"], {"fail": 0, "warn": 0})
+    for finding in control.get("findings", []):
+        counts[finding.get("status", "fail")] = counts.get(finding.get("status", "fail"), 0) + 1
+fail = sum(c["fail"] for c in by_control.values())
+warn = sum(c["warn"] for c in by_control.values())
+print(json.dumps({"findings": fail + warn, "fail": fail, "warn": warn, "by_control": dict(sorted(by_control.items()))}))
+EOF
+}
+
+bench_audit() {
+    say "Auditing: $KEYS keys, attest audit vs DuckDB (best of $RUNS)"
+    local dir="$OUT/inventory-$KEYS"
+    local stamp
+    stamp="$KEYS $(cat "$BENCH/generate_inventory.py" | sha256sum | cut -c1-16)"
+    if [ "$(cat "$dir/.stamp" 2>/dev/null)" = "$stamp" ] && [ -f "$dir/keys.csv" ]; then
+        echo "reusing the inventory in $dir"
+        rm -rf "$dir/root/templates" && [ -d "$REPO/templates" ] && cp -r "$REPO/templates" "$dir/root/templates"
+    else
+        python3 "$BENCH/generate_inventory.py" "$KEYS" "$dir" || { note "generate_inventory.py failed"; return; }
+        echo "$stamp" >"$dir/.stamp"
+    fi
+    echo "inventory: $(du -h "$dir/keys.csv" | cut -f1) CSV, $(($(wc -l <"$dir/root/content/data/people.csv") - 1)) people"
+
+    # The training records, imported from the same completions DuckDB reads.
+    local records="$dir/records.sqlite" with_records=1
+    rm -f "$records" "$records-wal" "$records-shm"
+    if attest_has training import &&
+        "$ATTEST" training import --root "$dir/root" --records "$records" "$dir/completions.csv" >"$OUT/import.log" 2>&1; then
+        echo "records: $(tail -n 1 "$OUT/import.log")"
+    else
+        with_records=0
+        note "attest training import failed or is missing ($(head -c 300 "$OUT/import.log" 2>/dev/null)); both sides audit without training records"
+    fi
+    local no_records=()
+    [ "$with_records" = 1 ] || no_records=(--no-records)
+
+    measure "$RUNS" "rm -f '$dir/duckdb-findings.json'" python3 "$BENCH/duckdb_audit.py" "$dir" --as-of "$AS_OF" "${no_records[@]}"
+    local duck_s="$BEST_S" duck_kb="$PEAK_KB" duck_counts
+    duck_counts=$(tail -n 1 "$OUT/last.stdout")
+    if [ "$RC" -ne 0 ]; then
+        note "duckdb_audit.py failed: $(tail -c 400 "$OUT/last.stderr")"
+        duck_s="n/a" duck_kb="n/a" duck_counts="{}"
+    fi
+    echo "duckdb: ${duck_s} s, peak $(mb "$duck_kb") MB"
+
+    local attest_s="n/a" attest_kb="n/a" attest_counts="{}"
+    if attest_has audit; then
+        local records_args=()
+        [ "$with_records" = 1 ] && records_args=(--records "$records")
+        measure "$RUNS" "rm -rf '$dir/attest-report'" "$ATTEST" audit --root "$dir/root" \
+            --inventory "$dir/keys.csv" --people "$dir/root/content/data/people.csv" "${records_args[@]}" \
+            --format json --as-of "$AS_OF" --output "$dir/attest-report" --fail-on never
+        if [ "$RC" -le 1 ] && [ -f "$dir/attest-report/report.json" ]; then
+            attest_s="$BEST_S" attest_kb="$PEAK_KB"
+            attest_counts=$(count_attest_findings "$dir/attest-report/report.json")
+        else
+            note "attest audit failed (exit $RC): $(head -c 600 "$OUT/last.stderr")"
+        fi
+        echo "attest: ${attest_s} s, peak $(mb "$attest_kb") MB"
+    else
+        note "attest audit is not available in this build"
+    fi
+
+    # The findings, side by side, control by control.
+    local compare
+    compare=$(python3 - "$attest_counts" "$duck_counts" <<'EOF'
+import json, sys
+a, d = json.loads(sys.argv[1] or "{}"), json.loads(sys.argv[2] or "{}")
+ac, dc = a.get("by_control", {}), d.get("by_control", {})
+print("%-28s %14s %14s" % ("control", "attest f/w", "duckdb f/w"))
+differ = []
+for cid in sorted(set(ac) | set(dc)):
+    x, y = ac.get(cid, {}), dc.get(cid, {})
+    xs = "%d/%d" % (x.get("fail", 0), x.get("warn", 0)) if cid in ac else "-"
+    ys = "%d/%d" % (y.get("fail", 0), y.get("warn", 0)) if cid in dc else "-"
+    mark = "" if xs == ys or not ac or not dc else "   <- differs"
+    if mark:
+        differ.append(cid)
+    print("%-28s %14s %14s%s" % (cid, xs, ys, mark))
+print("TOTAL %s %s %s" % (a.get("findings", "n/a"), d.get("findings", "n/a"), ",".join(differ) or "-"))
+EOF
+)
+    echo "$compare" | grep -v '^TOTAL'
+    local totals attest_n duck_n differ
+    totals=$(echo "$compare" | grep '^TOTAL')
+    read -r _ attest_n duck_n differ <<<"$totals"
+    [ "$differ" != "-" ] && [ "$attest_n" != n/a ] && note "finding counts differ between attest and DuckDB for: $differ"
+
+    local r
+    r=$(ratio "$attest_s" "$duck_s")
+    row "audit $KEYS keys: wall time" "$(show "$attest_s" " s")" "duckdb $(show "$duck_s" " s")" "$r" "≤ 1.5" "$(met "$r" "<=" 1.5)"
+    row "audit $KEYS keys: peak RSS" "$(show "$(mb "$attest_kb")" " MB")" "duckdb $(show "$(mb "$duck_kb")" " MB")" "-" "< 1024 MB" "$(met "$(mb "$attest_kb")" "<" 1024)"
+    local same="n/a"
+    [ "$attest_n" != n/a ] && [ "$duck_n" != n/a ] && { [ "$differ" = "-" ] && same=yes || same=no; }
+    row "audit $KEYS keys: findings" "$attest_n" "duckdb $duck_n" "-" "same, per control" "$same"
+}
+
+# ---------------------------------------------------------------------------------------------
+SERVER_PIDS=()
+stop_servers() {
+    local pid
+    for pid in "${SERVER_PIDS[@]}"; do
+        kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    done
+    SERVER_PIDS=()
+}
+trap stop_servers EXIT
+trap 'stop_servers; exit 130' INT TERM
+
+wait_for_port() { # PORT SECONDS PID
+    local i
+    for ((i = 0; i < $2 * 10; i++)); do
+        kill -0 "$3" 2>/dev/null || return 1
+        curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# run_wrk NAME ARGS…: runs wrk, prints its output; sets RPS, P99_MS, NON2XX, SOCKET_ERRORS, LUA_OK.
+run_wrk() {
+    local name="$1"
+    shift
+    timeout 300 wrk -t "$WRK_THREADS" -c "$CONNECTIONS" -d "$DURATION" --timeout 2s --latency "$@" >"$OUT/wrk-$name.txt" 2>&1
+    sed 's/^/    /' "$OUT/wrk-$name.txt"
+    RPS=$(awk '/^Requests\/sec:/ { print $2 }' "$OUT/wrk-$name.txt")
+    RPS=${RPS:-n/a}
+    P99_MS=$(awk '$1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
+        f = (u == "us" ? 0.001 : u == "ms" ? 1 : u == "s" ? 1000 : u == "m" ? 60000 : 1); printf "%.2f", v * f }' "$OUT/wrk-$name.txt")
+    P99_MS=${P99_MS:-n/a}
+    NON2XX=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$OUT/wrk-$name.txt")
+    NON2XX=${NON2XX:-0}
+    SOCKET_ERRORS=$(sed -n 's/.*Socket errors: //p' "$OUT/wrk-$name.txt")
+    SOCKET_ERRORS=${SOCKET_ERRORS:-none}
+    LUA_OK=$(sed -n 's/^wrk-lua: 2xx=\([0-9]*\).*/\1/p' "$OUT/wrk-$name.txt")
+}
+
+bench_server() {
+    say "Training rush and page serving: wrk -c $CONNECTIONS -d $DURATION"
+    local dir="$OUT/server"
+    python3 "$BENCH/generate_inventory.py" 1000 "$dir" >/dev/null || { note "generate_inventory.py failed"; return; }
+    local root="$dir/root" page="/policies/keys/key-management/"
+    local records="$dir/rush.sqlite"
+    rm -f "$records" "$records-wal" "$records-shm"
+
+    local built=0
+    if attest_has build && "$ATTEST" build --root "$root" >"$OUT/server-build.log" 2>&1; then
+        built=1
+    else
+        note "attest build of the server root failed or is missing: $(head -c 400 "$OUT/server-build.log" 2>/dev/null)"
+    fi
+
+    local rush_rps="n/a" rush_p99="n/a" attest_get="n/a"
+    if [ "$built" = 1 ] && attest_has serve; then
+        "$ATTEST" serve --root "$root" --host 127.0.0.1 --port "$ATTEST_PORT" --records "$records" \
+            --people "$root/content/data/people.csv" --dev-identity bench@example.com >"$OUT/serve.log" 2>&1 &
+        local serve_pid=$!
+        SERVER_PIDS+=("$serve_pid")
+        if wait_for_port "$ATTEST_PORT" 120 "$serve_pid"; then
+            local probe
+            probe=$(curl -s -w ' HTTP %{http_code}' -H 'Content-Type: application/json' \
+                --data '{"quiz": "key-handling", "answers": {"1": ["b"], "2": ["a", "b"]}}' \
+                "http://127.0.0.1:$ATTEST_PORT/api/v1/attempts")
+            echo "probe POST /api/v1/attempts: $probe"
+            echo "attest serve, POST /api/v1/attempts:"
+            run_wrk attest-post -s "$BENCH/post_attempt.lua" "http://127.0.0.1:$ATTEST_PORT/api/v1/attempts"
+            rush_rps="$RPS" rush_p99="$P99_MS"
+            local ok="${LUA_OK:-n/a}" errors="non-2xx $NON2XX, socket errors: $SOCKET_ERRORS"
+            echo "attest GET $page:"
+            run_wrk attest-get "http://127.0.0.1:$ATTEST_PORT$page"
+            attest_get="$RPS"
+            [ "$NON2XX" != 0 ] && note "attest serve answered $NON2XX non-2xx to GET $page"
+            stop_servers
+
+            # The records: a clean chain, and as many records as 2xx answers (+1 for the probe).
+            local verify count
+            verify=$("$ATTEST" training verify --root "$root" --records "$records" 2>&1)
+            local verify_rc=$?
+            echo "training verify (exit $verify_rc): $verify"
+            count=$(echo "$verify" | sed -n 's/^OK: \([0-9]*\) records.*/\1/p')
+            count=${count:-n/a}
+            local expected="n/a" match="n/a"
+            if [ "$ok" != n/a ] && [ "$count" != n/a ]; then
+                expected=$((ok + 1))
+                # Requests still in flight when wrk stops can be stored without wrk counting the answer.
+                if [ "$count" -eq "$expected" ]; then match=yes
+                elif [ "$count" -gt "$expected" ] && [ "$count" -le $((expected + CONNECTIONS)) ]; then
+                    match="yes (+$((count - expected)) in flight at the cut-off)"
+                else match=no; fi
+            fi
+            row "training rush: attempts/s" "$(show "$rush_rps" " /s")" "-" "-" "≥ 5000 /s" "$(met "$rush_rps" ">=" 5000)"
+            row "training rush: p99 latency" "$(show "$rush_p99" " ms")" "-" "-" "< 50 ms" "$(met "$rush_p99" "<" 50)"
+            row "training rush: errors" "$errors" "-" "-" "none" "$([ "$NON2XX" = 0 ] && [ "$SOCKET_ERRORS" = none ] && echo yes || echo no)"
+            row "training rush: records = 2xx (+probe)" "$count records (verify exit $verify_rc)" "$expected answered 2xx" "-" "equal, chain intact" "$match"
+        else
+            note "attest serve did not come up on 127.0.0.1:$ATTEST_PORT: $(tail -c 600 "$OUT/serve.log")"
+            stop_servers
+        fi
+    else
+        note "attest serve not measured (no built site or no serve command)"
+    fi
+
+    # nginx serving the same files.
+    local nginx_get="n/a"
+    if [ -f "$root/site${page}index.html" ]; then
+        mkdir -p "$root/nginx-tmp"
+        local user_args=()
+        [ "$(id -u)" -eq 0 ] && user_args=(-g "user root;")
+        nginx -p "$root/" -c "$BENCH/nginx.conf" -e stderr "${user_args[@]}" >"$OUT/nginx.log" 2>&1 &
+        local nginx_pid=$!
+        SERVER_PIDS+=("$nginx_pid")
+        if wait_for_port "$NGINX_PORT" 30 "$nginx_pid"; then
+            echo "nginx GET $page:"
+            run_wrk nginx-get "http://127.0.0.1:$NGINX_PORT$page"
+            nginx_get="$RPS"
+            [ "$NON2XX" != 0 ] && note "nginx answered $NON2XX non-2xx to GET $page"
+        else
+            note "nginx did not come up: $(tail -c 400 "$OUT/nginx.log")"
+        fi
+        stop_servers
+    else
+        note "no built site at $root/site: nginx not measured"
+    fi
+    local r
+    r=$(ratio "$attest_get" "$nginx_get")
+    row "GET a policy page: requests/s" "$(show "$attest_get" " /s")" "nginx $(show "$nginx_get" " /s")" "$r" "≥ 0.5" "$(met "$r" ">=" 0.5)"
+}
+
+# ---------------------------------------------------------------------------------------------
+case "$JOB" in
+handbook) bench_handbook ;;
+audit) bench_audit ;;
+server) bench_server ;;
+all)
+    bench_handbook
+    bench_audit
+    bench_server
+    ;;
+esac
+
+# ---------------------------------------------------------------------------------------------
+say "Results"
+commit=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
+{
+    echo "# Attest benchmark results"
+    echo
+    echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit, job \`$JOB\`$([ "${BENCH_SMOKE:-0}" = 1 ] && echo " (smoke scale)")"
+    echo "- machine: $MACHINE"
+    echo "- scale: PAGES=$PAGES KEYS=$KEYS DURATION=$DURATION RUNS=$RUNS CONNECTIONS=$CONNECTIONS WRK_THREADS=$WRK_THREADS"
+    echo "- command: \`$([ "${BENCH_SMOKE:-0}" = 1 ] && echo "BENCH_SMOKE=1 ")bash Tests/Benchmarks/run.sh $JOB\`"
+    echo
+    echo "| job | attest | reference | ratio | target | met? |"
+    echo "|---|---|---|---|---|---|"
+    for r in "${ROWS[@]}"; do echo "| ${r//|/ | } |"; done
+    if [ ${#NOTES[@]} -gt 0 ]; then
+        echo
+        echo "Notes:"
+        for n in "${NOTES[@]}"; do echo "- $n"; done
+    fi
+} >"$BENCH/results/latest.md"
+{
+    printf '%s\n' "job|attest|reference|ratio|target|met?"
+    printf '%s\n' "${ROWS[@]}"
+} | awk -F'|' '{ for (i = 1; i <= NF; i++) { cell[NR, i] = $i; if (length($i) > w[i]) w[i] = length($i) } n = NR; if (NF > nf) nf = NF }
+    END { for (r = 1; r <= n; r++) { line = ""; for (i = 1; i <= nf; i++) line = line sprintf("%-" (w[i] + 2) "s", cell[r, i]); print line } }'
+if [ ${#NOTES[@]} -gt 0 ]; then
+    echo
+    printf 'note: %s\n' "${NOTES[@]}"
+fi
+echo
+echo "written to Tests/Benchmarks/results/latest.md"
