@@ -19,28 +19,13 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where to write the site (default: ROOT/site).", valueName: "DIR"))
     var output: String?
 
-    @Flag(help: "Publish draft policies, pages and quizzes too.")
-    var drafts = false
-
-    @Option(
-        help: ArgumentHelp(
-            "Treat broken links as errors or warnings (default: from handbook.yml, else fail).", valueName: "fail|warn")
-    )
-    var links: HandbookConfig.LinkPolicy?
+    @OptionGroup var siteOptions: SiteOptions
 
     func run() async throws {
         let started = Date()
         let root = rootOptions.root
-        let (loaded, _, loadDiagnostics) = HandbookInputs.load(root: root, includeDrafts: drafts)
-        guard let handbook = loaded, !loadDiagnostics.hasErrors else {
-            DiagnosticPrinter.print(loadDiagnostics)
-            throw ExitCode.badInput
-        }
+        let (builder, loadDiagnostics) = try siteOptions.makeBuilder(root: root)
         let outputDirectory = output ?? root + "/site"
-        let options = SiteBuildOptions(
-            includeDrafts: drafts, linkPolicy: links ?? handbook.config.links,
-            asOf: CalendarDate(secondsSince1970: started.timeIntervalSince1970))
-        let builder = SiteBuilder(handbook: handbook, templatesDirectory: root + "/templates", options: options)
         let progress = BuildProgress()
         let result = await builder.build(into: outputDirectory) { done, total in
             progress.update(done: done, total: total)

@@ -13,27 +13,12 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var rootOptions: RootOptions
 
-    @Flag(help: "Check draft policies, pages and quizzes too.")
-    var drafts = false
-
-    @Option(
-        help: ArgumentHelp(
-            "Treat broken links as errors or warnings (default: from handbook.yml, else fail).", valueName: "fail|warn")
-    )
-    var links: HandbookConfig.LinkPolicy?
+    @OptionGroup var siteOptions: SiteOptions
 
     func run() async throws {
         let root = rootOptions.root
-        let (loaded, _, loadDiagnostics) = HandbookInputs.load(root: root, includeDrafts: drafts)
-        guard let handbook = loaded, !loadDiagnostics.hasErrors else {
-            DiagnosticPrinter.print(loadDiagnostics)
-            throw ExitCode.badInput
-        }
-        let options = SiteBuildOptions(
-            includeDrafts: drafts, linkPolicy: links ?? handbook.config.links,
-            asOf: CalendarDate(secondsSince1970: Date().timeIntervalSince1970))
-        let result = await SiteBuilder(handbook: handbook, templatesDirectory: root + "/templates", options: options)
-            .check()
+        let (builder, loadDiagnostics) = try siteOptions.makeBuilder(root: root)
+        let result = await builder.check()
         DiagnosticPrinter.print(loadDiagnostics + result.diagnostics)
         guard !result.hasErrors else { throw ExitCode.badInput }
         print("Checked \(result.pageCount) pages: no errors.")
