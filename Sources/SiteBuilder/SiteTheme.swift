@@ -63,7 +63,7 @@ public struct SiteTheme: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     .error(
-                        "template error: \(error.error)",
+                        "template error: \((error.error as? MustacheTemplate.Error)?.message ?? "\(error.error)")",
                         at: SourceLocation(
                             path: "\(displayPath)/\(name).mustache", line: error.context.lineNumber,
                             column: max(error.context.columnNumber, 1))))
