@@ -31,21 +31,22 @@ extension AttestResponder {
 
     func myTraining(_ request: Request) async throws(RequestFailure) -> MyTrainingPayload {
         let (caller, person) = try requirePerson(request)
-        let records: [AttemptRecord]
+        let records: PersonTrainingRecords
         do {
-            records = try await state.store.records(person: caller.email)
+            records = try await state.store.trainingRecords(
+                person: caller.email, recentLimit: MyTrainingPayload.historyLimit)
         } catch {
             throw RequestFailure(status: .serviceUnavailable, message: "The training records cannot be read: \(error).")
         }
         let status = TrainingStatus.compute(
             quizzes: state.handbook.quizzes, policies: state.handbook.policies, roster: Roster(people: [person]),
-            records: records, asOf: today)
+            records: records.latestPasses, asOf: today)
         return MyTrainingPayload(
             person: person.email, name: person.name, asOf: status.asOf.description, isAdmin: isAdmin(person.email),
             requirements: status.requirements.filter { $0.person.email == person.email }.map {
                 RequirementPayload($0, quizTitle: state.quizTitles[$0.quizID] ?? $0.quizID)
             },
-            history: records.map(HistoryPayload.init))
+            history: records.recent.map(HistoryPayload.init), historyTotal: records.total)
     }
 
     func trainingStatus() async throws(RequestFailure) -> TrainingStatusPayload {

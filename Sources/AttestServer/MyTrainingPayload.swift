@@ -5,11 +5,18 @@ struct MyTrainingPayload: Encodable, Sendable {
     var asOf: String
     var isAdmin: Bool
     var requirements: [RequirementPayload]
+    /// The most recent attempts, oldest first: at most ``historyLimit`` (`training export` has them all).
     var history: [HistoryPayload]
+    /// How many attempts the caller has in all.
+    var historyTotal: Int
+
+    /// How many attempts "my training" lists: its cost must not grow with a person's history.
+    static let historyLimit = 100
 
     enum CodingKeys: String, CodingKey {
         case person, name, requirements, history
         case asOf = "as_of"
         case isAdmin = "is_admin"
+        case historyTotal = "history_total"
     }
 }

@@ -59,6 +59,8 @@ struct ServerPages: Sendable {
                 "title": "My training", "isAdmin": payload.isAdmin, "person": payload.person, "name": payload.name,
                 "asOf": payload.asOf, "hasRequirements": !payload.requirements.isEmpty,
                 "requirements": payload.requirements.map(Self.row), "hasHistory": !payload.history.isEmpty,
+                "historyShown": payload.historyTotal > payload.history.count ? payload.history.count : false,
+                "historyTotal": payload.historyTotal,
                 "history": payload.history.reversed().map { entry -> [String: Any] in
                     [
                         "recordedAt": entry.recordedAt, "quizTitle": quizTitles[entry.quiz] ?? entry.quiz,

@@ -68,6 +68,7 @@ enum ServerTemplates {
         {{/hasRequirements}}
         {{^hasRequirements}}<p>No quiz is required of you.</p>{{/hasRequirements}}
         <h2>History</h2>
+        {{#historyShown}}<p>The latest {{historyShown}} of your {{historyTotal}} attempts, newest first.</p>{{/historyShown}}
         {{#hasHistory}}
         <table class="history">
         <thead><tr><th scope="col">When</th><th scope="col">Quiz</th><th scope="col">Score</th><th scope="col">Result</th></tr></thead>

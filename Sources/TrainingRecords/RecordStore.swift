@@ -15,4 +15,14 @@ public protocol RecordStore: Sendable {
     func allRecords() async throws -> [AttemptRecord]
     /// One person's records, in sequence order.
     func records(person: String) async throws -> [AttemptRecord]
+    /// One person's latest pass of each quiz and `recentLimit` most recent records: a read whose
+    /// size does not grow with the person's history.
+    func trainingRecords(person: String, recentLimit: Int) async throws -> PersonTrainingRecords
+}
+
+extension RecordStore {
+    /// Picks from ``records(person:)``; stores that can query more narrowly override it.
+    public func trainingRecords(person: String, recentLimit: Int) async throws -> PersonTrainingRecords {
+        PersonTrainingRecords(records: try await records(person: person), recentLimit: recentLimit)
+    }
 }

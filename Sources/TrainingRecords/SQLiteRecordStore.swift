@@ -90,6 +90,30 @@ public final class SQLiteRecordStore: RecordStore {
         }
     }
 
+    public func trainingRecords(person: String, recentLimit: Int) async throws -> PersonTrainingRecords {
+        let person = person.lowercased()
+        return try await pool.read { db in
+            // recorded_at is ISO 8601 UTC with milliseconds, so text order is time order.
+            let latestPasses = try Self.decodeAll(
+                Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT \(Self.columns) FROM attempts AS a WHERE person = ? AND passed = 1
+                        AND NOT EXISTS (SELECT 1 FROM attempts AS b WHERE b.person = a.person AND b.quiz_id = a.quiz_id
+                            AND b.passed = 1 AND (b.recorded_at > a.recorded_at
+                                OR (b.recorded_at = a.recorded_at AND b.sequence > a.sequence)))
+                        ORDER BY sequence
+                        """, arguments: [person]))
+            let recent = try Self.decodeAll(
+                Row.fetchCursor(
+                    db, sql: "SELECT \(Self.columns) FROM attempts WHERE person = ? ORDER BY sequence DESC LIMIT ?",
+                    arguments: [person, max(0, recentLimit)]))
+            let total =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attempts WHERE person = ?", arguments: [person]) ?? 0
+            return PersonTrainingRecords(latestPasses: latestPasses, recent: recent.reversed(), total: total)
+        }
+    }
+
     /// The number of records stored.
     public func count() async throws -> Int {
         try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attempts") ?? 0 }

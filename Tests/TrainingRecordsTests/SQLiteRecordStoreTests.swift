@@ -102,6 +102,26 @@ import Testing
         #expect(ana.map(\.passed) == [true, false])
     }
 
+    @Test func trainingRecordsHoldTheLatestPassPerQuizAndTheRecentHistory() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteRecordStore(path: folder.file("records.sqlite"))
+        _ = try await store.append(Fixtures.attempt(quiz: "keys", recordedAt: "2026-03-01T10:00:00.000Z"))  // 1
+        _ = try await store.append(Fixtures.attempt(quiz: "keys", recordedAt: "2026-05-01T10:00:00.000Z"))  // 2
+        // An import of an older completion arrives later: not the latest pass.
+        _ = try await store.append(Fixtures.attempt(quiz: "keys", recordedAt: "2025-01-01T10:00:00.000Z"))  // 3
+        _ = try await store.append(Fixtures.attempt(quiz: "sharing", passed: false, score: 20))  // 4
+        _ = try await store.append(Fixtures.attempt(person: "bo@example.com", quiz: "sharing"))  // 5
+        _ = try await store.append(Fixtures.attempt(quiz: "sharing", recordedAt: "2026-06-01T10:00:00.000Z"))  // 6
+        let summary = try await store.trainingRecords(person: "Ana@example.com", recentLimit: 2)
+        #expect(summary.latestPasses.map(\.sequence) == [2, 6])
+        #expect(summary.recent.map(\.sequence) == [4, 6])
+        #expect(summary.total == 5)
+        // The store's query agrees with picking from all of the person's records.
+        let picked = PersonTrainingRecords(records: try await store.records(person: "ana@example.com"), recentLimit: 2)
+        #expect(picked == summary)
+    }
+
     @Test func rowsCannotBeUpdatedOrDeletedByAccident() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
