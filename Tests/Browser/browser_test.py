@@ -29,6 +29,7 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
@@ -56,7 +57,10 @@ def step(name):
             try:
                 return function(*args, **kwargs)
             except Exception as error:  # noqa: BLE001 - a failing step is reported, the others still run
-                check(name, False, "".join(traceback.format_exception_only(type(error), error)).strip())
+                ours = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == __file__]
+                where = f" (browser_test.py:{ours[-1].lineno})" if ours else ""
+                first = "".join(traceback.format_exception_only(type(error), error)).strip().split("\nStacktrace:")[0]
+                check(name, False, first + where)
                 return None
         return run
     return wrap
@@ -318,12 +322,34 @@ def test_policy(driver, base, policy_url):
     axe_check(driver, "a policy page")
 
 
-def answer_quiz(driver, questions, wrong):
-    """Answers every question right, or every one wrong (so that the attempt fails whatever the pass mark)."""
+TRANSIENT_WEBDRIVER_ERRORS = ("does not belong to the document", "stale element", "no such element",
+                              "target frame detached")
+
+
+def with_retries(label, action, attempts=3):
+    """Runs `action()`; retries it when Chromium reports a transient DOM race (an element found in one
+    document and used after the page changed). Any other error, or the last one, is raised."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return action()
+        except WebDriverException as error:
+            message = str(error).lower()
+            if attempt == attempts or not any(t in message for t in TRANSIENT_WEBDRIVER_ERRORS):
+                raise
+            print(f"note: {label}: retrying after a transient WebDriver error: {message.splitlines()[0][:200]}",
+                  flush=True)
+
+
+def answer_quiz(driver, quiz_url, questions, wrong):
+    """Opens the quiz, answers every question right, or every one wrong (so that the attempt fails
+    whatever the pass mark), submits it and returns the result page's text (lower case)."""
+    driver.get(quiz_url)
+    wait_ready(driver)
+    WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "input[name='q1']"))
     for number, q in enumerate(questions, start=1):
         if wrong:
-            wrong = [o for o in q["options"] if o not in q["correct"]]
-            choice = {wrong[0]} if wrong else set()
+            wrong_options = [o for o in q["options"] if o not in q["correct"]]
+            choice = {wrong_options[0]} if wrong_options else set()
         else:
             choice = q["correct"]
         for option in q["options"]:
@@ -338,6 +364,10 @@ def answer_quiz(driver, questions, wrong):
     form.find_element(By.CSS_SELECTOR, "button[type=submit], input[type=submit], button").click()
     WebDriverWait(driver, 15).until(expected_conditions.staleness_of(form))
     wait_ready(driver)
+    # Read the text in the page's own context, so that no element handle can outlive its document.
+    return WebDriverWait(driver, 15).until(
+        lambda d: d.execute_script("return document.readyState === 'complete' && document.body ? "
+                                   "document.body.innerText : null")).lower()
 
 
 @step("a quiz is taken wrong and then right")
@@ -348,14 +378,11 @@ def test_quiz(driver, base, quiz_id, questions):
                  driver.find_elements(By.CSS_SELECTOR, "form fieldset legend")):
         return
     axe_check(driver, "a quiz page")
-    answer_quiz(driver, questions, wrong=True)
-    text = driver.find_element(By.TAG_NAME, "body").text.lower()
+    quiz_url = f"{base}/quizzes/{quiz_id}/"
+    text = with_retries("the wrong attempt", lambda: answer_quiz(driver, quiz_url, questions, wrong=True))
     check("wrong answers give a result page that says not passed",
           re.search(r"not passed|did not pass|failed", text) is not None, text[:500])
-    driver.get(f"{base}/quizzes/{quiz_id}/")
-    wait_ready(driver)
-    answer_quiz(driver, questions, wrong=False)
-    text = driver.find_element(By.TAG_NAME, "body").text.lower()
+    text = with_retries("the right attempt", lambda: answer_quiz(driver, quiz_url, questions, wrong=False))
     check("all answers right gives a result page that says passed and 100%",
           "passed" in text and "100" in text and "not passed" not in text, text[:500])
     screenshot(driver, "quiz-result.png")
@@ -550,9 +577,8 @@ def test_xss(driver, workdir):
                         pass
             assert_no_xss(driver, page, payload_shown=page in ("/policies/xss/", "/quizzes/xss-quiz/", "/audit/"))
         # The quiz result and "my training" show the roster name and the quiz text.
-        driver.get(server.base + "/quizzes/xss-quiz/")
-        wait_ready(driver)
-        answer_quiz(driver, [{"options": ["a", "b"], "correct": {"a"}}], wrong=False)
+        with_retries("the XSS quiz", lambda: answer_quiz(
+            driver, server.base + "/quizzes/xss-quiz/", [{"options": ["a", "b"], "correct": {"a"}}], wrong=False))
         assert_no_xss(driver, "the XSS quiz result")
         driver.get(server.base + "/me/")
         wait_ready(driver)
