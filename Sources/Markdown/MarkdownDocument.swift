@@ -104,25 +104,31 @@ public final class MarkdownDocument {
     /// cmark writes every heading as a bare `<hN>` and escapes `<` everywhere else
     /// (raw HTML is omitted), so the n-th `<h1>`…`<h6>` tag is the n-th heading.
     static func addHeadingIDs(_ ids: [String], to html: String) -> String {
-        let bytes = Array(html.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + ids.count * 24)
-        var next = 0
-        var i = 0
-        let lt = UInt8(ascii: "<"), h = UInt8(ascii: "h"), gt = UInt8(ascii: ">")
-        while i < bytes.count {
-            if next < ids.count, bytes[i] == lt, i + 3 < bytes.count, bytes[i + 1] == h,
-                (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2]), bytes[i + 3] == gt
-            {
-                output.append(contentsOf: bytes[i..<i + 3])
-                output.append(contentsOf: Array(" id=\"\(HTMLEscaping.attribute(ids[next]))\">".utf8))
-                next += 1
-                i += 4
-                continue
+        guard !ids.isEmpty else { return html }
+        var html = html
+        return html.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + ids.count * 24)
+            var next = 0
+            var copied = 0  // bytes[..<copied] are in the output
+            var i = 0
+            let lt = UInt8(ascii: "<"), h = UInt8(ascii: "h"), gt = UInt8(ascii: ">")
+            while next < ids.count, i + 3 < bytes.count {
+                if bytes[i] == lt, bytes[i + 1] == h, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2]),
+                    bytes[i + 3] == gt
+                {
+                    // Copy the run up to and including `<hN`, then the id.
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i + 3]))
+                    output.append(contentsOf: " id=\"\(HTMLEscaping.attribute(ids[next]))\">".utf8)
+                    next += 1
+                    i += 4
+                    copied = i
+                    continue
+                }
+                i += 1
             }
-            output.append(bytes[i])
-            i += 1
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -28,6 +28,8 @@ extension MarkdownDocument {
             pendingSpace = false
             collapsed.append(byte)
         }
-        return String(String(decoding: collapsed, as: UTF8.self).prefix(limit))
+        let result = String(decoding: collapsed, as: UTF8.self)
+        // No more bytes than `limit`: no more characters either, and counting characters is O(n).
+        return collapsed.count <= limit ? result : String(result.prefix(limit))
     }
 }

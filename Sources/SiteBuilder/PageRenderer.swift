@@ -54,7 +54,7 @@ struct PageRenderer: Sendable {
             }
             searchEntry = .init(
                 title: page.title, url: page.url, section: section, summary: policy.summary,
-                text: String((rules.joined(separator: " ") + " " + plainText).prefix(SearchIndex.textLimit)))
+                text: SearchIndex.clipped(rules.joined(separator: " ") + " " + plainText))
         case .page(let handbookPage):
             template = "page"
             if let summary = handbookPage.summary, !summary.isEmpty { context["summary"] = summary }
@@ -71,7 +71,7 @@ struct PageRenderer: Sendable {
             let questions = quiz.questions.map(\.text).joined(separator: " ")
             searchEntry = .init(
                 title: page.title, url: page.url, section: section, summary: nil,
-                text: String((plainText + " " + questions).prefix(SearchIndex.textLimit)))
+                text: SearchIndex.clipped(plainText + " " + questions))
         case .home:
             template = "home"
             addHome(to: &context, root: root)
