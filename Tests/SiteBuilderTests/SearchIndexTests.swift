@@ -21,7 +21,9 @@ import Testing
     @Test func jsonMatchesJSONEncoderWithSortedKeys() throws {
         // Without control characters (whose \u spelling is the encoder's choice) the bytes are the same.
         let index = SearchIndex(entries: [
-            .init(title: "Key \"rotation\"", url: "p/r/index.html", section: "Keys/x", summary: "Roll é", text: "a\\b\nc"),
+            .init(
+                title: "Key \"rotation\"", url: "p/r/index.html", section: "Keys/x", summary: "Roll é",
+                text: "a\\b\nc"),
             .init(title: "Intro", url: "index.html", section: "", summary: nil, text: "Welcome"),
         ])
         let encoder = JSONEncoder()
