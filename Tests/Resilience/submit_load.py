@@ -92,9 +92,12 @@ def main():
                             if reply.status != 200:
                                 stats["status"][f"GET {path} {reply.status}"] = stats["status"].get(
                                     f"GET {path} {reply.status}", 0) + 1
-            except (OSError, http.client.HTTPException, ValueError, KeyError):
+            except (OSError, http.client.HTTPException, ValueError, KeyError) as error:
                 with lock:
                     stats["errors"] += 1
+                    if stats["errors"] <= 5:
+                        print(f"load: error at {time.strftime('%H:%M:%S')} after ticket {ticket}: "
+                              f"{type(error).__name__}: {error}", flush=True)
                     gone = time.time() - stats["last_ok"] > 2
                 if conn is not None:
                     conn.close()
