@@ -42,6 +42,11 @@ public final class SQLiteRecordStore: RecordStore {
             var configuration = Configuration()
             configuration.label = "attest.records"
             configuration.busyMode = .timeout(10)
+            // Each connection (one writer, up to `maximumReaderCount` readers) keeps its own page cache,
+            // 2 MB by SQLite's default. Reads here are small indexed lookups, so a smaller cache per
+            // connection costs nothing and bounds the server's memory sooner.
+            configuration.maximumReaderCount = 4
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -512") }
             let pool = try DatabasePool(path: path, configuration: configuration)
             // GRDB sets synchronous=NORMAL for WAL; a returned append must survive power loss too.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
