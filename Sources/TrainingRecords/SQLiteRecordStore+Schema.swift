@@ -33,6 +33,14 @@ extension SQLiteRecordStore {
                         BEGIN SELECT RAISE(ABORT, 'training records are append-only'); END;
                     """)
         }
+        migrator.registerMigration("v2 latest pass per quiz") { db in
+            // "My training" asks for each quiz's latest pass of one person; without this index that
+            // question scanned the person's whole history once per pass (quadratic in the history).
+            try db.execute(
+                sql: """
+                    CREATE INDEX attempts_latest_pass ON attempts (person, quiz_id, passed, recorded_at, sequence)
+                    """)
+        }
         return migrator
     }
 }

@@ -98,17 +98,8 @@ public final class SQLiteRecordStore: RecordStore {
     public func trainingRecords(person: String, recentLimit: Int) async throws -> PersonTrainingRecords {
         let person = person.lowercased()
         return try await pool.read { db in
-            // recorded_at is ISO 8601 UTC with milliseconds, so text order is time order.
             let latestPasses = try Self.decodeAll(
-                Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT \(Self.columns) FROM attempts AS a WHERE person = ? AND passed = 1
-                        AND NOT EXISTS (SELECT 1 FROM attempts AS b WHERE b.person = a.person AND b.quiz_id = a.quiz_id
-                            AND b.passed = 1 AND (b.recorded_at > a.recorded_at
-                                OR (b.recorded_at = a.recorded_at AND b.sequence > a.sequence)))
-                        ORDER BY sequence
-                        """, arguments: [person]))
+                Row.fetchCursor(db, sql: Self.latestPassesSQL, arguments: [person, person]))
             let recent = try Self.decodeAll(
                 Row.fetchCursor(
                     db, sql: "SELECT \(Self.columns) FROM attempts WHERE person = ? ORDER BY sequence DESC LIMIT ?",
@@ -220,6 +211,19 @@ public final class SQLiteRecordStore: RecordStore {
     }
 
     // MARK: - Reading
+
+    /// Each quiz's latest pass of one person (arguments: the person twice), in sequence order.
+    /// recorded_at is ISO 8601 UTC with milliseconds, so text order is time order; the later sequence
+    /// breaks a tie. Both steps read only the index `attempts_latest_pass`: one pass over the person's
+    /// entries for the quiz ids, then one lookup per quiz, rather than a scan of the history per pass.
+    static let latestPassesSQL = """
+        SELECT \(columns) FROM attempts WHERE sequence IN (
+            SELECT (SELECT b.sequence FROM attempts AS b
+                    WHERE b.person = ? AND b.quiz_id = q.quiz_id AND b.passed = 1
+                    ORDER BY b.recorded_at DESC, b.sequence DESC LIMIT 1)
+            FROM (SELECT DISTINCT quiz_id FROM attempts WHERE person = ? AND passed = 1) AS q)
+        ORDER BY sequence
+        """
 
     static let columns = """
         sequence, id, person, quiz_id, quiz_content_sha256, policy_versions, answers, score_percent, passed, \

@@ -122,6 +122,21 @@ import Testing
         #expect(picked == summary)
     }
 
+    @Test func latestPassesAreLookedUpInTheIndexNotScanned() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteRecordStore(path: folder.file("records.sqlite"))
+        let plan = try await store.pool.read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + SQLiteRecordStore.latestPassesSQL,
+                arguments: ["ana@example.com", "ana@example.com"]
+            ).map { $0["detail"] as String? ?? "" }
+        }
+        // Every step that reads attempts uses an index; none scans the table.
+        #expect(plan.contains { $0.contains("USING COVERING INDEX attempts_latest_pass") })
+        #expect(!plan.contains { $0.hasPrefix("SCAN attempts") || $0.hasPrefix("SCAN b") })
+    }
+
     @Test func rowsCannotBeUpdatedOrDeletedByAccident() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
