@@ -4,7 +4,7 @@ import Foundation
 /// `search-index.js` (the same data as a script, so that search works from `file://`, where
 /// browsers refuse to fetch files).
 struct SearchIndex: Sendable {
-    struct Entry: Codable, Sendable {
+    struct Entry: Codable, Equatable, Sendable {
         var title: String
         /// Relative to the site root.
         var url: String
@@ -23,14 +23,34 @@ struct SearchIndex: Sendable {
 
     /// `{"pages":[…]}`, keys sorted: byte-identical for the same pages.
     func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(["pages": entries])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let encoder = Self.encoder()
+        return Self.json(fragments: try entries.map { try Self.fragment(of: $0, encoder: encoder) })
     }
 
     /// The JSON assigned to `window.ATTEST_SEARCH_INDEX`.
     func script() throws -> String {
-        "window.ATTEST_SEARCH_INDEX = " + (try json()).dropLast() + ";\n"
+        Self.script(json: try json())
+    }
+
+    /// The JSON of one entry, as it appears in ``json()``: an incremental rebuild keeps each page's
+    /// fragment and re-encodes only the pages it rendered again.
+    static func fragment(of entry: Entry, encoder: JSONEncoder = encoder()) throws -> String {
+        String(decoding: try encoder.encode(entry), as: UTF8.self)
+    }
+
+    /// The index from its entries' fragments, in URL order.
+    static func json(fragments: [String]) -> String {
+        "{\"pages\":[" + fragments.joined(separator: ",") + "]}\n"
+    }
+
+    /// The script form of `json`.
+    static func script(json: String) -> String {
+        "window.ATTEST_SEARCH_INDEX = " + json.dropLast() + ";\n"
+    }
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
     }
 }
