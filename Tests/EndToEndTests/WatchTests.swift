@@ -68,3 +68,29 @@ struct WatchTests {
         return condition()
     }
 }
+
+/// `attest serve --watch`: the site is built in memory, pages carry the reload script, edits are served.
+@Suite("attest serve --watch, end to end")
+struct ServeWatchTests {
+    @Test("an edit is served without a restart and the page asks to reload")
+    func editIsServed() async throws {
+        let root = try FixtureRoot()
+        defer { root.remove() }
+        let server = try await AttestServerProcess(
+            root: root, extraArguments: ["--watch", "--dev-identity", "alice@example.com"])
+        defer { server.stop() }
+        let before = try await server.request("GET", "/guides/onboarding/")
+        #expect(before.status == 200, "\(server.logText)")
+        #expect(before.text.contains("/_attest/site-generation"))
+        #expect(!root.exists("site"), "serve --watch builds in memory")
+        let generation = try await server.request("GET", "/_attest/site-generation?known=-1").text
+
+        let original = try #require(root.read("content/guides/onboarding.md"))
+        let marker = "servemarker\(UUID().uuidString.prefix(8))"
+        try root.write(original + "\nEdited: \(marker).\n", to: "content/guides/onboarding.md")
+        let changed = try await server.request("GET", "/_attest/site-generation?known=\(generation)").text
+        #expect(changed != generation, "\(server.logText)")
+        let after = try await server.request("GET", "/guides/onboarding/")
+        #expect(after.text.contains(marker), "\(server.logText)")
+    }
+}
