@@ -13,6 +13,11 @@ extension LiveSite {
         var diagnostics: [Diagnostic] = []
         var files: [String: [UInt8]] = [:]
         for (path, text) in update.files { files[path] = Array(text.utf8) }
+        if let index = update.searchIndex {
+            let (json, script) = index.texts()
+            files["search-index.json"] = Array(json.utf8)
+            files["search-index.js"] = Array(script.utf8)
+        }
         for (path, source) in update.copies {
             guard let data = FileManager.default.contents(atPath: source) else {
                 diagnostics.append(.error("cannot read '\(source)' to serve it as '\(path)'", at: nil))

@@ -115,8 +115,8 @@ public struct IncrementalSiteBuilder: Sendable {
         var handbook = state.handbook
         var editedSources: Set<String> = []
         var needsFullRender = themeChanged
-        let pageSources = contentPaths.isEmpty ? [] : state.pageSources
-        if !contentPaths.isEmpty, contentPaths.allSatisfy({ pageSources.contains($0) && exists($0) }) {
+        var editedPages: [HandbookPage] = []
+        if !contentPaths.isEmpty, contentPaths.allSatisfy({ state.isPageSource($0) && exists($0) }) {
             // Ordinary pages edited in place: read just those files.
             for path in contentPaths.sorted() {
                 let page: HandbookPage?
@@ -137,6 +137,7 @@ public struct IncrementalSiteBuilder: Sendable {
                     needsFullRender = true
                 } else {
                     handbook.pages[index] = page
+                    editedPages.append(page)
                 }
                 editedSources.insert(path)
             }
@@ -159,8 +160,11 @@ public struct IncrementalSiteBuilder: Sendable {
         var newState = state
         var update = SiteUpdate(isComplete: false, succeeded: true, diagnostics: diagnostics, sources: sources)
         if !editedSources.isEmpty {
-            let plan = SitePlan(handbook: handbook, includeDrafts: options.includeDrafts)
-            guard plan.diagnostics.isEmpty, plan.pages.map(\.url) == state.plan.pages.map(\.url) else {
+            // Most edits change a page's text only: the plan is patched; else planned again.
+            let patched = editedPages.reduce(Optional(state.plan)) { plan, page in plan?.replacing(page) }
+            let plan = patched ?? SitePlan(handbook: handbook, includeDrafts: options.includeDrafts)
+            guard plan.diagnostics.isEmpty, patched != nil || plan.pages.map(\.url) == state.plan.pages.map(\.url)
+            else {
                 return await renderAll(
                     handbook: handbook, theme: theme, previous: state, changed: paths, diagnostics: diagnostics,
                     sources: sources)
@@ -253,10 +257,9 @@ public struct IncrementalSiteBuilder: Sendable {
             return nil
         }
         if searchChanged {
-            let json = SearchIndex.json(fragments: plan.pages.compactMap { state.pages[$0.url]?.searchFragment })
-            state.searchIndexDigest = SiteRenderState.digest(json)
-            update.files["search-index.json"] = json
-            update.files["search-index.js"] = SearchIndex.script(json: json)
+            update.searchIndex = SearchIndexText(
+                fragments: plan.pages.compactMap { state.pages[$0.url]?.searchFragment })
+            state.searchIndexDigest = []  // not worth hashing 10,000 entries again: it did change
         }
         return state
     }
@@ -315,12 +318,9 @@ public struct IncrementalSiteBuilder: Sendable {
         update.renderedPageCount = plan.pages.count
         guard !diagnostics.hasErrors else { return (Self.failure(diagnostics, sources: sources), nil) }
 
-        let json = SearchIndex.json(fragments: plan.pages.compactMap { pages[$0.url]?.searchFragment })
-        let searchIndexDigest = SiteRenderState.digest(json)
-        if searchIndexDigest != previous?.searchIndexDigest {
-            update.files["search-index.json"] = json
-            update.files["search-index.js"] = SearchIndex.script(json: json)
-        }
+        let searchIndex = SearchIndexText(fragments: plan.pages.compactMap { pages[$0.url]?.searchFragment })
+        let searchIndexDigest = SiteRenderState.digest(searchIndex.json)
+        if searchIndexDigest != previous?.searchIndexDigest { update.searchIndex = searchIndex }
         let staticFiles = Set(theme.staticFiles().map { "static/" + $0 })
         let assets = Set(plan.assets)
         for file in staticFiles

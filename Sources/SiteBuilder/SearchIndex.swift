@@ -45,7 +45,10 @@ struct SearchIndex: Sendable {
 
     /// The script form of `json`.
     static func script(json: String) -> String {
-        "window.ATTEST_SEARCH_INDEX = " + json.dropLast() + ";\n"
+        // `removeLast()` looks at the last character only; `dropLast()` would walk the whole index.
+        var object = json
+        object.removeLast()
+        return "window.ATTEST_SEARCH_INDEX = " + object + ";\n"
     }
 
     static func encoder() -> JSONEncoder {

@@ -33,6 +33,10 @@ public struct SiteDirectoryWriter: Sendable {
         do {
             try output.createDirectories(Set(update.files.keys.map(SiteURL.directory(of:))))
             for (path, text) in update.files { try output.write(text, to: path) }
+            if let index = update.searchIndex {
+                try output.write(pieces: index.jsonPieces(), to: SearchIndexText.jsonName)
+                try output.write(pieces: index.scriptPieces(), to: SearchIndexText.scriptName)
+            }
             for (path, source) in update.copies.sorted(by: { $0.key < $1.key }) {
                 try output.copy(from: source, to: path)
             }
@@ -47,14 +51,21 @@ public struct SiteDirectoryWriter: Sendable {
     private func replaceChanged(_ update: SiteUpdate) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // Pages first: they are what a reader waits for; the search index (large) after.
-        let ordered = update.files.sorted {
-            ($0.key.hasSuffix(".html") ? 0 : 1, $0.key) < ($1.key.hasSuffix(".html") ? 0 : 1, $1.key)
-        }
-        for (path, text) in ordered {
+        for (path, text) in update.files.sorted(by: { $0.key < $1.key }) {
             do {
                 try SiteOutput.replaceFile(atPath: directory + "/" + path, with: text)
             } catch {
                 diagnostics.append(.error("cannot write '\(path)': \(Self.reason(error))", at: nil))
+            }
+        }
+        if let index = update.searchIndex {
+            do {
+                try SiteOutput.replaceFile(
+                    atPath: directory + "/" + SearchIndexText.jsonName, pieces: index.jsonPieces())
+                try SiteOutput.replaceFile(
+                    atPath: directory + "/" + SearchIndexText.scriptName, pieces: index.scriptPieces())
+            } catch {
+                diagnostics.append(.error("cannot write the search index: \(Self.reason(error))", at: nil))
             }
         }
         for (path, source) in update.copies.sorted(by: { $0.key < $1.key }) {

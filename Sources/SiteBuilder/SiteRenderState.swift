@@ -25,14 +25,18 @@ struct SiteRenderState: Sendable {
     var sidebars: [String: String]
     /// By page URL.
     var pages: [String: RenderedPage]
+    /// SHA-256 of `search-index.json`; empty when not known (after an incremental rebuild changed it).
     var searchIndexDigest: [UInt8]
     /// Theme files published, relative to the site folder (`static/style.css`).
     var staticFiles: Set<String>
     /// Content files copied along, relative to the site folder.
     var assets: Set<String>
 
-    /// The Markdown sources of the handbook's ordinary pages (root-relative).
-    var pageSources: Set<String> { Set(handbook.pages.map(\.sourcePath)) }
+    /// Whether `path` (root-relative) is the source of an ordinary page published in this site.
+    func isPageSource(_ path: String) -> Bool {
+        path.hasSuffix(".md") && !path.hasPrefix("content/policies/") && !path.hasPrefix("content/quizzes/")
+            && plan.sourceURLs[path] != nil
+    }
 
     /// Whether `path` (root-relative, no longer on disk) was part of what this site was built from:
     /// a source, a copied file, or a folder holding one. Files that come and go between two looks

@@ -9,8 +9,10 @@ public struct SiteUpdate: Sendable {
     /// Whether the site was brought up to date; false when there were errors, and then nothing is
     /// to be written: the last good site stays.
     public var succeeded: Bool
-    /// Rendered files (HTML pages, the search index) by path relative to the site folder.
+    /// Rendered HTML pages by path relative to the site folder.
     public var files: [String: String]
+    /// The search index, when it changed (`search-index.json` and `search-index.js`).
+    public var searchIndex: SearchIndexText?
     /// Files copied along (theme assets, content files): path in the site → absolute source path.
     public var copies: [String: String]
     /// Files of the previous site that are no longer part of it.
@@ -23,12 +25,14 @@ public struct SiteUpdate: Sendable {
     public var sources: [String]
 
     public init(
-        isComplete: Bool, succeeded: Bool, files: [String: String] = [:], copies: [String: String] = [:],
+        isComplete: Bool, succeeded: Bool, files: [String: String] = [:], searchIndex: SearchIndexText? = nil,
+        copies: [String: String] = [:],
         removed: [String] = [], diagnostics: [Diagnostic] = [], renderedPageCount: Int = 0, sources: [String] = []
     ) {
         self.isComplete = isComplete
         self.succeeded = succeeded
         self.files = files
+        self.searchIndex = searchIndex
         self.copies = copies
         self.removed = removed
         self.diagnostics = diagnostics
@@ -40,5 +44,5 @@ public struct SiteUpdate: Sendable {
     public var writtenPageCount: Int { files.keys.filter { $0.hasSuffix(".html") }.count }
 
     /// Whether there is nothing to write or remove.
-    public var isEmpty: Bool { files.isEmpty && copies.isEmpty && removed.isEmpty }
+    public var isEmpty: Bool { files.isEmpty && searchIndex == nil && copies.isEmpty && removed.isEmpty }
 }

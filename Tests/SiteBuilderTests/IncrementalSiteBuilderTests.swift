@@ -83,7 +83,8 @@ struct IncrementalSiteBuilderTests {
         let update = await builder.update(changedPaths: ["content/guides/gamma.md"])
         #expect(update.succeeded && !update.isComplete, "\(update.diagnostics)")
         #expect(update.renderedPageCount == 1)
-        #expect(Set(update.files.keys) == ["guides/gamma/index.html", "search-index.json", "search-index.js"])
+        #expect(Set(update.files.keys) == ["guides/gamma/index.html"])
+        #expect(update.searchIndex != nil)
         #expect(writer.apply(update).isEmpty)
         #expect(root.read("site/guides/gamma/index.html")?.contains("Plain text, edited.") == true)
         #expect(SiteFixture.snapshot(root.site) == (try await root.fullBuild()))
@@ -220,7 +221,13 @@ struct IncrementalSiteBuilderTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let expected = try encoder.encode(["pages": SearchIndex(entries: entries).entries])
-        #expect(try SearchIndex(entries: entries).json() == String(decoding: expected, as: UTF8.self) + "\n")
+        let json = String(decoding: expected, as: UTF8.self) + "\n"
+        #expect(try SearchIndex(entries: entries).json() == json)
+        let text = SearchIndexText(
+            fragments: try SearchIndex(entries: entries).entries.map { try SearchIndex.fragment(of: $0) })
+        #expect(text.jsonPieces().joined() == json)
+        #expect(text.scriptPieces().joined() == "window.ATTEST_SEARCH_INDEX = " + json.dropLast() + ";\n")
+        #expect(text.texts().script == text.scriptPieces().joined())
     }
 
     @Test func editorTemporaryFilesThatCameAndWentChangeNothing() async throws {
