@@ -13,7 +13,25 @@ import Foundation
 final class InotifyWatcher: Sendable {
     /// Batches of changed paths (as found under the roots given), sorted; finishes after ``stop()``.
     let changes: AsyncStream<[String]>
-    private let stopWriter: Int32
+    private let stopPipe: StopPipe
+
+    /// The pipe ``stop()`` writes to, to wake the watching thread. Both ends stay open until neither
+    /// the watcher nor its thread holds it, so that a late ``stop()`` never writes into a closed pipe
+    /// (which would kill the process with SIGPIPE).
+    private final class StopPipe: Sendable {
+        let reader: Int32
+        let writer: Int32
+
+        init(reader: Int32, writer: Int32) {
+            self.reader = reader
+            self.writer = writer
+        }
+
+        deinit {
+            close(reader)
+            close(writer)
+        }
+    }
 
     /// Events that mean a file changed, appeared or went away, or a folder did.
     private static let mask =
@@ -47,28 +65,26 @@ final class InotifyWatcher: Sendable {
         }
         let (stream, continuation) = AsyncStream.makeStream(of: [String].self)
         changes = stream
-        stopWriter = pipeEnds[1]
+        let stopPipe = StopPipe(reader: pipeEnds[0], writer: pipeEnds[1])
+        self.stopPipe = stopPipe
         let watched = folders
-        let stopReader = pipeEnds[0]
         let quiet = Int32(debounce.components.seconds * 1000 + debounce.components.attoseconds / 1_000_000_000_000_000)
         let thread = Thread {
             Self.run(
-                descriptor: descriptor, stopReader: stopReader, folders: watched, quietMilliseconds: max(quiet, 1),
-                continuation: continuation)
+                descriptor: descriptor, stopReader: stopPipe.reader, folders: watched,
+                quietMilliseconds: max(quiet, 1), continuation: continuation)
+            withExtendedLifetime(stopPipe) {}
         }
         thread.name = "attest-inotify"
         thread.start()
     }
 
-    deinit {
-        stop()
-        close(stopWriter)
-    }
+    deinit { stop() }
 
     /// Stops watching; ``changes`` finishes. Safe to call more than once.
     func stop() {
         var byte: UInt8 = 1
-        _ = write(stopWriter, &byte, 1)
+        _ = write(stopPipe.writer, &byte, 1)
     }
 
     // MARK: - The watching thread
@@ -121,7 +137,6 @@ final class InotifyWatcher: Sendable {
         flush()
         continuation.finish()
         close(descriptor)
-        close(stopReader)
     }
 
     /// Reads every queued event; returns whether the kernel's queue overflowed.

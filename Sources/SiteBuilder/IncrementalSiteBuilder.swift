@@ -48,9 +48,6 @@ public struct IncrementalSiteBuilder: Sendable {
         return options
     }
 
-    /// Whether a good site was built (the next update may then be incremental).
-    public var hasSite: Bool { state != nil }
-
     /// Loads and renders the whole site; the update lists every file (``SiteUpdate/isComplete``).
     public mutating func buildAll() async -> SiteUpdate {
         pending = []
@@ -171,7 +168,7 @@ public struct IncrementalSiteBuilder: Sendable {
             }
             guard
                 let rendered = await renderEdited(
-                    editedSources, plan: plan, handbook: handbook, state: &newState, update: &update)
+                    editedSources, plan: plan, handbook: handbook, previous: state, update: &update)
             else { return (update, nil) }
             newState = rendered
         }
@@ -189,13 +186,13 @@ public struct IncrementalSiteBuilder: Sendable {
 
     // MARK: - Rendering a few pages
 
-    /// Renders again the pages of `editedSources` and what depends on them; nil (and a failed update)
-    /// when there are errors.
+    /// Renders again the pages of `editedSources` and what depends on them, adding them to `update`;
+    /// the state after it, or nil (and a failed update) when there are errors.
     private func renderEdited(
-        _ editedSources: Set<String>, plan: SitePlan, handbook: Handbook, state: inout SiteRenderState,
+        _ editedSources: Set<String>, plan: SitePlan, handbook: Handbook, previous: SiteRenderState,
         update: inout SiteUpdate
     ) async -> SiteRenderState? {
-        let previous = state
+        var state = previous
         var toRender: Set<String> = []
         var anchorsChanged: Set<String> = []
         for page in plan.pages {
