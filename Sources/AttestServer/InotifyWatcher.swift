@@ -56,8 +56,13 @@ final class InotifyWatcher: Sendable {
         }
         // Watches are added before init returns: a change made after it is seen.
         var folders: [Int32: String] = [:]
-        for path in paths { _ = Self.watchTree(path, descriptor: descriptor, folders: &folders) }
-        guard !folders.isEmpty else {
+        var complete = true
+        for path in paths where !Self.watchTree(path, descriptor: descriptor, folders: &folders) {
+            // A missing root is fine; a folder that cannot be watched (the per-user limit of
+            // watches, fs.inotify.max_user_watches) would miss changes: then polling does it.
+            complete = complete && !FileManager.default.fileExists(atPath: path)
+        }
+        guard complete, !folders.isEmpty else {
             close(descriptor)
             close(pipeEnds[0])
             close(pipeEnds[1])
@@ -181,7 +186,8 @@ final class InotifyWatcher: Sendable {
         return overflowed
     }
 
-    /// Watches `path` and every folder under it (hidden ones left out); false when `path` is no folder.
+    /// Watches `path` and every folder under it (hidden ones left out); false when `path` is no folder
+    /// or one of the folders could not be watched.
     private static func watchTree(_ path: String, descriptor: Int32, folders: inout [Int32: String]) -> Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -190,11 +196,17 @@ final class InotifyWatcher: Sendable {
         let watch = inotify_add_watch(descriptor, path, mask)
         guard watch >= 0 else { return false }
         folders[watch] = path
+        var complete = true
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         for name in names where !name.hasPrefix(".") {
-            _ = watchTree(path + "/" + name, descriptor: descriptor, folders: &folders)
+            var isFolder: ObjCBool = false
+            let child = path + "/" + name
+            guard FileManager.default.fileExists(atPath: child, isDirectory: &isFolder), isFolder.boolValue else {
+                continue
+            }
+            complete = watchTree(child, descriptor: descriptor, folders: &folders) && complete
         }
-        return true
+        return complete
     }
 
     /// Every file under `folder` (hidden ones left out), as paths starting with `folder`.
