@@ -100,6 +100,9 @@ final class InotifyWatcher: Sendable {
     ) {
         var folders = initial
         var pending: Set<String> = []
+        /// Files modified and not yet closed: a batch waits for them (up to `longestWait`), so that a
+        /// file truncated and then written is not read in between.
+        var writing: Set<String> = []
         var firstPending: ContinuousClock.Instant?
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var polled = [
@@ -109,13 +112,14 @@ final class InotifyWatcher: Sendable {
         func flush() {
             if !pending.isEmpty { continuation.yield(pending.sorted()) }
             pending = []
+            writing = []
             firstPending = nil
         }
         while true {
             var timeout: Int32 = -1
             if let firstPending {
                 let left = longestWait - (ContinuousClock.now - firstPending)
-                timeout = left <= .zero ? 0 : min(quietMilliseconds, Int32(left.components.seconds * 1000) + 1)
+                timeout = left <= .zero ? 0 : min(quietMilliseconds, Int32((left / .milliseconds(1)).rounded(.up)))
             }
             polled[0].revents = 0
             polled[1].revents = 0
@@ -126,11 +130,14 @@ final class InotifyWatcher: Sendable {
             }
             if polled[1].revents != 0 { break }
             if ready == 0 {
-                flush()
+                // Quiet for the debounce: hand the batch over, unless a file is still being written.
+                if writing.isEmpty { flush() }
+                if let firstPending, ContinuousClock.now - firstPending >= longestWait { flush() }
                 continue
             }
             if polled[0].revents & Int16(POLLIN) != 0 {
-                let overflowed = readEvents(descriptor, into: &pending, folders: &folders, buffer: &buffer)
+                let overflowed = readEvents(
+                    descriptor, into: &pending, writing: &writing, folders: &folders, buffer: &buffer)
                 if overflowed {
                     // Events were lost: report every file, the builder sorts out what changed.
                     for folder in Set(folders.values) { pending.formUnion(files(under: folder)) }
@@ -146,7 +153,8 @@ final class InotifyWatcher: Sendable {
 
     /// Reads every queued event; returns whether the kernel's queue overflowed.
     private static func readEvents(
-        _ descriptor: Int32, into pending: inout Set<String>, folders: inout [Int32: String], buffer: inout [UInt8]
+        _ descriptor: Int32, into pending: inout Set<String>, writing: inout Set<String>,
+        folders: inout [Int32: String], buffer: inout [UInt8]
     ) -> Bool {
         var overflowed = false
         while true {
@@ -176,6 +184,10 @@ final class InotifyWatcher: Sendable {
                 if name.hasPrefix(".") { continue }
                 let path = folder + "/" + name
                 pending.insert(path)
+                if mask & UInt32(IN_MODIFY) != 0 { writing.insert(path) }
+                if mask & (UInt32(IN_CLOSE_WRITE) | UInt32(IN_DELETE) | UInt32(IN_MOVED_FROM)) != 0 {
+                    writing.remove(path)
+                }
                 if mask & UInt32(IN_ISDIR) != 0, mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0 {
                     // A new folder: watch it, and report what it already holds (written before the watch).
                     _ = watchTree(path, descriptor: descriptor, folders: &folders)

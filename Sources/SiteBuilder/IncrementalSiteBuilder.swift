@@ -354,20 +354,12 @@ public struct IncrementalSiteBuilder: Sendable {
         _ page: SitePage, with renderer: PageRenderer, previous: SiteRenderState.RenderedPage?
     ) -> RenderedResult {
         let output = renderer.render(page)
-        var diagnostics = output.diagnostics
-        var fragment: String?
-        if let entry = output.searchEntry {
-            do {
-                fragment = try SearchIndex.fragment(of: entry)
-            } catch {
-                diagnostics.append(.error("cannot index '\(page.url)' for search: \(error)", at: nil))
-            }
-        }
+        let fragment = output.searchEntry.map(SearchIndex.fragment(of:))
         let digest = SiteRenderState.digest(output.html)
         return RenderedResult(
             page: SiteRenderState.RenderedPage(
                 digest: digest, searchFragment: fragment, anchoredPages: output.anchoredPages),
-            html: previous?.digest == digest ? nil : output.html, diagnostics: diagnostics)
+            html: previous?.digest == digest ? nil : output.html, diagnostics: output.diagnostics)
     }
 
     private static func failure(_ diagnostics: [Diagnostic], sources: [String]) -> SiteUpdate {

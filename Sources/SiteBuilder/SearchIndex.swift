@@ -1,10 +1,8 @@
-import Foundation
-
 /// The offline search index: one entry per page, written as `search-index.json` and as
 /// `search-index.js` (the same data as a script, so that search works from `file://`, where
 /// browsers refuse to fetch files).
 struct SearchIndex: Sendable {
-    struct Entry: Codable, Equatable, Sendable {
+    struct Entry: Codable, Sendable, Equatable {
         var title: String
         /// Relative to the site root.
         var url: String
@@ -21,39 +19,67 @@ struct SearchIndex: Sendable {
     /// The longest text kept per page.
     static let textLimit = 20_000
 
+    /// `text` cut at ``textLimit`` characters. Most pages are shorter, and counting bytes is O(1)
+    /// where counting characters walks the whole text.
+    static func clipped(_ text: String) -> String {
+        text.utf8.count <= textLimit ? text : String(text.prefix(textLimit))
+    }
+
     /// `{"pages":[…]}`, keys sorted: byte-identical for the same pages.
-    func json() throws -> String {
-        let encoder = Self.encoder()
-        return Self.json(fragments: try entries.map { try Self.fragment(of: $0, encoder: encoder) })
+    ///
+    /// Written by hand rather than with `JSONEncoder`: the index holds every page's text (tens of
+    /// megabytes for a big handbook), and the encoder's generic path was a visible share of a build.
+    func json() -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(entries.reduce(64) { $0 + $1.text.utf8.count + $1.title.utf8.count + 96 })
+        out.append(contentsOf: #"{"pages":["#.utf8)
+        for (n, entry) in entries.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            // Keys in sorted order, as JSONEncoder's .sortedKeys wrote them.
+            Self.appendMember("section", entry.section, first: true, to: &out)
+            if let summary = entry.summary { Self.appendMember("summary", summary, to: &out) }
+            Self.appendMember("text", entry.text, to: &out)
+            Self.appendMember("title", entry.title, to: &out)
+            Self.appendMember("url", entry.url, to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(contentsOf: "]}\n".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The JSON assigned to `window.ATTEST_SEARCH_INDEX`.
-    func script() throws -> String {
-        Self.script(json: try json())
-    }
-
-    /// The JSON of one entry, as it appears in ``json()``: an incremental rebuild keeps each page's
-    /// fragment and re-encodes only the pages it rendered again.
-    static func fragment(of entry: Entry, encoder: JSONEncoder = encoder()) throws -> String {
-        String(decoding: try encoder.encode(entry), as: UTF8.self)
-    }
-
-    /// The index from its entries' fragments, in URL order.
-    static func json(fragments: [String]) -> String {
-        "{\"pages\":[" + fragments.joined(separator: ",") + "]}\n"
-    }
-
-    /// The script form of `json`.
+    /// The JSON assigned to `window.ATTEST_SEARCH_INDEX`, from ``json()``'s text.
     static func script(json: String) -> String {
-        // `removeLast()` looks at the last character only; `dropLast()` would walk the whole index.
-        var object = json
-        object.removeLast()
-        return "window.ATTEST_SEARCH_INDEX = " + object + ";\n"
+        var body = json
+        if body.utf8.last == UInt8(ascii: "\n") { body.removeLast() }
+        return "window.ATTEST_SEARCH_INDEX = " + body + ";\n"
     }
 
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
+    private static func appendMember(_ key: String, _ value: String, first: Bool = false, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: first ? "{" : ","))
+        appendString(key, to: &out)
+        out.append(UInt8(ascii: ":"))
+        appendString(value, to: &out)
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped; everything else,
+    /// slashes and non-ASCII included, as it is (valid UTF-8 in, valid UTF-8 out).
+    static func appendString(_ value: String, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0x00..<0x20:
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0x0F)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }

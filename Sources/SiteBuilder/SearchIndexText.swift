@@ -10,7 +10,7 @@ public struct SearchIndexText: Sendable {
     private static let scriptPrefix = "window.ATTEST_SEARCH_INDEX = "
 
     /// `search-index.json`, whole (for a site served from memory).
-    public var json: String { SearchIndex.json(fragments: fragments) }
+    public var json: String { jsonPieces().joined() }
 
     /// `search-index.json` and `search-index.js`, whole.
     public func texts() -> (json: String, script: String) {
@@ -36,5 +36,27 @@ public struct SearchIndexText: Sendable {
         pieces[0] = Self.scriptPrefix + pieces[0]
         pieces[pieces.count - 1] = "]};\n"
         return pieces
+    }
+}
+
+extension SearchIndex {
+    /// One entry as it appears in ``json()`` (keys in sorted order): an incremental rebuild keeps each
+    /// page's fragment and encodes again only the pages it rendered again.
+    static func fragment(of entry: Entry) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(entry.text.utf8.count + entry.title.utf8.count + 96)
+        func member(_ key: String, _ value: String) {
+            out.append(UInt8(ascii: out.isEmpty ? "{" : ","))
+            appendString(key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            appendString(value, to: &out)
+        }
+        member("section", entry.section)
+        if let summary = entry.summary { member("summary", summary) }
+        member("text", entry.text)
+        member("title", entry.title)
+        member("url", entry.url)
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 }

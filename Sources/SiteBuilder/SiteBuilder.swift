@@ -124,8 +124,9 @@ public struct SiteBuilder: Sendable {
     {
         var diagnostics: [Diagnostic] = []
         do {
-            try output.write(try index.json(), to: "search-index.json")
-            try output.write(try index.script(), to: "search-index.js")
+            let json = index.json()
+            try output.write(json, to: "search-index.json")
+            try output.write(SearchIndex.script(json: json), to: "search-index.js")
         } catch {
             diagnostics.append(.error("cannot write the search index: \(Self.reason(error))", at: nil))
         }
