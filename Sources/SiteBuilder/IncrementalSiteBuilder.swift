@@ -195,8 +195,9 @@ public struct IncrementalSiteBuilder: Sendable {
         var state = previous
         var toRender: Set<String> = []
         var anchorsChanged: Set<String> = []
-        for page in plan.pages {
-            guard let source = page.sourcePath, editedSources.contains(source) else { continue }
+        for source in editedSources {
+            guard let url = plan.sourceURLs[source], let position = plan.position(of: url) else { continue }
+            let page = plan.pages[position]
             toRender.insert(page.url)
             let outline = PageOutline.of(page)
             update.diagnostics += outline.diagnostics
@@ -236,7 +237,7 @@ public struct IncrementalSiteBuilder: Sendable {
         let renderer = PageRenderer(
             plan: plan, layout: state.layout, resolver: state.resolver, outlines: state.outlines,
             sidebars: state.sidebars, options: options(for: handbook))
-        let pages = plan.pages.filter { toRender.contains($0.url) }
+        let pages = toRender.sorted().compactMap { url in plan.position(of: url).map { plan.pages[$0] } }
         let previousPages = previous.pages
         let rendered = await ParallelWork.map(pages) { page in
             Self.render(page, with: renderer, previous: previousPages[page.url])

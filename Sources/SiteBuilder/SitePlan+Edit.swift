@@ -6,15 +6,7 @@ extension SitePlan {
     /// planning 10,000 pages again. Nil when the edit changes more than the page itself (its title,
     /// summary, weight or draft state, which the navigation shows): then the site must be planned again.
     func replacing(_ page: HandbookPage) -> SitePlan? {
-        guard let url = sourceURLs[page.sourcePath] else { return nil }
-        // Pages are sorted by URL.
-        var low = 0
-        var high = pages.count
-        while low < high {
-            let middle = (low + high) / 2
-            if pages[middle].url < url { low = middle + 1 } else { high = middle }
-        }
-        guard low < pages.count, pages[low].url == url else { return nil }
+        guard let url = sourceURLs[page.sourcePath], let low = position(of: url) else { return nil }
         let old = pages[low]
         var new = old
         switch old.kind {
@@ -36,5 +28,16 @@ extension SitePlan {
         var plan = self
         plan.pages[low] = new
         return plan
+    }
+
+    /// Where the page at `url` is in ``pages`` (sorted by URL): found without walking them all.
+    func position(of url: String) -> Int? {
+        var low = 0
+        var high = pages.count
+        while low < high {
+            let middle = (low + high) / 2
+            if pages[middle].url < url { low = middle + 1 } else { high = middle }
+        }
+        return low < pages.count && pages[low].url == url ? low : nil
     }
 }
