@@ -227,6 +227,27 @@ struct IncrementalSiteBuilderTests {
         #expect(text.texts().script == SearchIndex.script(json: index.json()))
     }
 
+    @Test func themeAndContentFilesAreCopiedAndRemovedAlone() async throws {
+        let root = try WatchedRoot()
+        defer { root.cleanUp() }
+        var (builder, writer) = try await Self.start(root)
+
+        try root.write("body { color: teal; }\n", to: "templates/static/extra.css")
+        try root.write("a diagram\n", to: "content/guides/diagram.txt")
+        let added = await builder.update(changedPaths: ["templates/static/extra.css", "content/guides/diagram.txt"])
+        #expect(added.succeeded, "\(added.diagnostics)")
+        #expect(Set(added.copies.keys) == ["static/extra.css", "guides/diagram.txt"])
+        #expect(added.files.isEmpty && added.searchIndex == nil)
+        #expect(writer.apply(added).isEmpty)
+        #expect(SiteFixture.snapshot(root.site) == (try await root.fullBuild()))
+
+        try root.remove("templates/static/extra.css")
+        let removed = await builder.update(changedPaths: ["templates/static/extra.css"])
+        #expect(removed.succeeded && removed.removed == ["static/extra.css"], "\(removed.diagnostics)")
+        #expect(writer.apply(removed).isEmpty)
+        #expect(SiteFixture.snapshot(root.site) == (try await root.fullBuild()))
+    }
+
     @Test func editorTemporaryFilesThatCameAndWentChangeNothing() async throws {
         let root = try WatchedRoot()
         defer { root.cleanUp() }
