@@ -17,6 +17,10 @@ struct ServeCommand: AsyncParsableCommand {
             X-Attest-Proxy-Secret equal to the file's content. Otherwise people open the invitation links \
             printed by `attest training invite EMAIL`. --dev-identity EMAIL signs everyone in as EMAIL \
             (local trials only).
+
+            With --watch, the handbook is built in memory (site/ is neither read nor written) and rebuilt \
+            as content/ and templates/ change; open pages reload themselves. An edit with errors prints \
+            them and the last good site keeps being served.
             """)
 
     @OptionGroup var rootOptions: RootOptions
@@ -49,6 +53,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The built site to serve (default: site/ under the root).", valueName: "DIR"))
     var site: String?
 
+    @Flag(help: "Build the handbook in memory and rebuild it as its sources change; open pages reload.")
+    var watch = false
+
     func validate() throws {
         if (trustedHeader == nil) != (proxySecretFile == nil) {
             throw ValidationError("--trusted-header and --proxy-secret-file go together")
@@ -69,7 +76,16 @@ struct ServeCommand: AsyncParsableCommand {
         }
         do {
             let siteDirectory = site ?? Self.join(root, "site")
-            try await Self.buildSiteIfMissing(siteDirectory, root: root, handbook: handbook)
+            let liveSite: LiveSite
+            var watchers: [SourceWatcher] = []
+            if watch {
+                let (watchedSite, watcher) = await watchedSite(root: root, siteDirectory: siteDirectory)
+                liveSite = watchedSite
+                watchers.append(watcher)
+            } else {
+                try await Self.buildSiteIfMissing(siteDirectory, root: root, handbook: handbook)
+                liveSite = LiveSite(try StaticSite.load(directory: siteDirectory))
+            }
             let location = TrainingInputs.recordsLocation(root: root, option: records, config: handbook.config)
             let recordsPath = location.path
             let store = try Self.openRecordStore(location)
@@ -82,7 +98,7 @@ struct ServeCommand: AsyncParsableCommand {
                     at: ServerSigningKey.defaultPath(forRecords: recordsPath)),
                 secureCookies: handbook.config.baseURL.lowercased().hasPrefix("https://"))
             let server = try AttestServer(
-                site: LiveSite(try StaticSite.load(directory: siteDirectory)), handbook: handbook, roster: roster,
+                site: liveSite, handbook: handbook, roster: roster,
                 store: store, identity: identity, settings: ServerSettings(host: host, port: port),
                 siteLayout: try Self.siteLayout(root: root, handbook: handbook))
             print(
@@ -90,12 +106,36 @@ struct ServeCommand: AsyncParsableCommand {
             if let devIdentity {
                 print("warning: --dev-identity signs every visitor in as \(devIdentity); for local trials only.")
             }
-            try await server.makeApplication().runService()
+            if watch { print("Watching content/ and templates/; open pages reload after each rebuild.") }
+            try await server.makeApplication(services: watchers).runService()
             try? store.close()
         } catch let error as ServerSetupError {
             DiagnosticPrinter.print([.error(error.description, at: nil)])
             throw ExitCode.badInput
         }
+    }
+
+    /// `--watch`: the site built in memory, live reload on, and the watcher that keeps it up to date.
+    /// When the first build fails, the site last built into `siteDirectory` (if any) is served meanwhile.
+    private func watchedSite(root: String, siteDirectory: String) async -> (LiveSite, SourceWatcher) {
+        let monitor = SourceChangeMonitor(paths: [Self.join(root, "content"), Self.join(root, "templates")])
+        let live = LiveSite(StaticSite(files: [:], liveReload: true))
+        let people = people
+        let builder = IncrementalSiteBuilder(
+            root: root,
+            options: SiteBuildOptions(includeDrafts: false, linkPolicy: .fail, asOf: TrainingInputs.today),
+            linksFromHandbook: true,
+            load: {
+                let (handbook, _, diagnostics) = HandbookInputs.load(root: root, people: people)
+                return (handbook, diagnostics)
+            })
+        let session = SiteWatchSession(builder: builder) { live.apply($0) }
+        let (succeeded, _) = await session.buildAll()
+        if !succeeded, let built = try? StaticSite.load(directory: siteDirectory, liveReload: true) {
+            live.replace(with: built)
+            print("Serving the site last built into \(siteDirectory) until the errors are fixed.")
+        }
+        return (live, SourceWatcher(monitor: monitor) { await session.rebuild($0) })
     }
 
     /// Opens the records database (SQLite, WAL, synchronous=FULL, batched commits).

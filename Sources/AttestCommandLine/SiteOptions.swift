@@ -28,4 +28,20 @@ struct SiteOptions: ParsableArguments {
             asOf: CalendarDate(secondsSince1970: Date().timeIntervalSince1970))
         return (SiteBuilder(handbook: handbook, templatesDirectory: root + "/templates", options: options), diagnostics)
     }
+
+    /// The builder behind `--watch`: it loads the handbook itself, so that bad input at the start is
+    /// reported like any later invalid edit rather than ending the command.
+    func makeIncrementalBuilder(root: String) -> IncrementalSiteBuilder {
+        let drafts = drafts
+        return IncrementalSiteBuilder(
+            root: root,
+            options: SiteBuildOptions(
+                includeDrafts: drafts, linkPolicy: links ?? .fail,
+                asOf: CalendarDate(secondsSince1970: Date().timeIntervalSince1970)),
+            linksFromHandbook: links == nil,
+            load: {
+                let (handbook, _, diagnostics) = HandbookInputs.load(root: root, includeDrafts: drafts)
+                return (handbook, diagnostics)
+            })
+    }
 }

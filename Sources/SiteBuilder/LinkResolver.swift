@@ -16,7 +16,7 @@ struct LinkResolver: Sendable {
     private let draftSources: Set<String>
     private let assets: Set<String>
     private let pageURLs: Set<String>
-    private let anchorsByURL: [String: Set<String>]
+    private var anchorsByURL: [String: Set<String>]
     /// The Markdown source of each page URL, to name it in messages.
     private let sourceByURL: [String: String]
 
@@ -61,6 +61,27 @@ struct LinkResolver: Sendable {
             return .broken("no heading with id '\(anchor)' in \(sourceByURL[target] ?? target)")
         }
         return .rewritten(page.pathToRoot + target + (fragment.isEmpty ? "" : "#" + fragment))
+    }
+
+    /// The page a link to an anchor on another page (`other.md#part`) points at, if any: an edit that
+    /// changes that page's headings must check the link again (``IncrementalSiteBuilder``).
+    func anchoredPage(_ destination: String, from page: SitePage) -> String? {
+        guard let hash = destination.firstIndex(of: "#"), destination.index(after: hash) < destination.endIndex,
+            !destination.hasPrefix("//"), !Self.hasScheme(destination)
+        else { return nil }
+        var rest = destination[..<hash]
+        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        guard !rest.isEmpty else { return nil }
+        let path = String(rest).removingPercentEncoding ?? String(rest)
+        guard let target = locate(path, from: page), pageURLs.contains(target) else { return nil }
+        return target
+    }
+
+    /// This resolver with `url`'s heading ids replaced (after an edit of that page alone).
+    func replacingAnchors(of url: String, with ids: Set<String>) -> LinkResolver {
+        var resolver = self
+        resolver.anchorsByURL[url] = ids
+        return resolver
     }
 
     /// The site URL of what `path` names: a published source, a folder's landing page, or an asset.

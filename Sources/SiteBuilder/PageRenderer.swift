@@ -9,6 +9,8 @@ struct PageRenderer: Sendable {
         var html: String
         var searchEntry: SearchIndex.Entry?
         var diagnostics: [Diagnostic]
+        /// The other pages whose anchors this page links to (see ``LinkResolver/anchoredPage(_:from:)``).
+        var anchoredPages: Set<String> = []
     }
 
     let plan: SitePlan
@@ -29,10 +31,11 @@ struct PageRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         var bodyHTML = ""
         var plainText = ""
+        var anchoredPages: Set<String> = []
         let outline = outlines[page.url]
         if !page.body.isEmpty, let outline {
             let (document, _) = PageOutline.document(for: page)
-            diagnostics += checkAndRewriteLinks(in: document, of: page)
+            diagnostics += checkAndRewriteLinks(in: document, of: page, anchoredPages: &anchoredPages)
             bodyHTML = document.renderHTML(headingIDs: outline.headingIDs)
             plainText = document.plainText(limit: SearchIndex.textLimit)
         }
@@ -102,14 +105,17 @@ struct PageRenderer: Sendable {
         let html = layout.wrap(
             content: content, title: page.title, pathToRoot: root, sidebar: sidebar, description: description,
             isSearch: { if case .search = page.kind { return true } else { return false } }())
-        return Output(html: html, searchEntry: searchEntry, diagnostics: diagnostics)
+        return Output(html: html, searchEntry: searchEntry, diagnostics: diagnostics, anchoredPages: anchoredPages)
     }
 
     /// Reports every link that leads nowhere and points the others at the rendered pages.
-    private func checkAndRewriteLinks(in document: MarkdownDocument, of page: SitePage) -> [Diagnostic] {
+    private func checkAndRewriteLinks(
+        in document: MarkdownDocument, of page: SitePage, anchoredPages: inout Set<String>
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var resolutions: [String: LinkResolver.Resolution] = [:]
         for link in document.links() {
+            if let target = resolver.anchoredPage(link.destination, from: page) { anchoredPages.insert(target) }
             let resolution = resolutions[link.destination] ?? resolver.resolve(link.destination, from: page)
             resolutions[link.destination] = resolution
             guard case .broken(let reason) = resolution else { continue }

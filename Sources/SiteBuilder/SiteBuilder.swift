@@ -58,13 +58,7 @@ public struct SiteBuilder: Sendable {
         let layout = SiteLayout(theme: theme, navigation: plan.navigation, config: handbook.config)
 
         // 2. What pages share, rendered once: the sidebar per section and folder depth.
-        var sidebars: [String: String] = [:]
-        for page in plan.pages {
-            let key = PageRenderer.sidebarKey(groupKey: page.groupKey, pathToRoot: page.pathToRoot)
-            if sidebars[key] == nil {
-                sidebars[key] = layout.sidebar(groupKey: page.groupKey, pathToRoot: page.pathToRoot)
-            }
-        }
+        let sidebars = layout.sidebars(for: plan.pages)
 
         // 3. Stage the output (unless checking, or already failed), render and write every page.
         var output: SiteOutput?
@@ -137,17 +131,9 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(.error("cannot write the search index: \(Self.reason(error))", at: nil))
         }
         if let staticDirectory = theme.staticDirectory {
-            let files = (FileManager.default.enumerator(atPath: staticDirectory)?.allObjects as? [String] ?? [])
-                .sorted()
-            for file in files where !file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                var isDirectory: ObjCBool = false
-                let source = staticDirectory + "/" + file
-                guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), !isDirectory.boolValue
-                else {
-                    continue
-                }
+            for file in theme.staticFiles() {
                 do {
-                    try output.copy(from: source, to: "static/" + file)
+                    try output.copy(from: staticDirectory + "/" + file, to: "static/" + file)
                 } catch {
                     diagnostics.append(.error("cannot copy '\(file)' of the theme: \(Self.reason(error))", at: nil))
                 }

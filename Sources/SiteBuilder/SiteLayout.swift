@@ -64,6 +64,19 @@ public struct SiteLayout: Sendable {
         return theme.render("sidebar", context: ["root": pathToRoot, "groups": groups, "siteTitle": config.title])
     }
 
+    /// The sidebar of every section and folder depth among `pages`, by ``PageRenderer/sidebarKey(groupKey:pathToRoot:)``:
+    /// rendered once each, then shared by the pages.
+    func sidebars(for pages: [SitePage]) -> [String: String] {
+        var sidebars: [String: String] = [:]
+        for page in pages {
+            let key = PageRenderer.sidebarKey(groupKey: page.groupKey, pathToRoot: page.pathToRoot)
+            if sidebars[key] == nil {
+                sidebars[key] = sidebar(groupKey: page.groupKey, pathToRoot: page.pathToRoot)
+            }
+        }
+        return sidebars
+    }
+
     /// Marks the link to the page itself in a pre-rendered sidebar.
     static func markCurrent(_ url: String, in sidebar: String) -> String {
         // A plain byte search: Foundation's searches convert or walk generically, and this runs per page.

@@ -3,13 +3,13 @@ import HandbookContent
 /// The handbook's sections and their pages, in reading order: what the sidebar, the home page,
 /// section pages and previous/next links show.
 struct SiteNavigation: Sendable {
-    struct Entry: Sendable {
+    struct Entry: Equatable, Sendable {
         var title: String
         var url: String
         var summary: String?
     }
 
-    struct Group: Sendable {
+    struct Group: Equatable, Sendable {
         /// The folder relative to the site root (`policies/keys`, `guides`, `quizzes`; "" at the top).
         var key: String
         var title: String

@@ -63,12 +63,73 @@ struct SiteOutput: Sendable {
     /// Plain POSIX writes: Foundation's `Data.write(to:)` fsyncs every file, which cost a tenth of
     /// a 10,000-page build. The staging folder is swapped in whole, so a crash loses only the build.
     func write(_ text: String, to relativePath: String) throws {
-        let path = staging + "/" + relativePath
+        try Self.writeFile(text, atPath: staging + "/" + relativePath)
+    }
+
+    /// Writes `pieces` one after the other to `relativePath`; its folder must exist.
+    func write(pieces: [String], to relativePath: String) throws {
+        try Self.writeFile(pieces: pieces, atPath: staging + "/" + relativePath)
+    }
+
+    /// Replaces the file at `path` with `pieces` written one after the other, atomically.
+    static func replaceFile(atPath path: String, pieces: [String]) throws {
+        try FileManager.default.createDirectory(
+            atPath: SiteURL.directory(of: path), withIntermediateDirectories: true)
+        let temporary = path + ".tmp-" + token()
+        do {
+            try writeFile(pieces: pieces, atPath: temporary)
+            try renameFile(temporary, to: path)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Replaces the file at `path` with `text` atomically (a temporary file beside it, renamed over
+    /// it), creating its folder: how a rebuild under `--watch` changes one file of a published site.
+    static func replaceFile(atPath path: String, with text: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: SiteURL.directory(of: path), withIntermediateDirectories: true)
+        let temporary = path + ".tmp-" + token()
+        do {
+            try writeFile(text, atPath: temporary)
+            try renameFile(temporary, to: path)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Replaces the file at `path` with a copy of `source` atomically, creating its folder.
+    static func replaceFile(atPath path: String, copying source: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: SiteURL.directory(of: path), withIntermediateDirectories: true)
+        let temporary = path + ".tmp-" + token()
+        do {
+            try FileManager.default.copyItem(atPath: source, toPath: temporary)
+            try renameFile(temporary, to: path)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    private static func renameFile(_ from: String, to path: String) throws {
+        guard rename(from, path) == 0 else {
+            throw Refusal(description: "cannot replace '\(path)': \(errorText())")
+        }
+    }
+
+    private static func writeFile(_ text: String, atPath path: String) throws {
+        try writeFile(pieces: [text], atPath: path)
+    }
+
+    /// Writes `pieces` in order; small pieces are gathered into one buffer, large ones written as they are.
+    private static func writeFile(pieces: [String], atPath path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Refusal(description: "cannot create '\(path)': \(Self.errorText())") }
         defer { close(descriptor) }
-        var text = text
-        try text.withUTF8 { buffer in
+        func writeAll(_ buffer: UnsafeBufferPointer<UInt8>) throws {
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -79,6 +140,20 @@ struct SiteOutput: Sendable {
                 offset += written
             }
         }
+        let capacity = 256 * 1024
+        var gathered: [UInt8] = []
+        gathered.reserveCapacity(capacity)
+        for piece in pieces {
+            var piece = piece
+            try piece.withUTF8 { bytes in
+                if gathered.count + bytes.count > capacity {
+                    try gathered.withUnsafeBufferPointer(writeAll)
+                    gathered.removeAll(keepingCapacity: true)
+                }
+                if bytes.count >= capacity { try writeAll(bytes) } else { gathered.append(contentsOf: bytes) }
+            }
+        }
+        try gathered.withUnsafeBufferPointer(writeAll)
     }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }

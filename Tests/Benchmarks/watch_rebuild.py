@@ -7,7 +7,7 @@ SOURCE is a Markdown file relative to ROOT, OUTPUT the page it becomes (relative
 site/section-042/page-04242/index.html). Starts the watcher on a root without site/, waits for the
 first build to publish OUTPUT, then TRIALS times appends a unique marker to SOURCE and times, from
 the write to the moment OUTPUT holds the marker (polled every millisecond), what a reader of the
-site waits. Prints one line of JSON: {"trials_ms": [...], "median_ms", "max_ms"} or {"error": ...}.
+site waits. Prints one line of JSON: {"trials_ms": [...], "median_ms", "p90_ms", "max_ms"} or {"error": ...}.
 The watcher is stopped at the end, whatever happens.
 """
 
@@ -76,7 +76,9 @@ def main():
                 time.sleep(0.001)
             trials.append(round((time.monotonic() - start) * 1000, 1))
             time.sleep(0.5)  # separate edits beyond any debounce
-        result = {"trials_ms": trials, "median_ms": statistics.median(trials), "max_ms": max(trials)}
+        ordered = sorted(trials)
+        p90 = ordered[min(len(ordered) - 1, int(round(0.9 * (len(ordered) - 1))))]
+        result = {"trials_ms": trials, "median_ms": statistics.median(trials), "p90_ms": p90, "max_ms": max(trials)}
     except RuntimeError as error:
         result = {"error": str(error)}
     finally:
