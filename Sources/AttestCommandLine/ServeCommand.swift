@@ -77,11 +77,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             let siteDirectory = site ?? Self.join(root, "site")
             let liveSite: LiveSite
-            var watchers: [SourceWatcher] = []
             if watch {
-                let (watchedSite, watcher) = await watchedSite(root: root, siteDirectory: siteDirectory)
-                liveSite = watchedSite
-                watchers.append(watcher)
+                liveSite = LiveSite(StaticSite(files: [:], liveReload: true))
             } else {
                 try await Self.buildSiteIfMissing(siteDirectory, root: root, handbook: handbook)
                 liveSite = LiveSite(try StaticSite.load(directory: siteDirectory))
@@ -101,12 +98,18 @@ struct ServeCommand: AsyncParsableCommand {
                 site: liveSite, handbook: handbook, roster: roster,
                 store: store, identity: identity, settings: ServerSettings(host: host, port: port),
                 siteLayout: try Self.siteLayout(root: root, handbook: handbook))
+            var watchers: [SourceWatcher] = []
+            if watch {
+                watchers.append(await startWatching(root: root, siteDirectory: siteDirectory, server: server))
+            }
             print(
                 "Serving \(handbook.config.title) on http://\(host):\(port)/ (records: \(recordsPath)); Ctrl-C stops.")
             if let devIdentity {
                 print("warning: --dev-identity signs every visitor in as \(devIdentity); for local trials only.")
             }
             if watch { print("Watching content/ and templates/; open pages reload after each rebuild.") }
+            // A server's lines go to its log (a file, a pipe, journald) as they happen.
+            fflush(nil)
             try await server.makeApplication(services: watchers).runService()
             try? store.close()
         } catch let error as ServerSetupError {
@@ -115,11 +118,14 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// `--watch`: the site built in memory, live reload on, and the watcher that keeps it up to date.
-    /// When the first build fails, the site last built into `siteDirectory` (if any) is served meanwhile.
-    private func watchedSite(root: String, siteDirectory: String) async -> (LiveSite, SourceWatcher) {
+    /// `--watch`: builds the site into the server's memory (live reload on) and returns the watcher
+    /// that keeps it up to date. After each rebuild that loaded the handbook or the theme anew, the
+    /// server grades, admits and lays out its pages with them too. When the first build fails, the
+    /// site last built into `siteDirectory` (if any) is served meanwhile.
+    private func startWatching(root: String, siteDirectory: String, server: AttestServer) async -> SourceWatcher {
         let monitor = SourceChangeMonitor(paths: [Self.join(root, "content"), Self.join(root, "templates")])
-        let live = LiveSite(StaticSite(files: [:], liveReload: true))
+        let live = server.site
+        let content = server.content
         let people = people
         let builder = IncrementalSiteBuilder(
             root: root,
@@ -129,13 +135,36 @@ struct ServeCommand: AsyncParsableCommand {
                 let (handbook, _, diagnostics) = HandbookInputs.load(root: root, people: people)
                 return (handbook, diagnostics)
             })
-        let session = SiteWatchSession(builder: builder) { live.apply($0) }
+        let session = SiteWatchSession(builder: builder) { update in
+            var problems = live.apply(update)
+            if update.succeeded, let handbook = update.handbook {
+                problems += Self.serve(handbook, layout: update.layout, root: root, people: people, in: content)
+            }
+            return problems
+        }
         let (succeeded, _) = await session.buildAll()
         if !succeeded, let built = try? StaticSite.load(directory: siteDirectory, liveReload: true) {
             live.replace(with: built)
             print("Serving the site last built into \(siteDirectory) until the errors are fixed.")
         }
-        return (live, SourceWatcher(monitor: monitor) { await session.rebuild($0) })
+        return SourceWatcher(monitor: monitor) { changed in
+            await session.rebuild(changed)
+            fflush(nil)
+        }
+    }
+
+    /// Hands a rebuilt handbook (with its roster read again) to the server; what went wrong otherwise.
+    private static func serve(
+        _ handbook: Handbook, layout: SiteLayout?, root: String, people: String?, in content: LiveHandbook
+    ) -> [Diagnostic] {
+        let (roster, diagnostics) = TrainingInputs.roster(root: root, option: people, config: handbook.config)
+        guard let roster, !diagnostics.hasErrors else { return diagnostics }
+        do {
+            try content.replace(handbook: handbook, roster: roster, layout: layout)
+        } catch {
+            return diagnostics + [.error(error.description, at: nil)]
+        }
+        return diagnostics
     }
 
     /// Opens the records database (SQLite, WAL, synchronous=FULL, batched commits).

@@ -9,36 +9,22 @@ import TrainingRecords
 public struct AttestResponder: HTTPResponder {
     public typealias Context = BasicRequestContext
 
-    /// Everything a request may need, fixed at start (the site can be swapped, see ``LiveSite``).
+    /// Everything a request may need. The site and the handbook can be swapped under `--watch` (see
+    /// ``LiveSite`` and ``LiveHandbook``); each property reads the handbook served at that moment, so a
+    /// submission is graded against the very quiz object it looked up.
     struct State: Sendable {
         let site: LiveSite
-        let handbook: Handbook
-        let roster: Roster
+        let content: LiveHandbook
         let store: any RecordStore
         let resolver: IdentityResolver
         let settings: ServerSettings
-        let pages: ServerPages
-        let quizzes: [String: ServedQuiz]
-        let quizTitles: [String: String]
-        let admins: Set<String>
 
-        init(
-            site: LiveSite, handbook: Handbook, roster: Roster, store: any RecordStore, resolver: IdentityResolver,
-            settings: ServerSettings, pages: ServerPages
-        ) {
-            self.site = site
-            self.handbook = handbook
-            self.roster = roster
-            self.store = store
-            self.resolver = resolver
-            self.settings = settings
-            self.pages = pages
-            var quizzes: [String: ServedQuiz] = [:]
-            for quiz in handbook.quizzes { quizzes[quiz.id] = ServedQuiz(quiz: quiz, policies: handbook.policies) }
-            self.quizzes = quizzes
-            quizTitles = Dictionary(handbook.quizzes.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-            admins = Set(handbook.config.admins.map { $0.lowercased() })
-        }
+        var handbook: Handbook { content.served.handbook }
+        var roster: Roster { content.served.roster }
+        var pages: ServerPages { content.served.pages }
+        var quizzes: [String: ServedQuiz] { content.served.quizzes }
+        var quizTitles: [String: String] { content.served.quizTitles }
+        var admins: Set<String> { content.served.admins }
     }
 
     let state: State

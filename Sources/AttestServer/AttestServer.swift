@@ -31,32 +31,35 @@ import TrainingRecords
 /// ```
 public struct AttestServer: Sendable {
     public let site: LiveSite
-    public let handbook: Handbook
-    public let roster: Roster
+    /// The handbook, roster and page layout served; `--watch` replaces them after each good rebuild.
+    public let content: LiveHandbook
     public let store: any RecordStore
     public let identity: IdentityConfiguration
     public let settings: ServerSettings
-    let pages: ServerPages
+
+    /// The handbook served now.
+    public var handbook: Handbook { content.served.handbook }
+    /// The roster served now.
+    public var roster: Roster { content.served.roster }
 
     public init(
         site: LiveSite, handbook: Handbook, roster: Roster, store: any RecordStore, identity: IdentityConfiguration,
         settings: ServerSettings = ServerSettings(), siteLayout: SiteLayout? = nil
     ) throws(ServerSetupError) {
         self.site = site
-        self.handbook = handbook
-        self.roster = roster
         self.store = store
         self.identity = identity
         self.settings = settings
-        pages = try ServerPages(siteTitle: handbook.config.title, siteLayout: siteLayout)
+        let pages = try ServerPages(siteTitle: handbook.config.title, siteLayout: siteLayout)
+        content = LiveHandbook(ServedHandbook(handbook: handbook, roster: roster, pages: pages))
     }
 
     /// The responder behind the application (routing, identity, grading, recording).
     public func makeResponder() -> AttestResponder {
         AttestResponder(
             state: AttestResponder.State(
-                site: site, handbook: handbook, roster: roster, store: store,
-                resolver: IdentityResolver(configuration: identity), settings: settings, pages: pages))
+                site: site, content: content, store: store, resolver: IdentityResolver(configuration: identity),
+                settings: settings))
     }
 
     /// The Hummingbird application, listening on `settings.host:settings.port`.

@@ -315,6 +315,8 @@ public struct IncrementalSiteBuilder: Sendable {
         update.diagnostics = diagnostics
         update.renderedPageCount = plan.pages.count
         guard !diagnostics.hasErrors else { return (Self.failure(diagnostics, sources: sources), nil) }
+        update.handbook = handbook
+        update.layout = layout
 
         let searchIndex = SearchIndexText(fragments: plan.pages.compactMap { pages[$0.url]?.searchFragment })
         let searchIndexDigest = SiteRenderState.digest(searchIndex.json)

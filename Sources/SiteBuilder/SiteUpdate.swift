@@ -23,6 +23,11 @@ public struct SiteUpdate: Sendable {
     public var renderedPageCount: Int
     /// The source paths (relative to the root) this update took into account.
     public var sources: [String]
+    /// The handbook and layout the site now shows, when this update rendered everything (the first
+    /// build, or the handbook or theme loaded anew); nil when it rendered some pages again. A server
+    /// under `--watch` then grades and lays out its own pages with them.
+    public var handbook: Handbook?
+    public var layout: SiteLayout?
 
     public init(
         isComplete: Bool, succeeded: Bool, files: [String: String] = [:], searchIndex: SearchIndexText? = nil,

@@ -93,4 +93,33 @@ struct ServeWatchTests {
         let after = try await server.request("GET", "/guides/onboarding/")
         #expect(after.text.contains(marker), "\(server.logText)")
     }
+
+    @Test("an edited quiz is graded as it is now shown")
+    func editedQuizIsGradedAsShown() async throws {
+        let root = try FixtureRoot()
+        defer { root.remove() }
+        let server = try await AttestServerProcess(
+            root: root, extraArguments: ["--watch", "--dev-identity", "alice@example.com"])
+        defer { server.stop() }
+        let answers = Data(#"{"quiz": "key-basics", "answers": {"1": ["a"], "2": ["a", "c"]}}"#.utf8)
+        let before = try await server.request(
+            "POST", "/api/v1/attempts", body: answers, contentType: "application/json")
+        #expect(before.status == 201, "\(server.logText)")
+        #expect(before.text.contains(#""passed":false"#), "\(before.text)")
+
+        // Question 1's right answer becomes "Never" (a): the same answers now pass. The quiz page does
+        // not change (it never shows which options are right), so the server's log says when it is done.
+        let quiz = try #require(root.read("content/quizzes/key-basics.md"))
+        let edited = quiz.replacingOccurrences(of: "- [ ] Never", with: "- [x] Never")
+            .replacingOccurrences(of: "- [x] At least every 73 days", with: "- [ ] At least every 73 days")
+        try root.write(edited, to: "content/quizzes/key-basics.md")
+        let rebuilt = try await WatchTests.poll(seconds: 20) {
+            server.logText.contains("rebuilt content/quizzes/key-basics.md")
+        }
+        #expect(rebuilt, "\(server.logText)")
+        let after = try await server.request(
+            "POST", "/api/v1/attempts", body: answers, contentType: "application/json")
+        #expect(after.status == 201, "\(server.logText)")
+        #expect(after.text.contains(#""passed":true"#), "\(after.text)")
+    }
 }

@@ -1,0 +1,25 @@
+import HandbookContent
+import SiteBuilder
+
+/// What the server knows of the handbook: the quizzes it grades against, the roster, the admins, and
+/// the layout of its own pages. Fixed at start, or replaced as a whole after a rebuild under `--watch`
+/// (see ``LiveHandbook``), so that an edited quiz is graded as it is now shown.
+struct ServedHandbook: Sendable {
+    let handbook: Handbook
+    let roster: Roster
+    let pages: ServerPages
+    let quizzes: [String: ServedQuiz]
+    let quizTitles: [String: String]
+    let admins: Set<String>
+
+    init(handbook: Handbook, roster: Roster, pages: ServerPages) {
+        self.handbook = handbook
+        self.roster = roster
+        self.pages = pages
+        var quizzes: [String: ServedQuiz] = [:]
+        for quiz in handbook.quizzes { quizzes[quiz.id] = ServedQuiz(quiz: quiz, policies: handbook.policies) }
+        self.quizzes = quizzes
+        quizTitles = Dictionary(handbook.quizzes.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        admins = Set(handbook.config.admins.map { $0.lowercased() })
+    }
+}
