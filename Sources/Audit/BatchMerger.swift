@@ -28,9 +28,7 @@ struct BatchMerger {
         var dropped: Set<Int> = []
         var badRows = batch.badRows
         for row in batch.keys {
-            var hasher = Hasher()
-            hasher.combine(row.id)
-            let hash = hasher.finalize()
+            let hash = row.idHash
             if let first = seen[hash] {
                 let firstPath = paths[first >> 40] ?? path
                 badRows.append(

@@ -21,10 +21,18 @@ public struct AuditContext: Sendable {
         activeByEmail = active
         var passes: [String: Set<String>] = [:]
         // The same standing as TrainingStatus.hasCurrentPass, indexed.
+        // Keyed by the roster's own strings (see ``knownEmails``).
         for requirement in training?.requirements ?? [] where requirement.state.isCurrentPass {
-            passes[requirement.person.email, default: []].insert(requirement.quizID)
+            let email = active.index(forKey: requirement.person.email).map { active[$0].key }
+            passes[email ?? requirement.person.email, default: []].insert(requirement.quizID)
         }
         currentPasses = passes
+    }
+
+    /// The emails the lookups are keyed by, for readers to hand out these very strings: a lookup
+    /// then compares a string with itself, not with a copy elsewhere in memory.
+    var knownEmails: [String] {
+        Array(activeByEmail.keys) + currentPasses.keys.filter { activeByEmail[$0] == nil }
     }
 
     /// Where `email` (lowercased) stands in the roster.

@@ -1,3 +1,4 @@
+import Foundation
 import HandbookContent
 
 /// The JSON report (`report.json`): pretty-printed, keys in a fixed order, byte-identical for the
@@ -113,14 +114,32 @@ public struct JSONReportWriter: ReportWriter {
             JSONValue.renderMembers(Self.members(of: control), into: &text, level: 3)
             text += ",\n      \"findings\": ["
             output.write(text)
-            for (findingIndex, finding) in control.findings.enumerated() {
-                text = findingIndex == 0 ? "\n        " : ",\n        "
-                Self.render(finding, into: &text)
-                output.write(text)
-            }
+            Self.writeFindings(control.findings, to: output)
             output.write(control.findings.isEmpty ? "]\n    }" : "\n      ]\n    }")
         }
         output.write(report.controls.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+    }
+
+    /// Findings rendered on every core, a block at a time, written in order: a report holds
+    /// findings by the million.
+    private static func writeFindings(_ findings: [Finding], to output: ReportOutput) {
+        let blockSize = 2048
+        let blocks = stride(from: 0, to: findings.count, by: blockSize).map {
+            $0..<min($0 + blockSize, findings.count)
+        }
+        // A few blocks per core at a time: the text in memory stays a few megabytes.
+        let group = 4 * ProcessInfo.processInfo.activeProcessorCount
+        for start in stride(from: 0, to: blocks.count, by: group) {
+            let texts = ParallelMap.map(count: min(group, blocks.count - start)) { offset in
+                var text = ""
+                for index in blocks[start + offset] {
+                    text += index == 0 ? "\n        " : ",\n        "
+                    render(findings[index], into: &text)
+                }
+                return text
+            }
+            for text in texts { output.write(text) }
+        }
     }
 
     static func note(_ note: FrameworkNote) -> JSONValue {
