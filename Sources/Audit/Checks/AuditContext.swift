@@ -9,6 +9,10 @@ public struct AuditContext: Sendable {
     public let roster: Roster?
     /// nil: no training records were given.
     public let training: TrainingStatus?
+    /// Whether a roster was given (checked per key: cheaper than comparing ``roster`` with nil).
+    public let hasRoster: Bool
+    /// Whether training records were given.
+    public let hasTraining: Bool
     private let activeByEmail: [String: Bool]
     private let currentPasses: [String: Set<String>]
 
@@ -16,6 +20,8 @@ public struct AuditContext: Sendable {
         self.asOf = asOf
         self.roster = roster
         self.training = training
+        hasRoster = roster != nil
+        hasTraining = training != nil
         var active: [String: Bool] = [:]
         for person in roster?.people ?? [] { active[person.email] = person.active }
         activeByEmail = active
@@ -37,7 +43,7 @@ public struct AuditContext: Sendable {
 
     /// Where `email` (lowercased) stands in the roster.
     public func standing(of email: String) -> FindingDetail.RosterStanding {
-        guard roster != nil else { return .noRoster }
+        guard hasRoster else { return .noRoster }
         guard let active = activeByEmail[email] else { return .notInRoster }
         return active ? .active : .inactive
     }

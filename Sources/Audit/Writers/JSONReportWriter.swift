@@ -131,14 +131,14 @@ public struct JSONReportWriter: ReportWriter {
         let group = 4 * ProcessInfo.processInfo.activeProcessorCount
         for start in stride(from: 0, to: blocks.count, by: group) {
             let texts = ParallelMap.map(count: min(group, blocks.count - start)) { offset in
-                var text = ""
+                var text = JSONByteBuffer(capacity: blockSize * 512)
                 for index in blocks[start + offset] {
-                    text += index == 0 ? "\n        " : ",\n        "
+                    text.append(index == 0 ? "\n        " : ",\n        ")
                     render(findings[index], into: &text)
                 }
-                return text
+                return text.bytes
             }
-            for text in texts { output.write(text) }
+            for text in texts { output.write(bytes: text) }
         }
     }
 
@@ -182,56 +182,70 @@ public struct JSONReportWriter: ReportWriter {
     /// Renders `finding` as ``finding(_:)`` would at level 4, without building the value first:
     /// a report holds findings by the million.
     static func render(_ finding: Finding, into text: inout String) {
-        let member = ",\n          "
-        text += "{\n          \"subject\": "
-        JSONValue.quote(finding.subject, into: &text)
-        text += member + "\"status\": \"" + finding.status.rawValue + "\"" + member + "\"message\": "
-        JSONValue.quote(finding.message, into: &text)
-        text += member + "\"evidence\": "
+        var buffer = JSONByteBuffer()
+        render(finding, into: &buffer)
+        text += buffer.string
+    }
+
+    /// Renders `finding` at level 4 as bytes.
+    static func render(_ finding: Finding, into text: inout JSONByteBuffer) {
+        text.append("{\n          \"subject\": ")
+        text.quote(finding.subject)
+        text.append(",\n          \"status\": ")
+        text.append(finding.status == .fail ? "\"fail\"" : "\"warn\"")
+        text.append(",\n          \"message\": ")
+        text.quote(finding.message)
+        text.append(",\n          \"evidence\": ")
         renderObject(finding.evidence, into: &text)
-        text += member + "\"columns\": "
-        renderObject(
-            finding.extraColumns.sorted { $0.key < $1.key }.map { (name: $0.key, value: .string($0.value)) },
-            into: &text)
-        text += member + "\"source\": "
-        if let source = finding.source {
-            text += "{\n            \"path\": "
-            JSONValue.quote(source.path, into: &text)
-            text += ",\n            \"line\": " + String(source.line) + "\n          }"
+        text.append(",\n          \"columns\": ")
+        if finding.extraColumns.isEmpty {
+            text.append("{}")
         } else {
-            text += "null"
+            renderObject(
+                finding.extraColumns.sorted { $0.key < $1.key }.map { (name: $0.key, value: .string($0.value)) },
+                into: &text)
         }
-        text += "\n        }"
+        text.append(",\n          \"source\": ")
+        if let source = finding.source {
+            text.append("{\n            \"path\": ")
+            text.quote(source.path)
+            text.append(",\n            \"line\": ")
+            text.append(source.line)
+            text.append("\n          }")
+        } else {
+            text.append("null")
+        }
+        text.append("\n        }")
     }
 
     /// An object of parameter values at level 5.
-    private static func renderObject(_ pairs: [(name: String, value: ParameterValue)], into text: inout String) {
+    private static func renderObject(_ pairs: [(name: String, value: ParameterValue)], into text: inout JSONByteBuffer) {
         guard !pairs.isEmpty else {
-            text += "{}"
+            text.append("{}")
             return
         }
-        text += "{\n"
+        text.append("{\n")
         for (index, pair) in pairs.enumerated() {
-            text += "            "
-            JSONValue.quote(pair.name, into: &text)
-            text += ": "
+            text.append("            ")
+            text.quote(pair.name)
+            text.append(": ")
             switch pair.value {
-            case .integer(let n): text += String(n)
-            case .boolean(let b): text += b ? "true" : "false"
-            case .string(let string): JSONValue.quote(string, into: &text)
-            case .list(let items) where items.isEmpty: text += "[]"
+            case .integer(let n): text.append(n)
+            case .boolean(let b): text.append(b ? "true" : "false")
+            case .string(let string): text.quote(string)
+            case .list(let items) where items.isEmpty: text.append("[]")
             case .list(let items):
-                text += "[\n"
+                text.append("[\n")
                 for (itemIndex, item) in items.enumerated() {
-                    text += "              "
-                    JSONValue.quote(item, into: &text)
-                    text += itemIndex == items.count - 1 ? "\n" : ",\n"
+                    text.append("              ")
+                    text.quote(item)
+                    text.append(itemIndex == items.count - 1 ? "\n" : ",\n")
                 }
-                text += "            ]"
+                text.append("            ]")
             }
-            text += index == pairs.count - 1 ? "\n" : ",\n"
+            text.append(index == pairs.count - 1 ? "\n" : ",\n")
         }
-        text += "          }"
+        text.append("          }")
     }
 
     /// A finding as a JSON value: the specification that ``render(_:into:)`` follows (and is tested against).
