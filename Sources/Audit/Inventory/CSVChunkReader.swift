@@ -29,6 +29,8 @@ struct CSVChunkReader {
     private var hasher = SHA256()
     private(set) var byteCount = 0
     let blockSize: Int
+    /// Room for the partial record carried over to the next block.
+    private static let slack = 1 << 16
 
     /// Reads the file at `path`.
     init(path: String, blockSize: Int = 4 << 20) throws {
@@ -89,7 +91,10 @@ struct CSVChunkReader {
             if let cut = Self.lastRecordEnd(pending, newBytesFrom: searchFrom), cut > 0 {
                 // The chunk keeps the buffer; the partial record after the cut starts the next one.
                 var chunkBytes = pending
-                pending = Array(chunkBytes[cut...])
+                pending = []
+                // Buffers of one size, so that the allocator hands back freed ones, not fresh pages.
+                pending.reserveCapacity(blockSize + Self.slack)
+                pending.append(contentsOf: chunkBytes[cut...])
                 chunkBytes.removeSubrange(cut...)
                 return emit(chunkBytes)
             }

@@ -219,7 +219,8 @@ public struct JSONReportWriter: ReportWriter {
     }
 
     /// An object of parameter values at level 5.
-    private static func renderObject(_ pairs: [(name: String, value: ParameterValue)], into text: inout JSONByteBuffer) {
+    private static func renderObject(_ pairs: [(name: String, value: ParameterValue)], into text: inout JSONByteBuffer)
+    {
         guard !pairs.isEmpty else {
             text.append("{}")
             return
