@@ -15,6 +15,8 @@ public struct AuditContext: Sendable {
     public let hasTraining: Bool
     private let activeByEmail: [String: Bool]
     private let currentPasses: [String: Set<String>]
+    /// Both, for the per-key lookups.
+    private let people: PeopleIndex
 
     public init(asOf: CalendarDate, roster: Roster?, training: TrainingStatus?) {
         self.asOf = asOf
@@ -33,6 +35,7 @@ public struct AuditContext: Sendable {
             passes[email ?? requirement.person.email, default: []].insert(requirement.quizID)
         }
         currentPasses = passes
+        people = PeopleIndex(active: active, passes: passes)
     }
 
     /// The emails the lookups are keyed by, for readers to hand out these very strings: a lookup
@@ -44,12 +47,12 @@ public struct AuditContext: Sendable {
     /// Where `email` (lowercased) stands in the roster.
     public func standing(of email: String) -> FindingDetail.RosterStanding {
         guard hasRoster else { return .noRoster }
-        guard let active = activeByEmail[email] else { return .notInRoster }
+        guard let active = people.isActive(email) else { return .notInRoster }
         return active ? .active : .inactive
     }
 
     /// Whether `email` (lowercased) holds a current pass of `quizID` on the as-of date.
     public func hasCurrentPass(_ email: String, quizID: String) -> Bool {
-        currentPasses[email]?.contains(quizID) ?? false
+        people.hasCurrentPass(email, quizID: quizID)
     }
 }

@@ -39,7 +39,7 @@ struct InventoryInterner: Sendable {
     }
 
     private mutating func remember(_ string: String) {
-        let hash = Array(string.utf8).withUnsafeBufferPointer { Self.hash($0) }
+        let hash = Array(string.utf8).withUnsafeBufferPointer { ShortValueHash.hash($0) }
         let mask = strings.count - 1
         var slot = hash & mask
         while let existing = strings[slot] {
@@ -61,7 +61,7 @@ struct InventoryInterner: Sendable {
 
     /// The string remembered for `bytes`, else a new string, remembered while there is room.
     private mutating func insertIfNew(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let hash = Self.hash(bytes)
+        let hash = ShortValueHash.hash(bytes)
         let mask = strings.count - 1
         var slot = hash & mask
         while let existing = strings[slot] {
@@ -75,24 +75,6 @@ struct InventoryInterner: Sendable {
             count += 1
         }
         return string
-    }
-
-    /// A quick hash of short values, eight bytes at a time (the table is private to one reader).
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        let raw = UnsafeRawBufferPointer(bytes)
-        var offset = 0
-        while offset + 8 <= raw.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 32
-            offset += 8
-        }
-        while offset < raw.count {
-            hash = (hash ^ UInt64(raw[offset])) &* 0x100_0000_01B3
-            offset += 1
-        }
-        hash ^= hash >> 29
-        return Int(truncatingIfNeeded: hash)
     }
 
     private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
