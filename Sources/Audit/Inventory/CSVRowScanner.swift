@@ -44,6 +44,7 @@ struct CSVRowScanner: Sendable {
         guard position < end else { return .success(false) }
         let startLine = line
         row.line = startLine
+        let recordStart = position
         var lineStart = position
         while true {
             if position < end, bytes[position] == quote {
@@ -52,12 +53,13 @@ struct CSVRowScanner: Sendable {
                 position += 1
                 var closed = false
                 var runStart = position
+                let textStart = row.quotedTextCount
                 while position < end {
                     let byte = bytes[position]
                     if byte == quote {
-                        row.appendToField(UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+                        row.addQuotedText(UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
                         if position + 1 < end, bytes[position + 1] == quote {
-                            row.appendToField(quote)
+                            row.addQuotedText(quote)
                             position += 2
                             runStart = position
                             continue
@@ -75,7 +77,7 @@ struct CSVRowScanner: Sendable {
                 guard closed else {
                     return .failure(CSVError(line: startLine, column: column, message: "unterminated quoted field"))
                 }
-                row.endField()
+                row.endQuotedField(from: textStart)
                 if position < end, bytes[position] != comma, bytes[position] != newline,
                     bytes[position] != carriageReturn
                 {
@@ -91,8 +93,7 @@ struct CSVRowScanner: Sendable {
                     if byte == comma || byte == newline || byte == carriageReturn { break }
                     position += 1
                 }
-                row.appendToField(UnsafeBufferPointer(rebasing: bytes[start..<position]))
-                row.endField()
+                row.addRecordField((start - recordStart)..<(position - recordStart))
             }
             // After a field: comma, line end or end of input.
             if position >= end { break }
@@ -107,6 +108,7 @@ struct CSVRowScanner: Sendable {
             }
             break
         }
+        row.finishRecord(UnsafeBufferPointer(rebasing: bytes[recordStart..<position]))
         return .success(true)
     }
 }

@@ -4,15 +4,21 @@ import HandbookContent
 /// million rows are decoded without making a string per field. A reader reuses one row for every
 /// record (``removeAll()`` keeps the storage).
 struct InventoryRow: Sendable {
-    /// The fields' UTF-8 bytes, unquoted, one after the other.
+    /// The fields' UTF-8 bytes: a CSV record as it is in the file, then the unquoted text of its
+    /// quoted fields.
     private(set) var bytes: [UInt8] = []
-    /// Where each field ends in ``bytes``; field `i` starts where field `i - 1` ends.
-    private(set) var ends: [Int] = []
+    /// Where each field starts and ends in ``bytes``.
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+    /// While a record is read: the text of its quoted fields, and which fields they are.
+    private var quoted: [UInt8] = []
+    private var quotedFields: [Int] = []
     /// The 1-based line where the record starts.
     var line = 1
 
     init() {
         bytes.reserveCapacity(512)
+        starts.reserveCapacity(32)
         ends.reserveCapacity(32)
     }
 
@@ -23,10 +29,10 @@ struct InventoryRow: Sendable {
         for field in fields { append(field.utf8) }
     }
 
-    var count: Int { ends.count }
+    var count: Int { starts.count }
 
     /// The bytes of field `index`.
-    func range(ofField index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
+    func range(ofField index: Int) -> Range<Int> { starts[index]..<ends[index] }
 
     /// Field `index` as text.
     func string(_ index: Int) -> String { String(decoding: bytes[range(ofField: index)], as: UTF8.self) }
@@ -39,21 +45,54 @@ struct InventoryRow: Sendable {
 
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
+        quoted.removeAll(keepingCapacity: true)
+        quotedFields.removeAll(keepingCapacity: true)
     }
 
     /// Adds a field.
     mutating func append(_ field: some Sequence<UInt8>) {
+        starts.append(bytes.count)
         bytes.append(contentsOf: field)
         ends.append(bytes.count)
     }
 
-    /// Adds the bytes to the field being read; ``endField()`` closes it.
-    mutating func appendToField(_ part: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: part) }
+    // Reading a CSV record: the fields are given as they are found, the record's bytes at the end
+    // (one copy for the whole record, not one per field).
 
-    mutating func appendToField(_ byte: UInt8) { bytes.append(byte) }
+    /// Adds an unquoted field: `range` of the record's bytes.
+    mutating func addRecordField(_ range: Range<Int>) {
+        starts.append(range.lowerBound)
+        ends.append(range.upperBound)
+    }
 
-    mutating func endField() { ends.append(bytes.count) }
+    /// Where the next quoted field's text starts.
+    var quotedTextCount: Int { quoted.count }
+
+    /// Adds text to the quoted field being read.
+    mutating func addQuotedText(_ part: UnsafeBufferPointer<UInt8>) { quoted.append(contentsOf: part) }
+
+    mutating func addQuotedText(_ byte: UInt8) { quoted.append(byte) }
+
+    /// Adds the quoted field whose text started at `start` (a ``quotedTextCount``).
+    mutating func endQuotedField(from start: Int) {
+        quotedFields.append(starts.count)
+        starts.append(start)
+        ends.append(quoted.count)
+    }
+
+    /// Ends the record read from `record` (its bytes in the file).
+    mutating func finishRecord(_ record: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: record)
+        guard !quotedFields.isEmpty else { return }
+        let offset = bytes.count
+        bytes.append(contentsOf: quoted)
+        for index in quotedFields {
+            starts[index] += offset
+            ends[index] += offset
+        }
+    }
 
     /// The 1-based column where field `index` starts, assuming fields that hold a quote, comma or
     /// line break were quoted (the row keeps no byte offsets of the file), as ``CSVRecord`` columns
