@@ -18,7 +18,8 @@ struct InventoryInterner: Sendable {
 
     // Allocated on first use.
     private var hashes: [Int] = []
-    private var strings: [String?] = []
+    /// "" in empty slots (whose hash is 0): the table is probed by hash, binding no string.
+    private var strings: [String] = []
     private var count = 0
     private var maximumCount = 0
 
@@ -35,15 +36,15 @@ struct InventoryInterner: Sendable {
         var capacity = 1024
         while capacity < 2 * maximumCount { capacity *= 2 }
         hashes = Array(repeating: 0, count: capacity)
-        strings = Array(repeating: nil, count: capacity)
+        strings = Array(repeating: "", count: capacity)
     }
 
     private mutating func remember(_ string: String) {
-        let hash = Array(string.utf8).withUnsafeBufferPointer { ShortValueHash.hash($0) }
+        let hash = Self.hash(Array(string.utf8).withUnsafeBufferPointer { ShortValueHash.hash($0) })
         let mask = strings.count - 1
         var slot = hash & mask
-        while let existing = strings[slot] {
-            if hashes[slot] == hash, existing == string { return }
+        while hashes[slot] != 0 {
+            if hashes[slot] == hash, strings[slot] == string { return }
             slot = (slot + 1) & mask
         }
         strings[slot] = string
@@ -61,11 +62,11 @@ struct InventoryInterner: Sendable {
 
     /// The string remembered for `bytes`, else a new string, remembered while there is room.
     private mutating func insertIfNew(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let hash = ShortValueHash.hash(bytes)
+        let hash = Self.hash(ShortValueHash.hash(bytes))
         let mask = strings.count - 1
         var slot = hash & mask
-        while let existing = strings[slot] {
-            if hashes[slot] == hash, Self.equal(existing, bytes) { return existing }
+        while hashes[slot] != 0 {
+            if hashes[slot] == hash, Self.equal(strings[slot], bytes) { return strings[slot] }
             slot = (slot + 1) & mask
         }
         let string = String(decoding: bytes, as: UTF8.self)
@@ -76,6 +77,9 @@ struct InventoryInterner: Sendable {
         }
         return string
     }
+
+    /// 0 marks an empty slot.
+    private static func hash(_ hash: Int) -> Int { hash == 0 ? 1 : hash }
 
     private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let utf8 = string.utf8
