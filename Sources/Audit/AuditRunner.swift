@@ -231,8 +231,8 @@ public struct AuditRunner: Sendable {
                 return AuditReport.Input(kind: "inventory", path: source.path, sha256: chunks.sha256, rows: rows.count)
             }
 
-            var reader = CSVReader(bytes: first.bytes)
-            guard let header = try readHeader(&reader, path: source.path, into: &merger) else { return nil }
+            var scanner = CSVRowScanner(bytes: first.bytes)
+            guard let header = try readHeader(&scanner, path: source.path, into: &merger) else { return nil }
             let format = configuration.format ?? InventoryFormat.detect(csvHeader: header.fields)
             let decoder: (any InventoryRecordDecoder)?
             let headerDiagnostics: [Diagnostic]
@@ -250,25 +250,32 @@ public struct AuditRunner: Sendable {
             merger.diagnostics += headerDiagnostics
             guard let decoder else { return nil }
 
-            let firstBatch = KeyBatch.read(
-                &reader, firstLine: first.firstLine, path: source.path, decoder: decoder, checks: checks,
-                context: context)
-            var rows = firstBatch.rows
-            merger.merge(firstBatch, path: source.path, inputIndex: inputIndex)
-            var pending: [CSVChunkReader.Chunk] = []
-            func flush() {
-                let batches = Self.check(pending, path: source.path, decoder: decoder, checks: checks, context: context)
-                for batch in batches {
-                    rows += batch.rows
-                    merger.merge(batch, path: source.path, inputIndex: inputIndex)
-                }
-                pending.removeAll(keepingCapacity: true)
+            // The rest of the first block, then every block, checked on every core while the next
+            // blocks are read; merged in file order.
+            var pipeline = KeyBatchPipeline(limit: configuration.parallelism * 2)
+            var rows = 0
+            func merge(_ batch: KeyBatch) {
+                rows += batch.rows
+                merger.merge(batch, path: source.path, inputIndex: inputIndex)
+            }
+            let path = source.path
+            let interner = InventoryInterner(seed: context.knownEmails)
+            pipeline.submit { [scanner] in
+                var scanner = scanner
+                return KeyBatch.read(
+                    &scanner, firstLine: first.firstLine, path: path, decoder: decoder, checks: checks,
+                    context: context, interner: interner)
             }
             while let chunk = try chunks.next() {
-                pending.append(chunk)
-                if pending.count >= configuration.parallelism { flush() }
+                pipeline.submit {
+                    var scanner = CSVRowScanner(bytes: chunk.bytes)
+                    return KeyBatch.read(
+                        &scanner, firstLine: chunk.firstLine, path: path, decoder: decoder, checks: checks,
+                        context: context, interner: interner)
+                }
+                while let batch = pipeline.nextWhenFull() { merge(batch) }
             }
-            flush()
+            while let batch = pipeline.next() { merge(batch) }
             return AuditReport.Input(kind: "inventory", path: source.path, sha256: chunks.sha256, rows: rows)
         } catch let error as CSVError {
             merger.diagnostics.append(
@@ -281,51 +288,14 @@ public struct AuditRunner: Sendable {
         return nil
     }
 
-    private func readHeader(_ reader: inout CSVReader, path: String, into merger: inout BatchMerger) throws(CSVError)
-        -> CSVRecord?
+    private func readHeader(_ scanner: inout CSVRowScanner, path: String, into merger: inout BatchMerger)
+        throws(CSVError) -> CSVRecord?
     {
-        guard let header = try reader.next() else {
+        var header = InventoryRow()
+        guard try scanner.next(into: &header) else {
             merger.diagnostics.append(.error("the inventory has no header row", at: SourceLocation(path: path)))
             return nil
         }
-        return header
-    }
-
-    /// Parses and checks `chunks` on every core; the batches in chunk order.
-    private static func check(
-        _ chunks: [CSVChunkReader.Chunk], path: String, decoder: any InventoryRecordDecoder, checks: [any KeyCheck],
-        context: AuditContext
-    ) -> [KeyBatch] {
-        @Sendable func one(_ chunk: CSVChunkReader.Chunk) -> KeyBatch {
-            var reader = CSVReader(bytes: chunk.bytes)
-            return KeyBatch.read(
-                &reader, firstLine: chunk.firstLine, path: path, decoder: decoder, checks: checks, context: context)
-        }
-        if chunks.count <= 1 { return chunks.map(one) }
-        let slots = BatchSlots(count: chunks.count)
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            slots.set(index, one(chunks[index]))
-        }
-        return slots.batches
-    }
-}
-
-/// Results of batches checked concurrently, each written once by its own worker.
-private final class BatchSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [KeyBatch?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ batch: KeyBatch) {
-        lock.lock()
-        slots[index] = batch
-        lock.unlock()
-    }
-
-    var batches: [KeyBatch] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
+        return header.record
     }
 }

@@ -15,7 +15,7 @@ struct BatchMerger {
     private(set) var reportWarnings: [Diagnostic] = []
     private var unlistedWarnings = 0
     /// Hash of each id seen → where it was first seen (input index << 40 | line).
-    private var seen: [Int: Int] = [:]
+    private var seen = SeenIDTable()
     private var paths: [Int: String] = [:]
 
     init(checkCount: Int, skipBadRows: Bool) {
@@ -28,10 +28,8 @@ struct BatchMerger {
         var dropped: Set<Int> = []
         var badRows = batch.badRows
         for row in batch.keys {
-            var hasher = Hasher()
-            hasher.combine(row.id)
-            let hash = hasher.finalize()
-            if let first = seen[hash] {
+            let hash = row.idHash
+            if let first = seen.insert(hash, place: inputIndex << 40 | row.line) {
                 let firstPath = paths[first >> 40] ?? path
                 badRows.append(
                     (
@@ -45,7 +43,6 @@ struct BatchMerger {
                 dropped.insert(row.line)
                 continue
             }
-            seen[hash] = inputIndex << 40 | row.line
             keyCount += 1
             if row.active { activeKeyCount += 1 }
         }

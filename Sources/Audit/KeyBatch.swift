@@ -6,6 +6,8 @@ import HandbookContent
 struct KeyBatch: Sendable {
     struct Row: Sendable {
         var id: String
+        /// The id's hash, for the duplicate check (computed here, on the worker).
+        var idHash: Int
         var line: Int
         var active: Bool
     }
@@ -24,7 +26,9 @@ struct KeyBatch: Sendable {
 
     /// Checks `key` against every key check and records its id.
     mutating func add(_ key: InventoryKey, checks: [any KeyCheck], context: AuditContext) {
-        keys.append(Row(id: key.id, line: key.source.line, active: key.status == .active))
+        var hasher = Hasher()
+        hasher.combine(key.id)
+        keys.append(Row(id: key.id, idHash: hasher.finalize(), line: key.source.line, active: key.status == .active))
         guard key.status == .active else { return }
         for index in checks.indices {
             if let finding = checks[index].check(key, in: context) { findings[index].append(finding) }
@@ -39,18 +43,23 @@ struct KeyBatch: Sendable {
         if !errors.isEmpty { badRows.append((line, errors)) }
     }
 
-    /// Reads and checks the records left in `reader`, whose lines start at `firstLine` in the file.
+    /// Reads and checks the records left in `scanner`, whose lines start at `firstLine` in the file;
+    /// repeated values are shared through a copy of `interner`.
     static func read(
-        _ reader: inout CSVReader, firstLine: Int, path: String, decoder: any InventoryRecordDecoder,
-        checks: [any KeyCheck], context: AuditContext
+        _ scanner: inout CSVRowScanner, firstLine: Int, path: String, decoder: any InventoryRecordDecoder,
+        checks: [any KeyCheck], context: AuditContext, interner: InventoryInterner
     ) -> KeyBatch {
         var batch = KeyBatch(checkCount: checks.count)
+        var row = InventoryRow()
+        var interner = interner
         do {
-            while var record = try reader.next() {
-                record.line += firstLine - 1
+            while try scanner.next(into: &row) {
+                row.line += firstLine - 1
                 batch.rows += 1
-                let diagnostics = decoder.decode(record) { key in batch.add(key, checks: checks, context: context) }
-                batch.record(diagnostics, line: record.line)
+                let diagnostics = decoder.decode(row, interner: &interner) { key in
+                    batch.add(key, checks: checks, context: context)
+                }
+                batch.record(diagnostics, line: row.line)
             }
         } catch {
             batch.syntaxError = .error(

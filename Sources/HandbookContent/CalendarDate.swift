@@ -18,7 +18,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// Parses `YYYY-MM-DD`, or an ISO 8601 date-time (`2026-01-03T10:00:00Z`, with an offset or
     /// fractional seconds), taken as its UTC date. Nil for anything else.
     public init?(parsing text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        var text = String(text)
+        guard let date = text.withUTF8({ CalendarDate(utf8: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Parses UTF-8 bytes as ``init(parsing:)`` parses text, without making a string: inventory
+    /// readers parse dates by the million straight from the file's bytes.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let year = Self.number(bytes, 0, 4), let month = Self.number(bytes, 5, 2),
             let day = Self.number(bytes, 8, 2), let date = CalendarDate(year: year, month: month, day: day)
@@ -141,7 +148,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         }
     }
 
-    private static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
         guard start + count <= bytes.count else { return nil }
         var value = 0
         for byte in bytes[start..<start + count] {

@@ -22,6 +22,6 @@ public struct AccessLeastCheck: KeyCheck {
             key, .fail,
             .accessTooBroad(
                 people: key.access.count, maxPeople: maxPeople, notActive: notActive,
-                rosterMissing: context.roster == nil))
+                rosterMissing: !context.hasRoster))
     }
 }

@@ -39,6 +39,6 @@ public struct AccessTrainedCheck: KeyCheck {
         guard !missing.isEmpty else { return nil }
         return finding(
             key, .fail,
-            .untrained(missing: missing, people: people, quizzes: quizzes, recordsMissing: context.training == nil))
+            .untrained(missing: missing, people: people, quizzes: quizzes, recordsMissing: !context.hasTraining))
     }
 }

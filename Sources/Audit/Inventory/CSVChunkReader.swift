@@ -1,6 +1,12 @@
 import Crypto
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads a CSV file in blocks cut at record boundaries, so that a million-row inventory is never
 /// held in memory whole, and the blocks can be parsed on several cores. Hashes the bytes (SHA-256)
 /// as it goes.
@@ -23,6 +29,8 @@ struct CSVChunkReader {
     private var hasher = SHA256()
     private(set) var byteCount = 0
     let blockSize: Int
+    /// Room for the partial record carried over to the next block.
+    private static let slack = 1 << 16
 
     /// Reads the file at `path`.
     init(path: String, blockSize: Int = 4 << 20) throws {
@@ -40,32 +48,54 @@ struct CSVChunkReader {
     /// SHA-256 (hex) of every byte read; complete once ``next()`` has returned nil.
     var sha256: String { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
 
-    private mutating func readBlock() throws -> [UInt8]? {
+    /// Appends the next block of input to `pending` (hashing it); false at the end of the input.
+    private mutating func readBlock() throws -> Bool {
+        let start = pending.count
         if let handle {
-            guard let data = try handle.read(upToCount: blockSize), !data.isEmpty else { return nil }
-            return [UInt8](data)
+            // Straight into the pending bytes: no Data, no copy.
+            pending.append(contentsOf: repeatElement(0, count: blockSize))
+            var filled = 0
+            while filled < blockSize {
+                let count = pending.withUnsafeMutableBytes { buffer in
+                    read(handle.fileDescriptor, buffer.baseAddress! + start + filled, blockSize - filled)
+                }
+                if count < 0, errno == EINTR { continue }
+                if count < 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                if count == 0 { break }
+                filled += count
+            }
+            pending.removeSubrange((start + filled)...)
+        } else if var input = remainingInput, !input.isEmpty {
+            let count = min(blockSize, input.count)
+            pending.append(contentsOf: input[..<count])
+            input.removeFirst(count)
+            remainingInput = input
         }
-        guard var input = remainingInput, !input.isEmpty else { return nil }
-        let block = Array(input.prefix(blockSize))
-        input.removeFirst(block.count)
-        remainingInput = input
-        return block
+        guard pending.count > start else { return false }
+        var hasher = self.hasher
+        pending.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        self.hasher = hasher
+        byteCount += pending.count - start
+        return true
     }
 
     /// The next run of whole records, or nil at the end of the file.
     mutating func next() throws -> Chunk? {
         while !finished {
-            guard let block = try readBlock() else {
+            let searchFrom = pending.count
+            guard try readBlock() else {
                 finished = true
                 try handle?.close()
                 break
             }
-            hasher.update(data: block)
-            byteCount += block.count
-            pending.append(contentsOf: block)
-            if let cut = Self.lastRecordEnd(pending), cut > 0 {
-                let chunkBytes = Array(pending[..<cut])
-                pending.removeFirst(cut)
+            if let cut = Self.lastRecordEnd(pending, newBytesFrom: searchFrom), cut > 0 {
+                // The chunk keeps the buffer; the partial record after the cut starts the next one.
+                var chunkBytes = pending
+                pending = []
+                // Buffers of one size, so that the allocator hands back freed ones, not fresh pages.
+                pending.reserveCapacity(blockSize + Self.slack)
+                pending.append(contentsOf: chunkBytes[cut...])
+                chunkBytes.removeSubrange(cut...)
                 return emit(chunkBytes)
             }
         }
@@ -77,15 +107,33 @@ struct CSVChunkReader {
 
     private mutating func emit(_ bytes: [UInt8]) -> Chunk {
         let chunk = Chunk(bytes: bytes, firstLine: nextLine)
-        nextLine += bytes.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
+        nextLine += bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for byte in buffer where byte == 0x0A { count += 1 }
+            return count
+        }
         return chunk
     }
 
     /// The offset just past the last line break outside quotes, or nil when there is none.
-    static func lastRecordEnd(_ bytes: [UInt8]) -> Int? {
-        var inQuotes = false
-        var last: Int?
+    static func lastRecordEnd(_ bytes: [UInt8]) -> Int? { lastRecordEnd(bytes, newBytesFrom: 0) }
+
+    /// As ``lastRecordEnd(_:)``, for `bytes` that start at a record boundary and hold no line
+    /// break before `newBytesFrom` outside quotes. Without quotes (the usual case) the last line
+    /// break is the answer, found from the end.
+    static func lastRecordEnd(_ bytes: [UInt8], newBytesFrom: Int) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            if memchr(base, 0x22, buffer.count) == nil {
+                var index = buffer.count
+                while index > newBytesFrom {
+                    index -= 1
+                    if buffer[index] == 0x0A { return index + 1 }
+                }
+                return nil
+            }
+            var inQuotes = false
+            var last: Int?
             for index in buffer.indices {
                 let byte = buffer[index]
                 if byte == 0x22 {
@@ -94,7 +142,7 @@ struct CSVChunkReader {
                     last = index + 1
                 }
             }
+            return last
         }
-        return last
     }
 }

@@ -54,7 +54,14 @@ public struct CredentialReportReader: InventoryRecordDecoder {
         )
     }
 
-    func decode(_ record: CSVRecord, emit: (InventoryKey) -> Void) -> [Diagnostic] {
+    func decode(_ row: InventoryRow, interner: inout InventoryInterner, emit: (InventoryKey) -> Void)
+        -> [Diagnostic]
+    {
+        decode(row.record, emit: emit)
+    }
+
+    /// Decodes one report row (few: one per IAM user), from its fields as text.
+    private func decode(_ record: CSVRecord, emit: (InventoryKey) -> Void) -> [Diagnostic] {
         func location(_ index: Int?) -> SourceLocation {
             SourceLocation(path: path, line: record.line, column: index.map { record.column(ofField: $0) } ?? 1)
         }

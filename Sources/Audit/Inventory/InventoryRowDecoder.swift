@@ -4,6 +4,9 @@ import HandbookContent
 /// of the row (a missing id, a bad date, an unknown type, mode, status, environment or consumer,
 /// an ip_allowlist entry that is not an address or CIDR)
 /// and redacting secret-looking values before anything else sees them.
+///
+/// Works on the row's bytes: dates, choices and lists are read without a string per field, and
+/// repeated values (emails, storage, allowlists) come from an ``InventoryInterner``.
 enum InventoryRowDecoder {
     /// The warning given for a value that looks like a secret; it never quotes the value.
     static func secretWarning(column: String, at location: SourceLocation) -> Diagnostic {
@@ -16,37 +19,85 @@ enum InventoryRowDecoder {
     /// Decodes `fields` laid out as `columns`. `location(index)` places field `index` (nil: the row).
     /// Returns the key when the row has no error; diagnostics (errors and redaction warnings) always.
     static func decode(
-        _ rawFields: [String], columns: InventoryColumns, location: (Int?) -> SourceLocation
+        _ fields: [String], columns: InventoryColumns, location: (Int?) -> SourceLocation
     ) -> (key: InventoryKey?, diagnostics: [Diagnostic]) {
-        var fields = rawFields
-        var diagnostics: [Diagnostic] = []
-        for index in fields.indices where SecretRedactor.redactInPlace(&fields[index]) {
-            let name = index < columns.names.count ? columns.names[index] : "column \(index + 1)"
-            diagnostics.append(secretWarning(column: name, at: location(index)))
-        }
-        var failed = false
+        var interner = InventoryInterner()
+        return decode(InventoryRow(fields: fields), columns: columns, interner: &interner, location: location)
+    }
 
-        func text(_ field: InventoryField) -> String? {
-            guard let index = columns.index(of: field), index < fields.count else { return nil }
-            let value = InventoryText.trimmed(fields[index])
-            return value.isEmpty ? nil : value
+    /// Decodes `row` laid out as `columns`, as ``decode(_:columns:location:)`` does.
+    static func decode(
+        _ row: InventoryRow, columns: InventoryColumns, interner: inout InventoryInterner,
+        location: (Int?) -> SourceLocation
+    ) -> (key: InventoryKey?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let row = redacted(row, columns: columns, location: location, diagnostics: &diagnostics)
+        let key = row.bytes.withUnsafeBufferPointer { buffer in
+            decodeFields(
+                InventoryFieldBytes(buffer: buffer, row: row, columns: columns), interner: &interner,
+                location: location, diagnostics: &diagnostics)
         }
+        return (key, diagnostics)
+    }
+
+    /// `row` with secret-looking values redacted, a warning for each.
+    private static func redacted(
+        _ row: InventoryRow, columns: InventoryColumns, location: (Int?) -> SourceLocation,
+        diagnostics: inout [Diagnostic]
+    ) -> InventoryRow {
+        var replacements: [(index: Int, bytes: [UInt8])] = []
+        row.bytes.withUnsafeBufferPointer { buffer in
+            for index in 0..<row.count {
+                let range = row.range(ofField: index)
+                guard range.count >= SecretRedactor.shortestSecret,
+                    let redacted = SecretRedactor.redacted(UnsafeBufferPointer(rebasing: buffer[range]))
+                else { continue }
+                replacements.append((index, redacted))
+            }
+        }
+        guard !replacements.isEmpty else { return row }
+        var result = InventoryRow()
+        result.line = row.line
+        var next = 0
+        for index in 0..<row.count {
+            if next < replacements.count, replacements[next].index == index {
+                result.append(replacements[next].bytes)
+                next += 1
+                let name = index < columns.names.count ? columns.names[index] : "column \(index + 1)"
+                diagnostics.append(secretWarning(column: name, at: location(index)))
+            } else {
+                result.append(row.bytes[row.range(ofField: index)])
+            }
+        }
+        return result
+    }
+
+    private static func decodeFields(
+        _ fields: InventoryFieldBytes, interner: inout InventoryInterner, location: (Int?) -> SourceLocation,
+        diagnostics: inout [Diagnostic]
+    ) -> InventoryKey? {
+        var failed = false
         func fail(_ field: InventoryField?, _ message: String) {
             failed = true
-            diagnostics.append(.error(message, at: location(field.flatMap { columns.index(of: $0) })))
+            diagnostics.append(.error(message, at: location(field.flatMap { fields.columns.index(of: $0) })))
         }
         func date(_ field: InventoryField) -> CalendarDate? {
-            guard let value = text(field) else { return nil }
-            guard let date = CalendarDate(parsing: value) else {
-                fail(field, "bad date '\(value)' in \(field.rawValue); expected YYYY-MM-DD or an ISO 8601 date-time")
+            guard let value = fields.text(field) else { return nil }
+            guard let date = CalendarDate(utf8: value) else {
+                fail(
+                    field,
+                    "bad date '\(String(decoding: value, as: UTF8.self))' in \(field.rawValue); "
+                        + "expected YYYY-MM-DD or an ISO 8601 date-time")
                 return nil
             }
             return date
         }
         func choice<T: RawRepresentable & CaseIterable>(_ field: InventoryField, _: T.Type) -> T?
         where T.RawValue == String {
-            guard let value = text(field) else { return nil }
-            guard let parsed = T(rawValue: value.lowercased()) else {
+            guard let bytes = fields.text(field) else { return nil }
+            // The names are short: these strings are stored inline, not allocated.
+            let value = String(decoding: bytes, as: UTF8.self)
+            guard let parsed = T(rawValue: value) ?? T(rawValue: value.lowercased()) else {
                 let expected = T.allCases.map(\.rawValue).joined(separator: ", ")
                 fail(field, "unknown \(field.rawValue) '\(value)'; expected one of: \(expected)")
                 return nil
@@ -54,17 +105,20 @@ enum InventoryRowDecoder {
             return parsed
         }
 
-        let id = text(.id)
+        let id = fields.text(.id).map { String(decoding: $0, as: UTF8.self) }
         if id == nil { fail(.id, "missing id: every key needs a unique id") }
         let type = choice(.type, InventoryKey.KeyType.self)
         let mode = choice(.mode, InventoryKey.Mode.self)
         let status = choice(.status, InventoryKey.Status.self) ?? .active
         let environment = choice(.environment, InventoryKey.Environment.self)
         var consumer: InventoryKey.Consumer?
-        if let value = text(.consumer) {
-            consumer = InventoryKey.Consumer(parsing: value)
+        if let value = fields.text(.consumer) {
+            consumer = Self.consumer(value, interner: &interner)
             if consumer == nil {
-                fail(.consumer, "unknown consumer '\(value)'; expected internal, service:NAME or third_party:NAME")
+                fail(
+                    .consumer,
+                    "unknown consumer '\(String(decoding: value, as: UTF8.self))'; "
+                        + "expected internal, service:NAME or third_party:NAME")
             }
         }
         let createdAt = date(.createdAt)
@@ -73,26 +127,100 @@ enum InventoryRowDecoder {
         let expiresAt = date(.expiresAt)
         let accessReviewedAt = date(.accessReviewedAt)
         let exposedAt = date(.exposedAt)
-        let ipAllowlist = text(.ipAllowlist).map(InventoryText.list) ?? []
-        for entry in ipAllowlist where !IPAllowlistEntry.isValid(entry) {
-            fail(
-                .ipAllowlist,
-                "bad ip_allowlist entry '\(entry)'; expected IPv4 or IPv6 addresses or CIDRs separated by ;")
+        var ipAllowlist: [String] = []
+        if let value = fields.text(.ipAllowlist) {
+            InventoryText.forEachItem(of: value) { item in
+                if IPAllowlistEntry.isValid(item) {
+                    ipAllowlist.append(interner.string(item))
+                } else {
+                    let entry = String(decoding: item, as: UTF8.self)
+                    ipAllowlist.append(entry)
+                    fail(
+                        .ipAllowlist,
+                        "bad ip_allowlist entry '\(entry)'; expected IPv4 or IPv6 addresses or CIDRs separated by ;")
+                }
+            } nonASCII: { text in
+                for entry in InventoryText.list(text) {
+                    ipAllowlist.append(entry)
+                    if !IPAllowlistEntry.isValid(entry) {
+                        fail(
+                            .ipAllowlist,
+                            "bad ip_allowlist entry '\(entry)'; expected IPv4 or IPv6 addresses or CIDRs separated by ;"
+                        )
+                    }
+                }
+            }
         }
-        guard !failed, let id else { return (nil, diagnostics) }
+        guard !failed, let id else { return nil }
 
         var extra: [String: String] = [:]
-        for (name, index) in columns.extras where index < fields.count && !fields[index].isEmpty {
-            extra[name] = fields[index]
+        for (name, index) in fields.columns.extras where index < fields.row.count {
+            let range = fields.row.range(ofField: index)
+            if !range.isEmpty { extra[name] = String(decoding: fields.buffer[range], as: UTF8.self) }
         }
-        let key = InventoryKey(
-            id: id, name: text(.name), type: type, mode: mode, status: status, owner: text(.owner),
-            createdAt: createdAt, lastRotatedAt: lastRotatedAt, lastUsedAt: lastUsedAt, expiresAt: expiresAt,
-            ipAllowlist: ipAllowlist, storage: text(.storage),
+        var key = InventoryKey(
+            id: id, name: fields.text(.name).map { String(decoding: $0, as: UTF8.self) }, type: type, mode: mode,
+            status: status, createdAt: createdAt, lastRotatedAt: lastRotatedAt, lastUsedAt: lastUsedAt,
+            expiresAt: expiresAt, ipAllowlist: ipAllowlist, storage: fields.text(.storage).map { interner.string($0) },
             environment: environment, consumer: consumer,
-            permissions: text(.permissions).map(InventoryText.list) ?? [],
-            access: text(.access).map(InventoryText.list) ?? [], accessReviewedAt: accessReviewedAt,
-            exposedAt: exposedAt, extra: extra, source: location(nil))
-        return (key, diagnostics)
+            permissions: list(fields.text(.permissions), interner: &interner, lowercased: false),
+            accessReviewedAt: accessReviewedAt, exposedAt: exposedAt, extra: extra, source: location(nil))
+        // Set after init, already lowercased (the initializer would lowercase them into new strings).
+        key.owner = fields.text(.owner).map { lowercased($0, interner: &interner) }
+        key.access = list(fields.text(.access), interner: &interner, lowercased: true)
+        return key
+    }
+
+    /// `internal`, `service:NAME` or `third_party:NAME`, as ``InventoryKey/Consumer/init(parsing:)``.
+    private static func consumer(
+        _ bytes: UnsafeBufferPointer<UInt8>, interner: inout InventoryInterner
+    ) -> InventoryKey.Consumer? {
+        guard InventoryText.isASCII(bytes) else {
+            return InventoryKey.Consumer(parsing: String(decoding: bytes, as: UTF8.self))
+        }
+        if bytes.elementsEqual("internal".utf8) { return InventoryKey.Consumer(kind: .internal) }
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+            let kind = InventoryKey.Consumer.Kind(
+                rawValue: String(decoding: UnsafeBufferPointer(rebasing: bytes[..<colon]), as: UTF8.self)),
+            kind != .internal, colon + 1 < bytes.count
+        else { return nil }
+        return InventoryKey.Consumer(
+            kind: kind, name: interner.string(UnsafeBufferPointer(rebasing: bytes[(colon + 1)...])))
+    }
+
+    /// A `;`-separated list, each item trimmed, empty items dropped (and lowercased when asked).
+    private static func list(
+        _ bytes: UnsafeBufferPointer<UInt8>?, interner: inout InventoryInterner, lowercased: Bool
+    ) -> [String] {
+        guard let bytes else { return [] }
+        var items: [String] = []
+        InventoryText.forEachItem(of: bytes) { item in
+            items.append(lowercased ? Self.lowercased(item, interner: &interner) : interner.string(item))
+        } nonASCII: { text in
+            items = InventoryText.list(text).map { lowercased ? $0.lowercased() : $0 }
+        }
+        return items
+    }
+
+    /// `bytes` lowercased, as `String.lowercased()` does.
+    private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, interner: inout InventoryInterner) -> String {
+        guard InventoryText.isASCII(bytes) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
+        guard bytes.contains(where: { (0x41...0x5A).contains($0) }) else { return interner.string(bytes) }
+        let lower = bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        return lower.withUnsafeBufferPointer { interner.string($0) }
+    }
+}
+
+/// The fields of one row as bytes, found by ``InventoryField``.
+private struct InventoryFieldBytes {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let row: InventoryRow
+    let columns: InventoryColumns
+
+    /// The field's bytes without leading and trailing spaces and tabs; nil when absent or empty.
+    func text(_ field: InventoryField) -> UnsafeBufferPointer<UInt8>? {
+        guard let index = columns.index(of: field), index < row.count else { return nil }
+        let trimmed = InventoryText.trimmed(row.range(ofField: index), in: buffer)
+        return trimmed.isEmpty ? nil : UnsafeBufferPointer(rebasing: buffer[trimmed])
     }
 }

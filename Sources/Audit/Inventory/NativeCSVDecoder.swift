@@ -26,16 +26,18 @@ struct NativeCSVDecoder: InventoryRecordDecoder {
         return (NativeCSVDecoder(path: path, columns: columns), diagnostics)
     }
 
-    func decode(_ record: CSVRecord, emit: (InventoryKey) -> Void) -> [Diagnostic] {
-        guard record.fields.count == columns.count else {
+    func decode(_ row: InventoryRow, interner: inout InventoryInterner, emit: (InventoryKey) -> Void)
+        -> [Diagnostic]
+    {
+        guard row.count == columns.count else {
             return [
                 .error(
-                    "wrong column count: \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(columns.count)",
-                    at: SourceLocation(path: path, line: record.line, column: 1))
+                    "wrong column count: \(row.count) field\(row.count == 1 ? "" : "s"), the header has \(columns.count)",
+                    at: SourceLocation(path: path, line: row.line, column: 1))
             ]
         }
-        let (key, diagnostics) = InventoryRowDecoder.decode(record.fields, columns: columns) { index in
-            SourceLocation(path: path, line: record.line, column: index.map { record.column(ofField: $0) } ?? 1)
+        let (key, diagnostics) = InventoryRowDecoder.decode(row, columns: columns, interner: &interner) { index in
+            SourceLocation(path: path, line: row.line, column: index.map { row.column(ofField: $0) } ?? 1)
         }
         if let key { emit(key) }
         return diagnostics

@@ -27,6 +27,7 @@ public enum NativeInventoryReader {
         }
         let lines = elementLines(bytes)
         var rows: [Row] = []
+        var interner = InventoryInterner()
         for (index, element) in array.enumerated() {
             let line = index < lines.count ? lines[index] : 1
             let location = SourceLocation(path: path, line: line)
@@ -37,9 +38,9 @@ public enum NativeInventoryReader {
             }
             let names = object.keys.sorted()
             let fields = names.map { text(of: object[$0] as Any) }
-            let (key, diagnostics) = InventoryRowDecoder.decode(fields, columns: InventoryColumns(header: names)) { _ in
-                location
-            }
+            let (key, diagnostics) = InventoryRowDecoder.decode(
+                InventoryRow(fields: fields), columns: InventoryColumns(header: names), interner: &interner
+            ) { _ in location }
             rows.append(Row(key: key, diagnostics: diagnostics, line: line))
         }
         return (rows, [])
@@ -59,6 +60,7 @@ public enum NativeInventoryReader {
             )
         }
         var rows: [Row] = []
+        var interner = InventoryInterner()
         for element in sequence {
             let line = element.mark?.line ?? 1
             let rowLocation = SourceLocation(path: path, line: line, column: element.mark?.column ?? 1)
@@ -78,9 +80,9 @@ public enum NativeInventoryReader {
                 locations.append(
                     SourceLocation(path: path, line: value.mark?.line ?? line, column: value.mark?.column ?? 1))
             }
-            let (key, diagnostics) = InventoryRowDecoder.decode(fields, columns: InventoryColumns(header: names)) {
-                index in index.map { locations[$0] } ?? rowLocation
-            }
+            let (key, diagnostics) = InventoryRowDecoder.decode(
+                InventoryRow(fields: fields), columns: InventoryColumns(header: names), interner: &interner
+            ) { index in index.map { locations[$0] } ?? rowLocation }
             rows.append(Row(key: key, diagnostics: diagnostics, line: line))
         }
         return (rows, [])

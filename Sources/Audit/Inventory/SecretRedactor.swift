@@ -36,24 +36,29 @@ public enum SecretRedactor {
     @discardableResult
     public static func redactInPlace(_ text: inout String) -> Bool {
         guard text.utf8.count >= shortestSecret else { return false }
-        guard text.withUTF8({ hasSecret($0) }) else { return false }
-        let bytes = Array(text.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var copiedUpTo = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            for token in tokens(buffer) {
-                guard let prefixLength = secretPrefixLength(buffer[token]) else { continue }
-                output.append(contentsOf: buffer[copiedUpTo..<token.lowerBound])
-                output.append(contentsOf: buffer[token].prefix(prefixLength))
-                output.append(contentsOf: "…".utf8)
-                output.append(contentsOf: buffer[token].suffix(4))
-                copiedUpTo = token.upperBound
-            }
-        }
-        output.append(contentsOf: bytes[copiedUpTo...])
+        guard let output = text.withUTF8({ redacted($0) }) else { return false }
         text = String(decoding: output, as: UTF8.self)
         return true
+    }
+
+    /// The bytes of `buffer` with every secret redacted, or nil when it holds none (most values:
+    /// they are scanned without allocating anything).
+    static func redacted(_ buffer: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard buffer.count >= shortestSecret, hasSecret(buffer) else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(buffer.count)
+        var copiedUpTo = 0
+        forEachToken(buffer) { token in
+            guard let prefixLength = secretPrefixLength(buffer[token]) else { return false }
+            output.append(contentsOf: buffer[copiedUpTo..<token.lowerBound])
+            output.append(contentsOf: buffer[token].prefix(prefixLength))
+            output.append(contentsOf: "…".utf8)
+            output.append(contentsOf: buffer[token].suffix(4))
+            copiedUpTo = token.upperBound
+            return false
+        }
+        output.append(contentsOf: buffer[copiedUpTo...])
+        return output
     }
 
     /// Whether `text` holds a secret.
@@ -63,12 +68,17 @@ public enum SecretRedactor {
     }
 
     private static func hasSecret(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        tokens(buffer).contains { secretPrefixLength(buffer[$0]) != nil }
+        var found = false
+        forEachToken(buffer) { token in
+            found = secretPrefixLength(buffer[token]) != nil
+            return found
+        }
+        return found
     }
 
-    /// The ranges of the tokens of `buffer` long enough to be secrets.
-    private static func tokens(_ buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var result: [Range<Int>] = []
+    /// Calls `body` with the range of each token of `buffer` long enough to be a secret, in order,
+    /// until it returns true.
+    private static func forEachToken(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
         var index = 0
         while index < buffer.count {
             guard isTokenByte(buffer[index]) else {
@@ -77,9 +87,8 @@ public enum SecretRedactor {
             }
             let start = index
             while index < buffer.count, isTokenByte(buffer[index]) { index += 1 }
-            if index - start >= shortestSecret { result.append(start..<index) }
+            if index - start >= shortestSecret, body(start..<index) { return }
         }
-        return result
     }
 
     /// The length of the prefix to keep when `token` is a secret; nil when it is not one.

@@ -1,3 +1,4 @@
+import Foundation
 import HandbookContent
 
 /// The JSON report (`report.json`): pretty-printed, keys in a fixed order, byte-identical for the
@@ -113,14 +114,32 @@ public struct JSONReportWriter: ReportWriter {
             JSONValue.renderMembers(Self.members(of: control), into: &text, level: 3)
             text += ",\n      \"findings\": ["
             output.write(text)
-            for (findingIndex, finding) in control.findings.enumerated() {
-                text = findingIndex == 0 ? "\n        " : ",\n        "
-                Self.render(finding, into: &text)
-                output.write(text)
-            }
+            Self.writeFindings(control.findings, to: output)
             output.write(control.findings.isEmpty ? "]\n    }" : "\n      ]\n    }")
         }
         output.write(report.controls.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+    }
+
+    /// Findings rendered on every core, a block at a time, written in order: a report holds
+    /// findings by the million.
+    private static func writeFindings(_ findings: [Finding], to output: ReportOutput) {
+        let blockSize = 2048
+        let blocks = stride(from: 0, to: findings.count, by: blockSize).map {
+            $0..<min($0 + blockSize, findings.count)
+        }
+        // A few blocks per core at a time: the text in memory stays a few megabytes.
+        let group = 4 * ProcessInfo.processInfo.activeProcessorCount
+        for start in stride(from: 0, to: blocks.count, by: group) {
+            let texts = ParallelMap.map(count: min(group, blocks.count - start)) { offset in
+                var text = JSONByteBuffer(capacity: blockSize * 512)
+                for index in blocks[start + offset] {
+                    text.append(index == 0 ? "\n        " : ",\n        ")
+                    render(findings[index], into: &text)
+                }
+                return text.bytes
+            }
+            for text in texts { output.write(bytes: text) }
+        }
     }
 
     static func note(_ note: FrameworkNote) -> JSONValue {
@@ -163,56 +182,71 @@ public struct JSONReportWriter: ReportWriter {
     /// Renders `finding` as ``finding(_:)`` would at level 4, without building the value first:
     /// a report holds findings by the million.
     static func render(_ finding: Finding, into text: inout String) {
-        let member = ",\n          "
-        text += "{\n          \"subject\": "
-        JSONValue.quote(finding.subject, into: &text)
-        text += member + "\"status\": \"" + finding.status.rawValue + "\"" + member + "\"message\": "
-        JSONValue.quote(finding.message, into: &text)
-        text += member + "\"evidence\": "
+        var buffer = JSONByteBuffer()
+        render(finding, into: &buffer)
+        text += buffer.string
+    }
+
+    /// Renders `finding` at level 4 as bytes.
+    static func render(_ finding: Finding, into text: inout JSONByteBuffer) {
+        text.append("{\n          \"subject\": ")
+        text.quote(finding.subject)
+        text.append(",\n          \"status\": ")
+        text.append(finding.status == .fail ? "\"fail\"" : "\"warn\"")
+        text.append(",\n          \"message\": ")
+        text.quote(finding.message)
+        text.append(",\n          \"evidence\": ")
         renderObject(finding.evidence, into: &text)
-        text += member + "\"columns\": "
-        renderObject(
-            finding.extraColumns.sorted { $0.key < $1.key }.map { (name: $0.key, value: .string($0.value)) },
-            into: &text)
-        text += member + "\"source\": "
-        if let source = finding.source {
-            text += "{\n            \"path\": "
-            JSONValue.quote(source.path, into: &text)
-            text += ",\n            \"line\": " + String(source.line) + "\n          }"
+        text.append(",\n          \"columns\": ")
+        if finding.extraColumns.isEmpty {
+            text.append("{}")
         } else {
-            text += "null"
+            renderObject(
+                finding.extraColumns.sorted { $0.key < $1.key }.map { (name: $0.key, value: .string($0.value)) },
+                into: &text)
         }
-        text += "\n        }"
+        text.append(",\n          \"source\": ")
+        if let source = finding.source {
+            text.append("{\n            \"path\": ")
+            text.quote(source.path)
+            text.append(",\n            \"line\": ")
+            text.append(source.line)
+            text.append("\n          }")
+        } else {
+            text.append("null")
+        }
+        text.append("\n        }")
     }
 
     /// An object of parameter values at level 5.
-    private static func renderObject(_ pairs: [(name: String, value: ParameterValue)], into text: inout String) {
+    private static func renderObject(_ pairs: [(name: String, value: ParameterValue)], into text: inout JSONByteBuffer)
+    {
         guard !pairs.isEmpty else {
-            text += "{}"
+            text.append("{}")
             return
         }
-        text += "{\n"
+        text.append("{\n")
         for (index, pair) in pairs.enumerated() {
-            text += "            "
-            JSONValue.quote(pair.name, into: &text)
-            text += ": "
+            text.append("            ")
+            text.quote(pair.name)
+            text.append(": ")
             switch pair.value {
-            case .integer(let n): text += String(n)
-            case .boolean(let b): text += b ? "true" : "false"
-            case .string(let string): JSONValue.quote(string, into: &text)
-            case .list(let items) where items.isEmpty: text += "[]"
+            case .integer(let n): text.append(n)
+            case .boolean(let b): text.append(b ? "true" : "false")
+            case .string(let string): text.quote(string)
+            case .list(let items) where items.isEmpty: text.append("[]")
             case .list(let items):
-                text += "[\n"
+                text.append("[\n")
                 for (itemIndex, item) in items.enumerated() {
-                    text += "              "
-                    JSONValue.quote(item, into: &text)
-                    text += itemIndex == items.count - 1 ? "\n" : ",\n"
+                    text.append("              ")
+                    text.quote(item)
+                    text.append(itemIndex == items.count - 1 ? "\n" : ",\n")
                 }
-                text += "            ]"
+                text.append("            ]")
             }
-            text += index == pairs.count - 1 ? "\n" : ",\n"
+            text.append(index == pairs.count - 1 ? "\n" : ",\n")
         }
-        text += "          }"
+        text.append("          }")
     }
 
     /// A finding as a JSON value: the specification that ``render(_:into:)`` follows (and is tested against).

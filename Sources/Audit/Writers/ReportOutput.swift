@@ -23,6 +23,12 @@ public final class ReportOutput {
         if handle != nil, buffer.count >= Self.blockSize { flush() }
     }
 
+    /// Appends UTF-8 text.
+    public func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if handle != nil, buffer.count >= Self.blockSize { flush() }
+    }
+
     private func flush() {
         guard let handle, writeError == nil, !buffer.isEmpty else { return }
         do {

@@ -1,0 +1,110 @@
+import HandbookContent
+import Testing
+
+@testable import Audit
+
+/// The byte-level readers the audit uses for speed agree with the text-level ones they replace.
+@Suite struct ByteReadingTests {
+    /// Every record, as text, that the row scanner reads from `text`; or its error.
+    static func scan(_ text: String) -> Result<[CSVRecord], CSVError> {
+        var scanner = CSVRowScanner(bytes: Array(text.utf8))
+        var row = InventoryRow()
+        var records: [CSVRecord] = []
+        do {
+            while try scanner.next(into: &row) { records.append(row.record) }
+        } catch {
+            return .failure(error)
+        }
+        return .success(records)
+    }
+
+    static func read(_ text: String) -> Result<[CSVRecord], CSVError> {
+        var reader = CSVReader(text: text)
+        do {
+            return .success(try reader.readAll().map { CSVRecord(fields: $0.fields, line: $0.line) })
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    @Test(arguments: [
+        "id,name\nk-1,plain\n",
+        "\u{FEFF}id,name\r\nk-1,\"quoted, with comma\"\r\n\r\nk-2,\"multi\nline \"\"name\"\"\",x\n",
+        "a,\"\",c\n\n\n,,\n\"last\"",
+        "id,name\nk-1,\"open\n",
+        "id,name\nk-1,\"closed\"x,y\n",
+        "é,\"ü\"\"\",日本\n",
+    ])
+    func rowScannerReadsWhatCSVReaderReads(text: String) {
+        let scanned = Self.scan(text), read = Self.read(text)
+        switch (scanned, read) {
+        case (.success(let a), .success(let b)): #expect(a == b)
+        case (.failure(let a), .failure(let b)): #expect(a == b)
+        default: Issue.record("scanner \(scanned), reader \(read)")
+        }
+    }
+
+    @Test func rowColumnsAreWhereTheFieldsStartWhenWrittenAsCSV() {
+        // a,"b,c","say ""hi""",d
+        let row = InventoryRow(fields: ["a", "b,c", "say \"hi\"", "d"], line: 3)
+        #expect((0..<4).map(row.column(ofField:)) == [1, 3, 9, 22])
+    }
+
+    @Test(arguments: [
+        "2026-01-03", "2026-02-30", "2026-01-03T10:00:00Z", "2026-01-03T23:30:00-02:00", "2026-01-03T00:10+0100",
+        "2026-01-03T10:00:00.123Z", "2026-01-03 10:00", "2026-1-3", "", "20260103", "2026-01-03T25:00Z",
+    ])
+    func datesFromBytesMatchDatesFromText(text: String) {
+        let fromBytes = Array(text.utf8).withUnsafeBufferPointer { CalendarDate(utf8: $0) }
+        #expect(fromBytes == CalendarDate(parsing: text))
+    }
+
+    @Test(arguments: [
+        "10.0.0.0/8", "192.168.1.1", "10.0.0.256", "10.0.0.0/33", "10.0.0.0/", "10.0.0.0/+8", "01.2.3.4",
+        "1.2.3", "1.2.3.4.5", "10.0.0.0/0032", "2001:db8::/32", "::1", "example.com", "1.2.3.4/８",
+    ])
+    func allowlistEntriesFromBytesMatchText(text: String) {
+        let fromBytes = Array(text.utf8).withUnsafeBufferPointer { IPAllowlistEntry.isValid($0) }
+        #expect(fromBytes == IPAllowlistEntry.isValid(text))
+    }
+
+    @Test func internerHandsOutTheSeedsOwnStringsAndRemembersNewOnes() {
+        let email = String(repeating: "person", count: 3) + "@example.com"
+        var interner = InventoryInterner(seed: [email])
+        let found = Array(email.utf8).withUnsafeBufferPointer { interner.string($0) }
+        #expect(found == email)
+        #expect(
+            found.utf8.withContiguousStorageIfAvailable { $0.baseAddress }
+                == email.utf8.withContiguousStorageIfAvailable { $0.baseAddress })
+        let other = "someone.else@example.com"
+        let first = Array(other.utf8).withUnsafeBufferPointer { interner.string($0) }
+        let second = Array(other.utf8).withUnsafeBufferPointer { interner.string($0) }
+        #expect(first == other && second == other)
+        #expect(
+            first.utf8.withContiguousStorageIfAvailable { $0.baseAddress }
+                == second.utf8.withContiguousStorageIfAvailable { $0.baseAddress })
+    }
+
+    @Test func listsSplitAsTextDoes() {
+        for text in ["a; b ;;c", " ; ", "x", "é;ü", "a\t;\tb"] {
+            var items: [String] = []
+            Array(text.utf8).withUnsafeBufferPointer { bytes in
+                InventoryText.forEachItem(of: bytes) {
+                    items.append(String(decoding: $0, as: UTF8.self))
+                } nonASCII: {
+                    items = InventoryText.list($0)
+                }
+            }
+            #expect(items == InventoryText.list(text), "\(text)")
+        }
+    }
+
+    @Test func duplicateIDsAreFoundByHash() {
+        var table = SeenIDTable()
+        for place in 0..<100_000 { #expect(table.insert(place &* 0x9E37_79B9, place: place) == nil) }
+        #expect(table.insert(5 &* 0x9E37_79B9, place: 7) == 5)
+        #expect(table.insert(0, place: 9) == 0)  // 0 is a hash like any other
+        #expect(table.insert(-1, place: 1) == nil)
+        #expect(table.insert(-1, place: 2) == 1)
+    }
+}
