@@ -99,11 +99,12 @@ struct AuditCommand: AsyncParsableCommand {
         diagnostics += handbookDiagnostics
         let files = AuditInputFiles(root: root)
         let peoplePath = people ?? handbook?.config.people.map { files.resolve($0, fromRoot: true) }
+        let recordsPath = records ?? handbook?.config.records.map { files.resolve($0, fromRoot: true) }
+        // The records (decoded and verified) load on one core while the roster is read on the other.
+        async let loadedRecords = files.loadRecords(recordsPath, explicit: records != nil)
         let (roster, rosterInput, rosterDiagnostics) = files.loadRoster(peoplePath)
         diagnostics += rosterDiagnostics
-        let recordsPath = records ?? handbook?.config.records.map { files.resolve($0, fromRoot: true) }
-        let (attempts, recordsInput, recordsDiagnostics) = await files.loadRecords(
-            recordsPath, explicit: records != nil)
+        let (attempts, recordsInput, recordsDiagnostics) = await loadedRecords
         diagnostics += recordsDiagnostics
         var owners: OwnerMap?
         var otherInputs = [rosterInput, recordsInput].compactMap { $0 }

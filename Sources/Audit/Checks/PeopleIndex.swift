@@ -9,8 +9,12 @@ struct PeopleIndex: Sendable {
     private var emails: [String]
     /// 1 active, 0 inactive, -1 not in the roster.
     private var standings: [Int8]
-    /// Quizzes of which the person holds a current pass.
-    private var passes: [Set<String>]
+    /// Quizzes of which the person holds a current pass, as bits: bit i for `quizIDs[i]`.
+    private var passBits: [UInt64]
+    /// The quizzes anyone holds a pass of, sorted; a bit each in `passBits` (the first 64).
+    private let quizIDs: [String]
+    /// Passes of quizzes beyond the first 64 (a handbook with that many quizzes is rare).
+    private var otherPasses: [Int: Set<String>] = [:]
 
     init(active: [String: Bool], passes: [String: Set<String>]) {
         var size = 16
@@ -18,9 +22,27 @@ struct PeopleIndex: Sendable {
         hashes = Array(repeating: 0, count: size)
         emails = Array(repeating: "", count: size)
         standings = Array(repeating: -1, count: size)
-        self.passes = Array(repeating: [], count: size)
+        passBits = Array(repeating: 0, count: size)
+        let quizIDs = Set(passes.values.joined()).sorted()
+        self.quizIDs = quizIDs
         for (email, isActive) in active { standings[insert(email)] = isActive ? 1 : 0 }
-        for (email, quizzes) in passes { self.passes[insert(email)] = quizzes }
+        for (email, quizzes) in passes {
+            let slot = insert(email)
+            for quiz in quizzes {
+                if let bit = Self.bit(of: quiz, in: quizIDs) {
+                    passBits[slot] |= bit
+                } else {
+                    otherPasses[slot, default: []].insert(quiz)
+                }
+            }
+        }
+    }
+
+    /// The bit of `quizID` in `passBits`; nil when it has none (no pass of it, or past the 64th).
+    private static func bit(of quizID: String, in quizIDs: [String]) -> UInt64? {
+        // A handful of quiz ids: comparing them beats hashing the id on every call.
+        guard let index = quizIDs.firstIndex(of: quizID), index < 64 else { return nil }
+        return 1 << UInt64(index)
     }
 
     /// Whether `email` is active in the roster; nil when not in it.
@@ -32,7 +54,8 @@ struct PeopleIndex: Sendable {
     /// Whether `email` holds a current pass of `quizID`.
     func hasCurrentPass(_ email: String, quizID: String) -> Bool {
         guard let slot = slot(of: email) else { return false }
-        return passes[slot].contains(quizID)
+        if let bit = Self.bit(of: quizID, in: quizIDs) { return passBits[slot] & bit != 0 }
+        return otherPasses[slot]?.contains(quizID) ?? false
     }
 
     private func slot(of email: String) -> Int? {

@@ -95,6 +95,8 @@ enum InventoryRowDecoder {
         func choice<T: RawRepresentable & CaseIterable>(_ field: InventoryField, _: T.Type) -> T?
         where T.RawValue == String {
             guard let bytes = fields.text(field) else { return nil }
+            // Usually written exactly as the name: compare bytes, no string made or switched on.
+            for candidate in T.allCases where candidate.rawValue.utf8.elementsEqual(bytes) { return candidate }
             // The names are short: these strings are stored inline, not allocated.
             let value = String(decoding: bytes, as: UTF8.self)
             guard let parsed = T(rawValue: value) ?? T(rawValue: value.lowercased()) else {
