@@ -287,18 +287,9 @@ public struct IncrementalSiteBuilder: Sendable {
 
         let plan = SitePlan(handbook: handbook, includeDrafts: options.includeDrafts)
         diagnostics += plan.diagnostics
-        let outlineList = await ParallelWork.map(plan.pages) { PageOutline.of($0) }
-        var outlines: [String: PageOutline] = [:]
-        for (page, outline) in zip(plan.pages, outlineList) {
-            outlines[page.url] = outline
-            diagnostics += outline.diagnostics
-        }
-        let resolver = LinkResolver(plan: plan, anchorsByURL: outlines.mapValues { Set($0.headingIDs) })
-        let layout = SiteLayout(theme: theme, navigation: plan.navigation, config: handbook.config)
-        let sidebars = layout.sidebars(for: plan.pages)
-        let renderer = PageRenderer(
-            plan: plan, layout: layout, resolver: resolver, outlines: outlines, sidebars: sidebars,
-            options: options(for: handbook))
+        let (renderer, outlineDiagnostics) = await PageRenderer.prepared(
+            plan: plan, theme: theme, config: handbook.config, options: options(for: handbook))
+        diagnostics += outlineDiagnostics
         let previousPages = previous?.pages ?? [:]
         let rendered = await ParallelWork.map(plan.pages) { page in
             Self.render(page, with: renderer, previous: previousPages[page.url])
@@ -316,7 +307,7 @@ public struct IncrementalSiteBuilder: Sendable {
         update.renderedPageCount = plan.pages.count
         guard !diagnostics.hasErrors else { return (Self.failure(diagnostics, sources: sources), nil) }
         update.handbook = handbook
-        update.layout = layout
+        update.layout = renderer.layout
 
         let searchIndex = SearchIndexText(fragments: plan.pages.compactMap { pages[$0.url]?.searchFragment })
         let searchIndexDigest = SiteRenderState.digest(searchIndex.json)
@@ -338,8 +329,9 @@ public struct IncrementalSiteBuilder: Sendable {
                 .union(previous.assets.subtracting(assets))).sorted()
         }
         let state = SiteRenderState(
-            handbook: handbook, theme: theme, plan: plan, layout: layout, outlines: outlines, resolver: resolver,
-            sidebars: sidebars, pages: pages, searchIndexDigest: searchIndexDigest, staticFiles: staticFiles,
+            handbook: handbook, theme: theme, plan: plan, layout: renderer.layout, outlines: renderer.outlines,
+            resolver: renderer.resolver, sidebars: renderer.sidebars, pages: pages,
+            searchIndexDigest: searchIndexDigest, staticFiles: staticFiles,
             assets: assets)
         return (update, state)
     }

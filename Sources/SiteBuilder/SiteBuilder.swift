@@ -47,18 +47,11 @@ public struct SiteBuilder: Sendable {
             return SiteBuildResult(diagnostics: diagnostics, pageCount: 0, wroteSite: false)
         }
 
-        // 1. Outlines: heading ids of every page, so that links to anchors can be checked.
-        let outlineList = await ParallelWork.map(plan.pages) { PageOutline.of($0) }
-        var outlines: [String: PageOutline] = [:]
-        for (page, outline) in zip(plan.pages, outlineList) {
-            outlines[page.url] = outline
-            diagnostics += outline.diagnostics
-        }
-        let resolver = LinkResolver(plan: plan, anchorsByURL: outlines.mapValues { Set($0.headingIDs) })
-        let layout = SiteLayout(theme: theme, navigation: plan.navigation, config: handbook.config)
-
-        // 2. What pages share, rendered once: the sidebar per section and folder depth.
-        let sidebars = layout.sidebars(for: plan.pages)
+        // 1-2. Outlines (heading ids, so that links to anchors can be checked), and what pages share,
+        // rendered once: the sidebar per section and folder depth.
+        let (renderer, outlineDiagnostics) = await PageRenderer.prepared(
+            plan: plan, theme: theme, config: handbook.config, options: options)
+        diagnostics += outlineDiagnostics
 
         // 3. Stage the output (unless checking, or already failed), render and write every page.
         var output: SiteOutput?
@@ -79,8 +72,6 @@ public struct SiteBuilder: Sendable {
                 return SiteBuildResult(diagnostics: diagnostics, pageCount: 0, wroteSite: false)
             }
         }
-        let renderer = PageRenderer(
-            plan: plan, layout: layout, resolver: resolver, outlines: outlines, sidebars: sidebars, options: options)
         let staged = output
         let rendered = await ParallelWork.map(plan.pages, progress: progress) {
             page -> (SearchIndex.Entry?, [Diagnostic]) in
