@@ -26,56 +26,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// Parses UTF-8 bytes as ``init(parsing:)`` parses text, without making a string: inventory
     /// readers parse dates by the million straight from the file's bytes.
     public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            let year = Self.number(bytes, 0, 4), let month = Self.number(bytes, 5, 2),
-            let day = Self.number(bytes, 8, 2), let date = CalendarDate(year: year, month: month, day: day)
-        else { return nil }
-        if bytes.count == 10 {
-            self = date
-            return
-        }
-        // Date-time: THH:MM[:SS[.fff]](Z|±HH:MM)
-        guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), bytes.count >= 16,
-            let hour = Self.number(bytes, 11, 2), let minute = Self.number(bytes, 14, 2), hour < 24, minute < 60,
-            bytes[13] == UInt8(ascii: ":")
-        else { return nil }
-        var index = 16
-        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
-            guard let second = Self.number(bytes, index + 1, 2), second < 61 else { return nil }
-            index += 3
-            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-                index += 1
-                let start = index
-                while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
-                guard index > start else { return nil }
-            }
-        }
-        var offsetMinutes = 0
-        if index == bytes.count {
-            offsetMinutes = 0  // no zone: taken as UTC
-        } else if bytes[index] == UInt8(ascii: "Z") || bytes[index] == UInt8(ascii: "z") {
-            guard index + 1 == bytes.count else { return nil }
-        } else if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
-            let sign = bytes[index] == UInt8(ascii: "-") ? -1 : 1
-            guard let oh = Self.number(bytes, index + 1, 2) else { return nil }
-            var om = 0
-            if index + 3 == bytes.count {
-            } else if index + 6 == bytes.count, bytes[index + 3] == UInt8(ascii: ":"),
-                let m = Self.number(bytes, index + 4, 2)
-            {
-                om = m
-            } else if index + 5 == bytes.count, let m = Self.number(bytes, index + 3, 2) {
-                om = m
-            } else {
-                return nil
-            }
-            offsetMinutes = sign * (oh * 60 + om)
-        } else {
-            return nil
-        }
-        let minutesOfDay = hour * 60 + minute - offsetMinutes
-        let dayShift = minutesOfDay < 0 ? -1 : (minutesOfDay >= 1440 ? 1 : 0)
-        self.init(daysSinceEpoch: date.daysSinceEpoch + dayShift)
+        guard let parsed = ISO8601DateTime(utf8: bytes) else { return nil }
+        self = parsed.utcDate
     }
 
     /// `YYYY-MM-DD`.
@@ -146,16 +98,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
-        guard start + count <= bytes.count else { return nil }
-        var value = 0
-        for byte in bytes[start..<start + count] {
-            guard (48...57).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - 48)
-        }
-        return value
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {
