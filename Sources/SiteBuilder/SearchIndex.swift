@@ -1,3 +1,5 @@
+import HandbookContent
+
 /// The offline search index: one entry per page, written as `search-index.json` and as
 /// `search-index.js` (the same data as a script, so that search works from `file://`, where
 /// browsers refuse to fetch files).
@@ -61,25 +63,8 @@ struct SearchIndex: Sendable {
         appendString(value, to: &out)
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped; everything else,
-    /// slashes and non-ASCII included, as it is (valid UTF-8 in, valid UTF-8 out).
+    /// `value` as a JSON string literal (``JSONStringLiteral``).
     static func appendString(_ value: String, to out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
-        out.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x00..<0x20:
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0x0F)])
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+        JSONStringLiteral.append(value, to: &out)
     }
 }

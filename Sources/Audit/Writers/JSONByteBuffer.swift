@@ -1,3 +1,5 @@
+import HandbookContent
+
 /// JSON text built as UTF-8 bytes: what a report writer uses for the parts it repeats by the
 /// million (findings), where appending to a `String` piece by piece costs more than the content.
 struct JSONByteBuffer {
@@ -39,30 +41,6 @@ struct JSONByteBuffer {
 
     /// Appends `text` as a JSON string literal, escaped as ``JSONValue/quote(_:into:)`` escapes it.
     mutating func quote(_ text: String) {
-        var text = text
-        bytes.append(0x22)
-        text.withUTF8 { utf8 in
-            var start = 0
-            for index in utf8.indices {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                bytes.append(contentsOf: utf8[start..<index])
-                start = index + 1
-                switch byte {
-                case 0x22: append("\\\"")
-                case 0x5C: append("\\\\")
-                case 0x0A: append("\\n")
-                case 0x0D: append("\\r")
-                case 0x09: append("\\t")
-                default:
-                    append("\\u00")
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0xF)])
-                }
-            }
-            bytes.append(contentsOf: utf8[start...])
-        }
-        bytes.append(0x22)
+        JSONStringLiteral.append(text, to: &bytes)
     }
 }
