@@ -73,40 +73,28 @@ struct SiteOutput: Sendable {
 
     /// Replaces the file at `path` with `pieces` written one after the other, atomically.
     static func replaceFile(atPath path: String, pieces: [String]) throws {
-        try FileManager.default.createDirectory(
-            atPath: SiteURL.directory(of: path), withIntermediateDirectories: true)
-        let temporary = path + ".tmp-" + token()
-        do {
-            try writeFile(pieces: pieces, atPath: temporary)
-            try renameFile(temporary, to: path)
-        } catch {
-            unlink(temporary)
-            throw error
-        }
+        try replaceFile(atPath: path) { try writeFile(pieces: pieces, atPath: $0) }
     }
 
     /// Replaces the file at `path` with `text` atomically (a temporary file beside it, renamed over
     /// it), creating its folder: how a rebuild under `--watch` changes one file of a published site.
     static func replaceFile(atPath path: String, with text: String) throws {
-        try FileManager.default.createDirectory(
-            atPath: SiteURL.directory(of: path), withIntermediateDirectories: true)
-        let temporary = path + ".tmp-" + token()
-        do {
-            try writeFile(text, atPath: temporary)
-            try renameFile(temporary, to: path)
-        } catch {
-            unlink(temporary)
-            throw error
-        }
+        try replaceFile(atPath: path) { try writeFile(text, atPath: $0) }
     }
 
     /// Replaces the file at `path` with a copy of `source` atomically, creating its folder.
     static func replaceFile(atPath path: String, copying source: String) throws {
+        try replaceFile(atPath: path) { try FileManager.default.copyItem(atPath: source, toPath: $0) }
+    }
+
+    /// Creates `path`'s folder, lets `write` fill a temporary file beside `path`, and renames it over
+    /// `path`; on any failure the temporary file is removed and `path` is left as it was.
+    private static func replaceFile(atPath path: String, writing write: (String) throws -> Void) throws {
         try FileManager.default.createDirectory(
             atPath: SiteURL.directory(of: path), withIntermediateDirectories: true)
         let temporary = path + ".tmp-" + token()
         do {
-            try FileManager.default.copyItem(atPath: source, toPath: temporary)
+            try write(temporary)
             try renameFile(temporary, to: path)
         } catch {
             unlink(temporary)
