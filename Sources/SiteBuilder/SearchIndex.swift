@@ -1,5 +1,3 @@
-import HandbookContent
-
 /// The offline search index: one entry per page, written as `search-index.json` and as
 /// `search-index.js` (the same data as a script, so that search works from `file://`, where
 /// browsers refuse to fetch files).
@@ -27,26 +25,13 @@ struct SearchIndex: Sendable {
         text.utf8.count <= textLimit ? text : String(text.prefix(textLimit))
     }
 
-    /// `{"pages":[…]}`, keys sorted: byte-identical for the same pages.
+    /// `{"pages":[…]}`, keys sorted: byte-identical for the same pages. Made of the same per-page
+    /// fragments (``fragment(of:)``) that an incremental rebuild keeps.
     ///
     /// Written by hand rather than with `JSONEncoder`: the index holds every page's text (tens of
     /// megabytes for a big handbook), and the encoder's generic path was a visible share of a build.
     func json() -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(entries.reduce(64) { $0 + $1.text.utf8.count + $1.title.utf8.count + 96 })
-        out.append(contentsOf: #"{"pages":["#.utf8)
-        for (n, entry) in entries.enumerated() {
-            if n > 0 { out.append(UInt8(ascii: ",")) }
-            // Keys in sorted order, as JSONEncoder's .sortedKeys wrote them.
-            Self.appendMember("section", entry.section, first: true, to: &out)
-            if let summary = entry.summary { Self.appendMember("summary", summary, to: &out) }
-            Self.appendMember("text", entry.text, to: &out)
-            Self.appendMember("title", entry.title, to: &out)
-            Self.appendMember("url", entry.url, to: &out)
-            out.append(UInt8(ascii: "}"))
-        }
-        out.append(contentsOf: "]}\n".utf8)
-        return String(decoding: out, as: UTF8.self)
+        SearchIndexText(fragments: entries.map(Self.fragment(of:))).json
     }
 
     /// The JSON assigned to `window.ATTEST_SEARCH_INDEX`, from ``json()``'s text.
@@ -54,17 +39,5 @@ struct SearchIndex: Sendable {
         var body = json
         if body.utf8.last == UInt8(ascii: "\n") { body.removeLast() }
         return "window.ATTEST_SEARCH_INDEX = " + body + ";\n"
-    }
-
-    private static func appendMember(_ key: String, _ value: String, first: Bool = false, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: first ? "{" : ","))
-        appendString(key, to: &out)
-        out.append(UInt8(ascii: ":"))
-        appendString(value, to: &out)
-    }
-
-    /// `value` as a JSON string literal (``JSONStringLiteral``).
-    static func appendString(_ value: String, to out: inout [UInt8]) {
-        JSONStringLiteral.append(value, to: &out)
     }
 }

@@ -1,8 +1,10 @@
+import HandbookContent
+
 /// The search index of a site as its pages' JSON fragments, in URL order: written as
 /// `search-index.json` and `search-index.js` piece by piece, so that an incremental rebuild never
 /// assembles the whole index (tens of megabytes for 10,000 pages) in memory to write it.
 public struct SearchIndexText: Sendable {
-    /// One JSON object per page (see ``SearchIndex/fragment(of:encoder:)``).
+    /// One JSON object per page (see ``SearchIndex/fragment(of:)``).
     let fragments: [String]
 
     static let jsonName = "search-index.json"
@@ -47,9 +49,9 @@ extension SearchIndex {
         out.reserveCapacity(entry.text.utf8.count + entry.title.utf8.count + 96)
         func member(_ key: String, _ value: String) {
             out.append(UInt8(ascii: out.isEmpty ? "{" : ","))
-            appendString(key, to: &out)
+            JSONStringLiteral.append(key, to: &out)
             out.append(UInt8(ascii: ":"))
-            appendString(value, to: &out)
+            JSONStringLiteral.append(value, to: &out)
         }
         member("section", entry.section)
         if let summary = entry.summary { member("summary", summary) }
