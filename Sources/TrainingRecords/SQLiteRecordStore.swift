@@ -259,9 +259,8 @@ public final class SQLiteRecordStore: RecordStore {
             }
             return text
         }
-        func json<T: Decodable>(_ index: Int, _ name: String, as type: T.Type) throws(UnreadableRow) -> T {
-            let source = try text(index, name)
-            guard let decoded = try? JSONDecoder().decode(T.self, from: Data(source.utf8)) else {
+        func json<T>(_ index: Int, _ name: String, _ parse: (String) -> T?) throws(UnreadableRow) -> T {
+            guard let decoded = parse(try text(index, name)) else {
                 throw UnreadableRow(sequence: sequence, id: id, reason: "\(name) is not valid JSON of the right shape")
             }
             return decoded
@@ -279,8 +278,8 @@ public final class SQLiteRecordStore: RecordStore {
             let record = AttemptRecord(
                 sequence: sequence, id: try text(1, "id"), person: try text(2, "person"),
                 quizID: try text(3, "quiz_id"), quizContentSHA256: try text(4, "quiz_content_sha256"),
-                policyVersions: try json(5, "policy_versions", as: [String: String].self),
-                answers: try json(6, "answers", as: [String: [String]].self), scorePercent: score,
+                policyVersions: try json(5, "policy_versions", StringMapJSONParser.strings),
+                answers: try json(6, "answers", StringMapJSONParser.stringLists), scorePercent: score,
                 passed: passed == 1, recordedAt: try text(9, "recorded_at"),
                 identitySource: try text(10, "identity_source"), previousHash: try text(11, "previous_hash"),
                 hash: try text(12, "hash"))
