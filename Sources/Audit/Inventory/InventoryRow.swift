@@ -37,6 +37,17 @@ struct InventoryRow: Sendable {
     /// Field `index` as text.
     func string(_ index: Int) -> String { String(decoding: bytes[range(ofField: index)], as: UTF8.self) }
 
+    /// Calls `body` with views of the row's fields, laid out as `columns`.
+    func withFieldBytes<Result>(columns: InventoryColumns, _ body: (InventoryFieldBytes) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { buffer in
+            starts.withUnsafeBufferPointer { starts in
+                ends.withUnsafeBufferPointer { ends in
+                    body(InventoryFieldBytes(buffer: buffer, starts: starts, ends: ends, columns: columns))
+                }
+            }
+        }
+    }
+
     /// Every field as text.
     var fields: [String] { (0..<count).map(string) }
 

@@ -31,20 +31,30 @@ enum InventoryRowDecoder {
         location: (Int?) -> SourceLocation
     ) -> (key: InventoryKey?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let row = redacted(row, columns: columns, location: location, diagnostics: &diagnostics)
-        let key = row.bytes.withUnsafeBufferPointer { buffer in
-            decodeFields(
-                InventoryFieldBytes(buffer: buffer, row: row, columns: columns), interner: &interner,
-                location: location, diagnostics: &diagnostics)
+        var errors: [(field: InventoryField, message: String)] = []
+        // Most rows hold no secret: they are decoded as read, not copied.
+        let source = location(nil)
+        let key: InventoryKey?
+        if let redacted = redacted(row, columns: columns, location: location, diagnostics: &diagnostics) {
+            key = redacted.withFieldBytes(columns: columns) {
+                decodeFields($0, source: source, interner: &interner, errors: &errors)
+            }
+        } else {
+            key = row.withFieldBytes(columns: columns) {
+                decodeFields($0, source: source, interner: &interner, errors: &errors)
+            }
+        }
+        for error in errors {
+            diagnostics.append(.error(error.message, at: location(columns.index(of: error.field))))
         }
         return (key, diagnostics)
     }
 
-    /// `row` with secret-looking values redacted, a warning for each.
+    /// `row` with secret-looking values redacted, a warning for each; nil when it holds none.
     private static func redacted(
         _ row: InventoryRow, columns: InventoryColumns, location: (Int?) -> SourceLocation,
         diagnostics: inout [Diagnostic]
-    ) -> InventoryRow {
+    ) -> InventoryRow? {
         var replacements: [(index: Int, bytes: [UInt8])] = []
         row.bytes.withUnsafeBufferPointer { buffer in
             for index in 0..<row.count {
@@ -55,7 +65,7 @@ enum InventoryRowDecoder {
                 replacements.append((index, redacted))
             }
         }
-        guard !replacements.isEmpty else { return row }
+        guard !replacements.isEmpty else { return nil }
         var result = InventoryRow()
         result.line = row.line
         var next = 0
@@ -72,92 +82,43 @@ enum InventoryRowDecoder {
         return result
     }
 
+    /// The key of a row's fields, read from `source`; nil when a field is in error, each error
+    /// added to `errors`.
     private static func decodeFields(
-        _ fields: InventoryFieldBytes, interner: inout InventoryInterner, location: (Int?) -> SourceLocation,
-        diagnostics: inout [Diagnostic]
+        _ fields: InventoryFieldBytes, source: SourceLocation, interner: inout InventoryInterner,
+        errors: inout [(field: InventoryField, message: String)]
     ) -> InventoryKey? {
-        var failed = false
-        func fail(_ field: InventoryField?, _ message: String) {
-            failed = true
-            diagnostics.append(.error(message, at: location(field.flatMap { fields.columns.index(of: $0) })))
-        }
-        func date(_ field: InventoryField) -> CalendarDate? {
-            guard let value = fields.text(field) else { return nil }
-            guard let date = CalendarDate(utf8: value) else {
-                fail(
-                    field,
-                    "bad date '\(String(decoding: value, as: UTF8.self))' in \(field.rawValue); "
-                        + "expected YYYY-MM-DD or an ISO 8601 date-time")
-                return nil
-            }
-            return date
-        }
-        func choice<T: RawRepresentable & CaseIterable>(_ field: InventoryField, _: T.Type) -> T?
-        where T.RawValue == String {
-            guard let bytes = fields.text(field) else { return nil }
-            // Usually written exactly as the name: compare bytes, no string made or switched on.
-            for candidate in T.allCases where candidate.rawValue.utf8.elementsEqual(bytes) { return candidate }
-            // The names are short: these strings are stored inline, not allocated.
-            let value = String(decoding: bytes, as: UTF8.self)
-            guard let parsed = T(rawValue: value) ?? T(rawValue: value.lowercased()) else {
-                let expected = T.allCases.map(\.rawValue).joined(separator: ", ")
-                fail(field, "unknown \(field.rawValue) '\(value)'; expected one of: \(expected)")
-                return nil
-            }
-            return parsed
-        }
-
+        let errorsBefore = errors.count
         let id = fields.text(.id).map { String(decoding: $0, as: UTF8.self) }
-        if id == nil { fail(.id, "missing id: every key needs a unique id") }
-        let type = choice(.type, InventoryKey.KeyType.self)
-        let mode = choice(.mode, InventoryKey.Mode.self)
-        let status = choice(.status, InventoryKey.Status.self) ?? .active
-        let environment = choice(.environment, InventoryKey.Environment.self)
+        if id == nil { errors.append((.id, "missing id: every key needs a unique id")) }
+        let type = choice(fields, .type, InventoryKey.KeyType.self, errors: &errors)
+        let mode = choice(fields, .mode, InventoryKey.Mode.self, errors: &errors)
+        let status = choice(fields, .status, InventoryKey.Status.self, errors: &errors) ?? .active
+        let environment = choice(fields, .environment, InventoryKey.Environment.self, errors: &errors)
         var consumer: InventoryKey.Consumer?
         if let value = fields.text(.consumer) {
             consumer = Self.consumer(value, interner: &interner)
             if consumer == nil {
-                fail(
-                    .consumer,
-                    "unknown consumer '\(String(decoding: value, as: UTF8.self))'; "
-                        + "expected internal, service:NAME or third_party:NAME")
+                errors.append(
+                    (
+                        .consumer,
+                        "unknown consumer '\(String(decoding: value, as: UTF8.self))'; "
+                            + "expected internal, service:NAME or third_party:NAME"
+                    ))
             }
         }
-        let createdAt = date(.createdAt)
-        let lastRotatedAt = date(.lastRotatedAt)
-        let lastUsedAt = date(.lastUsedAt)
-        let expiresAt = date(.expiresAt)
-        let accessReviewedAt = date(.accessReviewedAt)
-        let exposedAt = date(.exposedAt)
-        var ipAllowlist: [String] = []
-        if let value = fields.text(.ipAllowlist) {
-            InventoryText.forEachItem(of: value) { item in
-                if IPAllowlistEntry.isValid(item) {
-                    ipAllowlist.append(interner.string(item))
-                } else {
-                    let entry = String(decoding: item, as: UTF8.self)
-                    ipAllowlist.append(entry)
-                    fail(
-                        .ipAllowlist,
-                        "bad ip_allowlist entry '\(entry)'; expected IPv4 or IPv6 addresses or CIDRs separated by ;")
-                }
-            } nonASCII: { text in
-                for entry in InventoryText.list(text) {
-                    ipAllowlist.append(entry)
-                    if !IPAllowlistEntry.isValid(entry) {
-                        fail(
-                            .ipAllowlist,
-                            "bad ip_allowlist entry '\(entry)'; expected IPv4 or IPv6 addresses or CIDRs separated by ;"
-                        )
-                    }
-                }
-            }
-        }
-        guard !failed, let id else { return nil }
+        let createdAt = date(fields, .createdAt, errors: &errors)
+        let lastRotatedAt = date(fields, .lastRotatedAt, errors: &errors)
+        let lastUsedAt = date(fields, .lastUsedAt, errors: &errors)
+        let expiresAt = date(fields, .expiresAt, errors: &errors)
+        let accessReviewedAt = date(fields, .accessReviewedAt, errors: &errors)
+        let exposedAt = date(fields, .exposedAt, errors: &errors)
+        let ipAllowlist = allowlist(fields.text(.ipAllowlist), interner: &interner, errors: &errors)
+        guard errors.count == errorsBefore, let id else { return nil }
 
         var extra: [String: String] = [:]
-        for (name, index) in fields.columns.extras where index < fields.row.count {
-            let range = fields.row.range(ofField: index)
+        for (name, index) in fields.columns.extras where index < fields.count {
+            let range = fields.range(ofField: index)
             if !range.isEmpty { extra[name] = String(decoding: fields.buffer[range], as: UTF8.self) }
         }
         var key = InventoryKey(
@@ -166,11 +127,77 @@ enum InventoryRowDecoder {
             expiresAt: expiresAt, ipAllowlist: ipAllowlist, storage: fields.text(.storage).map { interner.string($0) },
             environment: environment, consumer: consumer,
             permissions: list(fields.text(.permissions), interner: &interner, lowercased: false),
-            accessReviewedAt: accessReviewedAt, exposedAt: exposedAt, extra: extra, source: location(nil))
+            accessReviewedAt: accessReviewedAt, exposedAt: exposedAt, extra: extra, source: source)
         // Set after init, already lowercased (the initializer would lowercase them into new strings).
         key.owner = fields.text(.owner).map { lowercased($0, interner: &interner) }
         key.access = list(fields.text(.access), interner: &interner, lowercased: true)
         return key
+    }
+
+    /// A date field: nil when empty, an error when it is not a date.
+    private static func date(
+        _ fields: InventoryFieldBytes, _ field: InventoryField, errors: inout [(field: InventoryField, message: String)]
+    ) -> CalendarDate? {
+        guard let value = fields.text(field) else { return nil }
+        guard let date = CalendarDate(utf8: value) else {
+            errors.append(
+                (
+                    field,
+                    "bad date '\(String(decoding: value, as: UTF8.self))' in \(field.rawValue); "
+                        + "expected YYYY-MM-DD or an ISO 8601 date-time"
+                ))
+            return nil
+        }
+        return date
+    }
+
+    /// A field naming one case of `T` (case-insensitively): nil when empty, an error when unknown.
+    private static func choice<T: RawRepresentable & CaseIterable>(
+        _ fields: InventoryFieldBytes, _ field: InventoryField, _: T.Type,
+        errors: inout [(field: InventoryField, message: String)]
+    ) -> T? where T.RawValue == String {
+        guard let bytes = fields.text(field) else { return nil }
+        // Usually written exactly as the name: compare bytes, no string made or switched on.
+        for candidate in T.allCases where candidate.rawValue.utf8.elementsEqual(bytes) { return candidate }
+        // The names are short: these strings are stored inline, not allocated.
+        let value = String(decoding: bytes, as: UTF8.self)
+        guard let parsed = T(rawValue: value) ?? T(rawValue: value.lowercased()) else {
+            let expected = T.allCases.map(\.rawValue).joined(separator: ", ")
+            errors.append((field, "unknown \(field.rawValue) '\(value)'; expected one of: \(expected)"))
+            return nil
+        }
+        return parsed
+    }
+
+    /// The ip_allowlist entries; an error for each that is not an address or CIDR.
+    private static func allowlist(
+        _ bytes: UnsafeBufferPointer<UInt8>?, interner: inout InventoryInterner,
+        errors: inout [(field: InventoryField, message: String)]
+    ) -> [String] {
+        guard let bytes else { return [] }
+        var entries: [String] = []
+        func bad(_ entry: String) {
+            errors.append(
+                (
+                    .ipAllowlist,
+                    "bad ip_allowlist entry '\(entry)'; expected IPv4 or IPv6 addresses or CIDRs separated by ;"
+                ))
+        }
+        InventoryText.forEachItem(of: bytes) { item in
+            if IPAllowlistEntry.isValid(item) {
+                entries.append(interner.string(item))
+            } else {
+                let entry = String(decoding: item, as: UTF8.self)
+                entries.append(entry)
+                bad(entry)
+            }
+        } nonASCII: { text in
+            for entry in InventoryText.list(text) {
+                entries.append(entry)
+                if !IPAllowlistEntry.isValid(entry) { bad(entry) }
+            }
+        }
+        return entries
     }
 
     /// `internal`, `service:NAME` or `third_party:NAME`, as ``InventoryKey/Consumer/init(parsing:)``.
@@ -213,16 +240,22 @@ enum InventoryRowDecoder {
     }
 }
 
-/// The fields of one row as bytes, found by ``InventoryField``.
-private struct InventoryFieldBytes {
+/// The fields of one row as bytes, found by ``InventoryField``: views of an ``InventoryRow``'s
+/// storage, made by ``InventoryRow/withFieldBytes(columns:_:)`` without copying the row.
+struct InventoryFieldBytes {
     let buffer: UnsafeBufferPointer<UInt8>
-    let row: InventoryRow
+    let starts: UnsafeBufferPointer<Int>
+    let ends: UnsafeBufferPointer<Int>
     let columns: InventoryColumns
+
+    var count: Int { starts.count }
+
+    func range(ofField index: Int) -> Range<Int> { starts[index]..<ends[index] }
 
     /// The field's bytes without leading and trailing spaces and tabs; nil when absent or empty.
     func text(_ field: InventoryField) -> UnsafeBufferPointer<UInt8>? {
-        guard let index = columns.index(of: field), index < row.count else { return nil }
-        let trimmed = InventoryText.trimmed(row.range(ofField: index), in: buffer)
+        guard let index = columns.index(of: field), index < count else { return nil }
+        let trimmed = InventoryText.trimmed(range(ofField: index), in: buffer)
         return trimmed.isEmpty ? nil : UnsafeBufferPointer(rebasing: buffer[trimmed])
     }
 }
