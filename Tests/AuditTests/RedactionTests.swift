@@ -5,6 +5,37 @@ import Testing
 @testable import Audit
 
 @Suite struct RedactionTests {
+    /// The row pre-scan probes every 20th byte: it must agree with a plain scan for every run length
+    /// and position, whatever surrounds the run.
+    @Test func longTokenScanAgreesWithAPlainScan() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aZ9_-+/=".utf8) + Array(" ,;:@.\"\n".utf8)
+        func plain(_ bytes: [UInt8]) -> Bool {
+            var run = 0
+            for byte in bytes {
+                let scalar = Unicode.Scalar(byte)
+                let token =
+                    scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "_-+/=".unicodeScalars.contains(scalar)
+                run = byte < 0x80 && token ? run + 1 : 0
+                if run >= SecretRedactor.shortestSecret { return true }
+            }
+            return false
+        }
+        for length in 0..<90 {
+            for runLength in [0, 1, 18, 19, 20, 21, 40] where runLength <= length {
+                for start in Set([0, length - runLength, Int.random(in: 0...(length - runLength), using: &generator)]) {
+                    var bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+                    for index in start..<(start + runLength) { bytes[index] = UInt8(ascii: "k") }
+                    if start > 0 { bytes[start - 1] = UInt8(ascii: ",") }
+                    if start + runLength < length { bytes[start + runLength] = UInt8(ascii: ",") }
+                    let fast = bytes.withUnsafeBufferPointer { SecretRedactor.hasLongToken($0) }
+                    #expect(fast == plain(bytes), "\(String(decoding: bytes, as: UTF8.self))")
+                }
+            }
+        }
+    }
+
     typealias F = AuditFixtures
 
     static let stripe = "sk_live_" + "51HqLyjWDarjtT1zdp7dcXYZ4f2a"

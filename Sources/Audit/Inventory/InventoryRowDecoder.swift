@@ -57,6 +57,7 @@ enum InventoryRowDecoder {
     ) -> InventoryRow? {
         var replacements: [(index: Int, bytes: [UInt8])] = []
         row.bytes.withUnsafeBufferPointer { buffer in
+            guard SecretRedactor.hasLongToken(buffer) else { return }
             for index in 0..<row.count {
                 let range = row.range(ofField: index)
                 guard range.count >= SecretRedactor.shortestSecret,
@@ -158,7 +159,10 @@ enum InventoryRowDecoder {
     ) -> T? where T.RawValue == String {
         guard let bytes = fields.text(field) else { return nil }
         // Usually written exactly as the name: compare bytes, no string made or switched on.
-        for candidate in T.allCases where candidate.rawValue.utf8.elementsEqual(bytes) { return candidate }
+        for candidate in T.allCases {
+            let name = candidate.rawValue.utf8
+            if name.count == bytes.count, name.first == bytes.first, name.elementsEqual(bytes) { return candidate }
+        }
         // The names are short: these strings are stored inline, not allocated.
         let value = String(decoding: bytes, as: UTF8.self)
         guard let parsed = T(rawValue: value) ?? T(rawValue: value.lowercased()) else {

@@ -61,6 +61,25 @@ public enum SecretRedactor {
         return output
     }
 
+    /// Whether `buffer` holds a run of token characters long enough to be a secret: when it does
+    /// not, no part of it can hold one, however it is split into fields (inventory rows are
+    /// checked whole this way first; they seldom hold such a run).
+    static func hasLongToken(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Any run of `shortestSecret` bytes covers exactly one position ≡ shortestSecret - 1 (mod
+        // shortestSecret): only those are probed, and the run around a probe measured.
+        var probe = shortestSecret - 1
+        while probe < buffer.count {
+            if isTokenByte(buffer[probe]) {
+                var start = probe, end = probe + 1
+                while start > 0, isTokenByte(buffer[start - 1]) { start -= 1 }
+                while end < buffer.count, isTokenByte(buffer[end]) { end += 1 }
+                if end - start >= shortestSecret { return true }
+            }
+            probe += shortestSecret
+        }
+        return false
+    }
+
     /// Whether `text` holds a secret.
     public static func containsSecret(_ text: String) -> Bool {
         var copy = text
@@ -114,13 +133,10 @@ public enum SecretRedactor {
         return upper && lower && digit
     }
 
+    /// Letters, digits and `_ - + / =`, as two 64-bit masks (bytes 0–63 and 64–127): a million rows
+    /// are scanned a byte at a time.
     private static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "+"),
-            UInt8(ascii: "/"), UInt8(ascii: "="):
-            true
-        default: false
-        }
+        let low: UInt64 = 0x23FF_A800_0000_0000, high: UInt64 = 0x07FF_FFFE_87FF_FFFE
+        return byte < 64 ? (low >> UInt64(byte)) & 1 != 0 : byte < 128 && (high >> UInt64(byte - 64)) & 1 != 0
     }
 }
