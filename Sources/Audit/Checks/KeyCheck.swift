@@ -7,8 +7,7 @@ public protocol KeyCheck: Sendable {
     /// The finding for an in-scope `key`, or nil when it passes.
     func evaluate(_ key: InventoryKey, in context: AuditContext) -> Finding?
     /// The finding for `key`, or nil when it passes or is out of scope (the default below). A
-    /// requirement, so that each check's own copy reads its scope in place: through the protocol,
-    /// reading `scope` would copy it (and count references to its sets) for every key.
+    /// requirement, so that a call through `any KeyCheck` reaches each check's own specialised copy.
     func check(_ key: InventoryKey, in context: AuditContext) -> Finding?
 }
 
