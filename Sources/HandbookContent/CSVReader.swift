@@ -29,11 +29,13 @@ public struct CSVReader: Sendable {
         let startLine = line
         var fields: [String] = []
         fields.reserveCapacity(24)
-        var columns: [Int] = []
+        var columns: [Int] = [], lines: [Int] = []
         columns.reserveCapacity(24)
+        lines.reserveCapacity(24)
         var lineStart = position
         while true {
             columns.append(position - lineStart + 1)
+            lines.append(line)
             if position < bytes.count, bytes[position] == Self.quote {
                 // Quoted field.
                 let column = position - lineStart + 1
@@ -95,7 +97,7 @@ public struct CSVReader: Sendable {
             }
             break
         }
-        return CSVRecord(fields: fields, line: startLine, fieldColumns: columns)
+        return CSVRecord(fields: fields, line: startLine, fieldColumns: columns, fieldLines: lines)
     }
 
     /// Every remaining record.

@@ -50,12 +50,12 @@ public enum RosterReader {
                     diagnostics.append(
                         .warning(
                             "unknown column '\(raw)', ignored; known columns: \(knownColumns.joined(separator: ", "))",
-                            at: at(header.line, header.column(ofField: index))))
+                            at: at(header.line(ofField: index), header.column(ofField: index))))
                 } else if columnIndex[name] != nil {
                     diagnostics.append(
                         .error(
                             "column '\(name)' appears twice in the header",
-                            at: at(header.line, header.column(ofField: index))))
+                            at: at(header.line(ofField: index), header.column(ofField: index))))
                 } else {
                     columnIndex[name] = index
                 }
@@ -80,11 +80,11 @@ public enum RosterReader {
                 }
                 if let person = readPerson(record, columns: columnIndex, at: at, diagnostics: &diagnostics) {
                     if let first = firstLine[person.email] {
-                        let column = record.column(ofField: columnIndex["email"] ?? 0)
+                        let emailIndex = columnIndex["email"] ?? 0
                         diagnostics.append(
                             .error(
                                 "duplicate email '\(person.email)' (first on line \(first))",
-                                at: at(record.line, column)))
+                                at: at(record.line(ofField: emailIndex), record.column(ofField: emailIndex))))
                         continue
                     }
                     firstLine[person.email] = record.line
@@ -105,7 +105,7 @@ public enum RosterReader {
         let errorsBefore = diagnostics.count
         func field(_ name: String) -> (text: String, location: SourceLocation)? {
             guard let index = columns[name] else { return nil }
-            return (record.fields[index].trimmed(), at(record.line, record.column(ofField: index)))
+            return (record.fields[index].trimmed(), at(record.line(ofField: index), record.column(ofField: index)))
         }
         // The header check guarantees both columns.
         guard let email = field("email"), let name = field("name") else { return nil }

@@ -38,13 +38,13 @@ public enum CompletionImportReader {
                     "the file is empty: expected a header row naming the columns \(knownColumns.joined(separator: ", "))",
                     at: SourceLocation(path: path)))
         }
-        let columns = FieldColumns(bytes: bytes)
         // The header.
         var position: [String: Int] = [:]
         var diagnostics: [Diagnostic] = []
         for (index, name) in header.fields.enumerated() {
             let key = name.trimmingCharacters(in: .whitespaces).lowercased()
-            let location = SourceLocation(path: path, line: header.line, column: columns.column(of: index, in: header))
+            let location = SourceLocation(
+                path: path, line: header.line(ofField: index), column: header.column(ofField: index))
             if !knownColumns.contains(key) {
                 diagnostics.append(
                     .error("unknown column '\(name)' (expected \(knownColumns.joined(separator: ", ")))", at: location))
@@ -67,9 +67,10 @@ public enum CompletionImportReader {
         for row in rows.dropFirst() {
             var rowErrors: [Diagnostic] = []
             func fail(_ message: String, column: String? = nil) {
-                let index = column.flatMap { position[$0] }
-                let location = SourceLocation(
-                    path: path, line: row.line, column: index.map { columns.column(of: $0, in: row) } ?? 1)
+                let location =
+                    column.flatMap { position[$0] }.map {
+                        SourceLocation(path: path, line: row.line(ofField: $0), column: row.column(ofField: $0))
+                    } ?? SourceLocation(path: path, line: row.line, column: 1)
                 rowErrors.append(.error(message, at: location))
             }
             guard row.fields.count == header.fields.count else {

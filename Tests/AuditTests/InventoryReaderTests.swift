@@ -204,6 +204,24 @@ import Testing
             ])
     }
 
+    /// Quoted fields (with commas, doubled quotes, line breaks) come before the field in error:
+    /// its line and column are where it is in the file, not where it would be if unquoted.
+    @Test func fieldsAfterQuotedOnesAreLocatedExactly() {
+        let text = #"""
+            id,name,type,mode,last_rotated_at
+            "k-1","say ""hi"", then go",secret,live,2026-02-30
+            k-2,"two
+            lines, ""quoted""",secret,nope,2026-11-01
+
+            """#
+        let outcome = F.run([("keys.csv", text)], policies: Self.policies)
+        #expect(
+            outcome.diagnostics.map(\.description) == [
+                "keys.csv:2:41: error: bad date '2026-02-30' in last_rotated_at; expected YYYY-MM-DD or an ISO 8601 date-time",
+                "keys.csv:4:27: error: unknown mode 'nope'; expected one of: live, test",
+            ])
+    }
+
     @Test func skipBadRowsListsEachSkippedRow() throws {
         let outcome = F.run(
             [("keys.csv", Self.badRows)], policies: Self.policies, configuration: F.configuration(skipBadRows: true))

@@ -10,6 +10,9 @@ import Testing
         #expect(records[0].fieldColumns == [1, 3, 13])
         #expect(records[1].fieldColumns == [1, 4, 5])
         #expect(records[2].column(ofField: 1) == 7)
+        #expect(records.map(\.fieldLines) == [[1, 1, 1], [3, 3, 3], [4, 5]])
+        #expect(records[2].line(ofField: 1) == 5)
+        #expect(records[2].line(ofField: 9) == 4)
         #expect(records[2].column(ofField: 9) == 1)
     }
 

@@ -63,7 +63,8 @@ public struct CredentialReportReader: InventoryRecordDecoder {
     /// Decodes one report row (few: one per IAM user), from its fields as text.
     private func decode(_ record: CSVRecord, emit: (InventoryKey) -> Void) -> [Diagnostic] {
         func location(_ index: Int?) -> SourceLocation {
-            SourceLocation(path: path, line: record.line, column: index.map { record.column(ofField: $0) } ?? 1)
+            guard let index else { return SourceLocation(path: path, line: record.line, column: 1) }
+            return SourceLocation(path: path, line: record.line(ofField: index), column: record.column(ofField: index))
         }
         guard record.fields.count == columnCount else {
             return [

@@ -15,6 +15,8 @@ struct InventoryRow: Sendable {
     private var quotedFields: [Int] = []
     /// The 1-based line where the record starts.
     var line = 1
+    /// How many of ``bytes`` are the record as it is in the file; 0 for a row made of fields.
+    private var recordLength = 0
 
     init() {
         bytes.reserveCapacity(512)
@@ -51,10 +53,15 @@ struct InventoryRow: Sendable {
     /// Every field as text.
     var fields: [String] { (0..<count).map(string) }
 
-    /// The row as a ``CSVRecord`` (headers, credential reports).
-    var record: CSVRecord { CSVRecord(fields: fields, line: line) }
+    /// The row as a ``CSVRecord`` (headers, credential reports), with where each field starts.
+    var record: CSVRecord {
+        let positions = fieldPositions()
+        return CSVRecord(
+            fields: fields, line: line, fieldColumns: positions.map(\.column), fieldLines: positions.map(\.line))
+    }
 
     mutating func removeAll() {
+        recordLength = 0
         bytes.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
@@ -96,6 +103,7 @@ struct InventoryRow: Sendable {
     /// Ends the record read from `record` (its bytes in the file).
     mutating func finishRecord(_ record: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: record)
+        recordLength = record.count
         guard !quotedFields.isEmpty else { return }
         let offset = bytes.count
         bytes.append(contentsOf: quoted)
@@ -105,18 +113,49 @@ struct InventoryRow: Sendable {
         }
     }
 
-    /// The 1-based column where field `index` starts, assuming fields that hold a quote, comma or
-    /// line break were quoted (the row keeps no byte offsets of the file), as ``CSVRecord`` columns
-    /// are estimated for diagnostics.
-    func column(ofField index: Int) -> Int {
-        var column = 1
-        for field in 0..<min(index, count) {
-            let slice = bytes[range(ofField: field)]
-            column += slice.count + 1
-            if slice.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) {
-                column += 2 + slice.filter { $0 == 0x22 }.count
+    /// The 1-based line and byte column where field `index` starts in the file, found in the record
+    /// as it was read (kept at the head of ``bytes``), as ``CSVReader`` gives them. A row made of
+    /// fields has no file position: its line and column 1.
+    func position(ofField index: Int) -> (line: Int, column: Int) {
+        let positions = fieldPositions()
+        return positions.indices.contains(index) ? positions[index] : (line, 1)
+    }
+
+    /// Where each field starts (only for diagnostics: the record is scanned again).
+    private func fieldPositions() -> [(line: Int, column: Int)] {
+        guard recordLength > 0 else { return [] }
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+        let record = bytes[..<recordLength]
+        var positions: [(line: Int, column: Int)] = []
+        var line = self.line, lineStart = 0, position = 0
+        while true {
+            positions.append((line, position - lineStart + 1))
+            if position < record.count, record[position] == quote {
+                position += 1
+                while position < record.count {
+                    if record[position] == quote {
+                        if position + 1 < record.count, record[position + 1] == quote {
+                            position += 2
+                            continue
+                        }
+                        position += 1
+                        break
+                    }
+                    if record[position] == newline {
+                        line += 1
+                        lineStart = position + 1
+                    }
+                    position += 1
+                }
+            } else {
+                while position < record.count, record[position] != comma, record[position] != newline,
+                    record[position] != UInt8(ascii: "\r")
+                {
+                    position += 1
+                }
             }
+            guard position < record.count, record[position] == comma else { return positions }
+            position += 1
         }
-        return column
     }
 }

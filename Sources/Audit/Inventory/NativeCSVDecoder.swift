@@ -14,7 +14,8 @@ struct NativeCSVDecoder: InventoryRecordDecoder {
             diagnostics.append(
                 .warning(
                     "column '\(name)' appears more than once; the first is used",
-                    at: SourceLocation(path: path, line: header.line, column: header.column(ofField: index))))
+                    at: SourceLocation(
+                        path: path, line: header.line(ofField: index), column: header.column(ofField: index))))
         }
         guard columns.index(of: .id) != nil else {
             diagnostics.append(
@@ -37,7 +38,9 @@ struct NativeCSVDecoder: InventoryRecordDecoder {
             ]
         }
         let (key, diagnostics) = InventoryRowDecoder.decode(row, columns: columns, interner: &interner) { index in
-            SourceLocation(path: path, line: row.line, column: index.map { row.column(ofField: $0) } ?? 1)
+            guard let index else { return SourceLocation(path: path, line: row.line, column: 1) }
+            let position = row.position(ofField: index)
+            return SourceLocation(path: path, line: position.line, column: position.column)
         }
         if let key { emit(key) }
         return diagnostics
