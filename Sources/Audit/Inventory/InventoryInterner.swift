@@ -23,7 +23,8 @@ struct InventoryInterner: Sendable {
 
     /// An interner that knows `seed` already.
     init(seed: some Collection<String> = [String]()) {
-        maximumCount = seed.count + Self.newValues
+        // Value numbers take 24 bits of a slot.
+        maximumCount = min(seed.count + Self.newValues, 1 << 24)
         for string in seed where string.utf8.count > 15 && string.utf8.count <= Self.longestValue {
             if slots.isEmpty { allocate() }
             Array(string.utf8).withUnsafeBufferPointer { bytes in _ = insertIfNew(bytes, string: string) }
