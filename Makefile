@@ -30,7 +30,8 @@ demo: build
 
 ## The whole test suite: unit and end-to-end tests (Swift Testing, driving the built attest and
 ## the real server), the browser walk (headless Chromium, Selenium, axe), kill -9 crash recovery,
-## a one-minute soak, and a short fuzzing run of every parser. About 30 minutes from a clean clone.
+## a one-minute soak, and a short fuzzing run of every parser. About 10 minutes from a clean clone here
+## (more where the Debian and PyPI packages must first be downloaded).
 test:
 	@bash .ci/install-deps browser
 	$(SWIFT) build --build-tests
