@@ -81,40 +81,31 @@ enum StringMapJSONParser {
         /// A string literal, unescaped.
         mutating func string() throws(Malformed) -> String {
             try expect(UInt8(ascii: "\""))
-            let start = position
-            // Without escapes (the usual case) the string is its bytes.
-            while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
-                guard bytes[position] >= 0x20 else { throw Malformed() }
-                position += 1
-            }
-            guard position < bytes.count else { throw Malformed() }
-            var scalars = Array(bytes[start..<position])
-            while bytes[position] == UInt8(ascii: "\\") {
-                position += 1
+            var text: [UInt8] = []
+            while true {
                 guard position < bytes.count else { throw Malformed() }
-                let escape = bytes[position]
+                let byte = bytes[position]
                 position += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(escape)
-                case UInt8(ascii: "b"): scalars.append(0x08)
-                case UInt8(ascii: "f"): scalars.append(0x0C)
-                case UInt8(ascii: "n"): scalars.append(0x0A)
-                case UInt8(ascii: "r"): scalars.append(0x0D)
-                case UInt8(ascii: "t"): scalars.append(0x09)
-                case UInt8(ascii: "u"): scalars.append(contentsOf: try unicodeEscape())
-                default: throw Malformed()
-                }
-                while position < bytes.count, bytes[position] != UInt8(ascii: "\""),
-                    bytes[position] != UInt8(ascii: "\\")
-                {
-                    guard bytes[position] >= 0x20 else { throw Malformed() }
-                    scalars.append(bytes[position])
+                switch byte {
+                case UInt8(ascii: "\""): return String(decoding: text, as: UTF8.self)
+                case UInt8(ascii: "\\"):
+                    guard position < bytes.count else { throw Malformed() }
+                    let escape = bytes[position]
                     position += 1
+                    switch escape {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escape)
+                    case UInt8(ascii: "b"): text.append(0x08)
+                    case UInt8(ascii: "f"): text.append(0x0C)
+                    case UInt8(ascii: "n"): text.append(0x0A)
+                    case UInt8(ascii: "r"): text.append(0x0D)
+                    case UInt8(ascii: "t"): text.append(0x09)
+                    case UInt8(ascii: "u"): text.append(contentsOf: try unicodeEscape())
+                    default: throw Malformed()
+                    }
+                case ..<0x20: throw Malformed()  // control characters must be escaped
+                default: text.append(byte)
                 }
-                guard position < bytes.count else { throw Malformed() }
             }
-            position += 1  // the closing quote
-            return String(decoding: scalars, as: UTF8.self)
         }
 
         /// The UTF-8 of a `\uXXXX` escape (after `\u`), joining a surrogate pair.

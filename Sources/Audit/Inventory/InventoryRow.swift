@@ -121,41 +121,12 @@ struct InventoryRow: Sendable {
         return positions.indices.contains(index) ? positions[index] : (line, 1)
     }
 
-    /// Where each field starts (only for diagnostics: the record is scanned again).
+    /// Where each field starts: the record read again by ``CSVReader``, which keeps positions
+    /// (the scanner does not, to keep them off the path of a million rows; this is for diagnostics).
     private func fieldPositions() -> [(line: Int, column: Int)] {
         guard recordLength > 0 else { return [] }
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
-        let record = bytes[..<recordLength]
-        var positions: [(line: Int, column: Int)] = []
-        var line = self.line, lineStart = 0, position = 0
-        while true {
-            positions.append((line, position - lineStart + 1))
-            if position < record.count, record[position] == quote {
-                position += 1
-                while position < record.count {
-                    if record[position] == quote {
-                        if position + 1 < record.count, record[position + 1] == quote {
-                            position += 2
-                            continue
-                        }
-                        position += 1
-                        break
-                    }
-                    if record[position] == newline {
-                        line += 1
-                        lineStart = position + 1
-                    }
-                    position += 1
-                }
-            } else {
-                while position < record.count, record[position] != comma, record[position] != newline,
-                    record[position] != UInt8(ascii: "\r")
-                {
-                    position += 1
-                }
-            }
-            guard position < record.count, record[position] == comma else { return positions }
-            position += 1
-        }
+        var reader = CSVReader(bytes: Array(bytes[..<recordLength]))
+        guard let record = try? reader.next() else { return [] }
+        return zip(record.fieldLines, record.fieldColumns).map { (line + $0 - 1, $1) }
     }
 }
