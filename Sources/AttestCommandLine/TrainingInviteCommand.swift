@@ -4,11 +4,12 @@ import Foundation
 import HandbookContent
 
 /// `attest training invite EMAIL`: prints a signed, expiring invitation link that opens a session on
-/// `attest serve` (signed with the key beside the records database, which the server uses too).
+/// `attest serve` once (signed with the key beside the records database, which the server uses too;
+/// its use is recorded in that database).
 struct TrainingInviteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invite",
-        abstract: "Print a signed, expiring link that signs EMAIL in to the training server.")
+        abstract: "Print a signed, expiring link that signs EMAIL in to the training server, once.")
 
     @OptionGroup var rootOptions: RootOptions
 

@@ -81,12 +81,7 @@ extension AttestResponder {
     func checkForgeryProtection(
         _ request: Request, fields: FormFields, caller: CallerIdentity
     ) throws(RequestFailure) {
-        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site.lowercased() == "cross-site" {
-            throw .forbidden("Cross-site form submissions are refused.")
-        }
-        if let origin = request.headers[HTTPField.Name("Origin")!], !isSameOrigin(origin, request: request) {
-            throw .forbidden("The form was submitted from another site (\(origin)); submissions are refused.")
-        }
+        try refuseCrossSite(request)
         let tokens = fields.values("csrf_token")
         guard tokens.count == 1, let text = tokens.first, !text.isEmpty else {
             throw .forbidden("The form has no security token (csrf_token); reload the quiz page and submit again.")
@@ -101,6 +96,16 @@ extension AttestResponder {
             throw .forbidden("The form's security token has expired; reload the quiz page and submit again.")
         case .failure:
             throw .forbidden("The form's security token is not valid; reload the quiz page and submit again.")
+        }
+    }
+
+    /// Refuses a form posted from another site, as browsers tell (`Sec-Fetch-Site`, `Origin`).
+    func refuseCrossSite(_ request: Request) throws(RequestFailure) {
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site.lowercased() == "cross-site" {
+            throw .forbidden("Cross-site form submissions are refused.")
+        }
+        if let origin = request.headers[HTTPField.Name("Origin")!], !isSameOrigin(origin, request: request) {
+            throw .forbidden("The form was submitted from another site (\(origin)); submissions are refused.")
         }
     }
 

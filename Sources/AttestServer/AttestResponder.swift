@@ -94,8 +94,8 @@ public struct AttestResponder: HTTPResponder {
             try Self.allow(request, [.get, .head])
             return Self.redirect(to: location, status: .movedPermanently)
         case .invite:
-            try Self.allow(request, [.get, .head])
-            return try openInvitation(request)
+            try Self.allow(request, [.get, .head, .post])
+            return request.method == .post ? try await openInvitation(request) : try invitationPage(request)
         case .myTraining:
             try Self.allow(request, [.get, .head])
             return try await myTrainingPage(request)

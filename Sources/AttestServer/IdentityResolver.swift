@@ -39,7 +39,7 @@ struct IdentityResolver: Sendable {
             case .success(let token):
                 return .identified(CallerIdentity(email: token.subject, source: .invitation, bindingNonce: token.nonce))
             case .failure(let failure):
-                return .refused("Your session is not valid (\(failure)); open your invitation link again.")
+                return .refused("Your session is not valid (\(failure)); ask for a new invitation link.")
             }
         }
         if let dev = configuration.devIdentity {

@@ -3,10 +3,11 @@ import Mustache
 import SiteBuilder
 import TrainingRecords
 
-/// Renders the server's HTML pages: the quiz result, "my training", the admins' status page and errors.
+/// Renders the server's HTML pages: the quiz result, "my training", the admins' status page, the
+/// invitation page and errors.
 ///
 /// The one place that knows about templates: the page data is built here as plain dictionaries and
-/// rendered by name (`quiz-result`, `my-training`, `training-status`, `error`), then set in the
+/// rendered by name (`quiz-result`, `my-training`, `training-status`, `invitation`, `error`), then set in the
 /// handbook's own layout (``SiteLayout``: header, search, sidebar, styles) when the server has one,
 /// else in a minimal `layout` of its own.
 struct ServerPages: Sendable {
@@ -80,6 +81,16 @@ struct ServerPages: Sendable {
                 "teams": payload.teams.map { team -> [String: Any] in
                     ["team": team.team, "required": team.required, "current": team.current, "percent": team.percent]
                 },
+            ])
+    }
+
+    /// The page an invitation link opens: who it signs in, and the button that does.
+    func invitation(token: String, check: String, person: Person, expires: String) -> String {
+        render(
+            "invitation",
+            context: [
+                "title": "Sign in", "isAdmin": false, "token": token, "check": check, "person": person.email,
+                "name": person.name, "expires": expires,
             ])
     }
 

@@ -6,7 +6,7 @@ enum ServerTemplates {
     static let all: [String: String] = [
         "layout": layout, "training-navigation": trainingNavigation, "quiz-result": quizResult,
         "my-training": myTraining,
-        "training-status": trainingStatus, "error": error,
+        "training-status": trainingStatus, "invitation": invitation, "error": error,
     ]
 
     /// The frame used when the server has no site theme (tests); `attest serve` uses the handbook's
@@ -100,6 +100,17 @@ enum ServerTemplates {
         {{/requirements}}
         </tbody>
         </table>
+        """
+
+    static let invitation = """
+                <h1>Sign in</h1>
+        <p>This invitation signs in {{name}} ({{person}}) to take the handbook's quizzes and see their training.</p>
+        <form method="post" action="/invite">
+        <input type="hidden" name="token" value="{{token}}">
+        <input type="hidden" name="check" value="{{check}}">
+        <p><button type="submit">Sign in as {{person}}</button></p>
+        </form>
+        <p>The link signs in once and expires on {{expires}}. If it no longer works, ask for a new one.</p>
         """
 
     static let error = """

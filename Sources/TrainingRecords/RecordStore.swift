@@ -18,6 +18,11 @@ public protocol RecordStore: Sendable {
     /// One person's latest pass of each quiz and `recentLimit` most recent records: a read whose
     /// size does not grow with the person's history.
     func trainingRecords(person: String, recentLimit: Int) async throws -> PersonTrainingRecords
+    /// Marks the invitation `id` (its nonce) used by `person`, unless it was used before; durable
+    /// when it returns, so that a link signs in once even across restarts and server instances.
+    /// `expires` (seconds since 1970) is when the link stops being valid anyway: the mark may be
+    /// forgotten after it. Invitations are kept apart from the attempts and their hash chain.
+    func redeemInvitation(id: String, person: String, expires: Int64) async throws -> InvitationRedemption
 }
 
 extension RecordStore {

@@ -41,6 +41,19 @@ extension SQLiteRecordStore {
                     CREATE INDEX attempts_latest_pass ON attempts (person, quiz_id, passed, recorded_at, sequence)
                     """)
         }
+        migrator.registerMigration("v3 invitation redemptions") { db in
+            // Invitation links sign in once: each used link's nonce, until the link would have
+            // expired anyway. Not part of the attempts' hash chain.
+            try db.execute(
+                sql: """
+                    CREATE TABLE invitation_redemptions (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        person TEXT NOT NULL,
+                        redeemed_at TEXT NOT NULL,
+                        expires INTEGER NOT NULL
+                    )
+                    """)
+        }
         return migrator
     }
 }

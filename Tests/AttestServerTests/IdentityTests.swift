@@ -79,6 +79,33 @@ import Testing
         #expect(await fixture.store.stored.isEmpty)
     }
 
+    /// Opens `path` (an invitation link) and posts its sign-in form as the page's browser would.
+    static func signIn(_ client: any TestClientProtocol, _ path: String) async throws -> TestResponse {
+        let page = try await client.execute(uri: path, method: .get)
+        #expect(page.status == .ok)
+        let html = String(buffer: page.body)
+        let setCookie = try #require(page.headers[.setCookie])
+        #expect(setCookie.hasPrefix("attest_invite_check="))
+        #expect(setCookie.contains("SameSite=Strict"))
+        #expect(setCookie.contains("HttpOnly"))
+        return try await postInvitationForm(client, html: html, cookie: String(setCookie.prefix { $0 != ";" }))
+    }
+
+    /// Posts the sign-in form of the invitation page `html`, with `cookie`.
+    static func postInvitationForm(_ client: any TestClientProtocol, html: String, cookie: String?) async throws
+        -> TestResponse
+    {
+        func hidden(_ name: String) throws -> String {
+            let marker = "name=\"\(name)\" value=\""
+            let start = try #require(html.range(of: marker)).upperBound
+            return String(html[start...].prefix { $0 != "\"" })
+        }
+        let body = "token=\(try hidden("token"))&check=\(try hidden("check"))"
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if let cookie { headers[.cookie] = cookie }
+        return try await client.execute(uri: "/invite", method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
     @Test func validInvitationOpensASession() async throws {
         let fixture = try ServerFixture(identity: .none)
         let link = try InvitationLink.make(
@@ -87,7 +114,13 @@ import Testing
         #expect(link.hasPrefix("https://handbook.example.com/invite?token="))
         let path = String(link.dropFirst("https://handbook.example.com".count))
         try await fixture.test { client in
-            let response = try await client.execute(uri: path, method: .get)
+            // Opening the link shows who it signs in; it signs in nobody yet.
+            let page = try await client.execute(uri: path, method: .get)
+            #expect(page.status == .ok)
+            #expect(String(buffer: page.body).contains("Sign in as bob@example.com"))
+            #expect(page.headers[.setCookie]?.hasPrefix("attest_session=") != true)
+
+            let response = try await Self.signIn(client, path)
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/me/")
             let setCookie = try #require(response.headers[.setCookie])
@@ -109,6 +142,40 @@ import Testing
             #expect(posted.status == .created)
         }
         #expect(await fixture.store.stored.map(\.identitySource) == ["invitation"])
+    }
+
+    @Test func anInvitationSignsInOnce() async throws {
+        let fixture = try ServerFixture(identity: .none)
+        let link = try InvitationLink.make(
+            email: "bob@example.com", validForDays: 7, baseURL: "http://x", key: fixture.key, now: ServerFixture.now)
+        let path = String(link.dropFirst("http://x".count))
+        try await fixture.test { client in
+            #expect(try await Self.signIn(client, path).status == .seeOther)
+            // The page still opens (a mail scanner may have fetched it), but signing in again is refused.
+            let again = try await Self.signIn(client, path)
+            #expect(again.status == .unauthorized)
+            #expect(String(buffer: again.body).contains("already used"))
+            #expect(again.headers[.setCookie] == nil)
+        }
+    }
+
+    @Test func theSignInFormNeedsTheCookieOfItsPage() async throws {
+        let fixture = try ServerFixture(identity: .none)
+        let link = try InvitationLink.make(
+            email: "bob@example.com", validForDays: 7, baseURL: "http://x", key: fixture.key, now: ServerFixture.now)
+        let path = String(link.dropFirst("http://x".count))
+        try await fixture.test { client in
+            let page = try await client.execute(uri: path, method: .get)
+            let html = String(buffer: page.body)
+            // Posted from another site's page (which cannot set this server's cookie): refused, and the
+            // link stays unused.
+            for cookie in [nil, "attest_invite_check=forged"] {
+                let refused = try await Self.postInvitationForm(client, html: html, cookie: cookie)
+                #expect(refused.status == .forbidden)
+                #expect(refused.headers[.setCookie] == nil)
+            }
+            #expect(try await Self.signIn(client, path).status == .seeOther)
+        }
     }
 
     @Test func expiredInvitationIsRefused() async throws {

@@ -5,6 +5,7 @@ import TrainingRecords
 actor InMemoryRecordStore: RecordStore {
     private(set) var stored: [AttemptRecord] = []
     private var failing = false
+    private var redeemed: [String: String] = [:]
 
     func failNextAppends(_ fail: Bool) { failing = fail }
 
@@ -34,5 +35,11 @@ actor InMemoryRecordStore: RecordStore {
 
     func records(person: String) async throws -> [AttemptRecord] {
         stored.filter { $0.person == person.lowercased() }
+    }
+
+    func redeemInvitation(id: String, person: String, expires: Int64) async throws -> InvitationRedemption {
+        if let earlier = redeemed[id] { return .alreadyRedeemed(at: earlier) }
+        redeemed[id] = "2026-09-21T12:00:00.000Z"
+        return .first
     }
 }

@@ -34,6 +34,44 @@ import Testing
         #expect(journal == "wal")
     }
 
+    @Test func anInvitationIsRedeemedOnceAcrossReopeningAndRacingRequests() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.file("records.sqlite")
+        let farFuture: Int64 = 4_000_000_000
+        let store = try SQLiteRecordStore(path: path)
+        // Eight requests race to use one link: exactly one signs in.
+        let results = try await withThrowingTaskGroup(of: InvitationRedemption.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try await store.redeemInvitation(id: "n1", person: "Bob@Example.com", expires: farFuture)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.filter { $0 == .first }.count == 1)
+        try store.close()
+
+        let reopened = try SQLiteRecordStore(path: path, createIfMissing: false)
+        guard
+            case .alreadyRedeemed(let at) = try await reopened.redeemInvitation(
+                id: "n1", person: "bob@example.com", expires: farFuture)
+        else {
+            Issue.record("a used link signed in again after reopening")
+            return
+        }
+        #expect(UTCTimestamp(parsing: at) != nil)
+        #expect(try await reopened.redeemInvitation(id: "n2", person: "bob@example.com", expires: farFuture) == .first)
+        // Marks of links past their expiry are dropped; the attempts' chain is untouched.
+        #expect(try await reopened.redeemInvitation(id: "old", person: "a@example.com", expires: 1) == .first)
+        _ = try await reopened.redeemInvitation(id: "n3", person: "a@example.com", expires: farFuture)
+        let ids = try await reopened.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM invitation_redemptions ORDER BY id")
+        }
+        #expect(ids == ["n1", "n2", "n3"])
+        #expect(try await reopened.allRecords().isEmpty)
+    }
+
     @Test func concurrentAppendsKeepOneValidChain() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
