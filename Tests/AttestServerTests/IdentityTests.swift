@@ -79,6 +79,13 @@ import Testing
         #expect(await fixture.store.stored.isEmpty)
     }
 
+    /// The path of a fresh 7-day invitation link for bob, signed with `fixture`'s key.
+    static func invitationPath(_ fixture: ServerFixture) throws -> String {
+        let link = try InvitationLink.make(
+            email: "bob@example.com", validForDays: 7, baseURL: "http://x", key: fixture.key, now: ServerFixture.now)
+        return String(link.dropFirst("http://x".count))
+    }
+
     /// Opens `path` (an invitation link) and posts its sign-in form as the page's browser would.
     static func signIn(_ client: any TestClientProtocol, _ path: String) async throws -> TestResponse {
         let page = try await client.execute(uri: path, method: .get)
@@ -146,9 +153,7 @@ import Testing
 
     @Test func anInvitationSignsInOnce() async throws {
         let fixture = try ServerFixture(identity: .none)
-        let link = try InvitationLink.make(
-            email: "bob@example.com", validForDays: 7, baseURL: "http://x", key: fixture.key, now: ServerFixture.now)
-        let path = String(link.dropFirst("http://x".count))
+        let path = try Self.invitationPath(fixture)
         try await fixture.test { client in
             #expect(try await Self.signIn(client, path).status == .seeOther)
             // The page still opens (a mail scanner may have fetched it), but signing in again is refused.
@@ -161,9 +166,7 @@ import Testing
 
     @Test func theSignInFormNeedsTheCookieOfItsPage() async throws {
         let fixture = try ServerFixture(identity: .none)
-        let link = try InvitationLink.make(
-            email: "bob@example.com", validForDays: 7, baseURL: "http://x", key: fixture.key, now: ServerFixture.now)
-        let path = String(link.dropFirst("http://x".count))
+        let path = try Self.invitationPath(fixture)
         try await fixture.test { client in
             let page = try await client.execute(uri: path, method: .get)
             let html = String(buffer: page.body)
