@@ -25,6 +25,8 @@ let package = Package(
         ),
         // A thin, safe Swift wrapper over cmark: parse, walk, render.
         .target(name: "Markdown", dependencies: ["CCmark"]),
+        // The shapes of secrets: one catalogue for the leak scanner and for redaction.
+        .target(name: "Secrets"),
         // The content model: diagnostics, front matter, handbook config, policies, controls, quizzes, roster.
         .target(
             name: "HandbookContent",
@@ -55,7 +57,7 @@ let package = Package(
         .target(
             name: "Audit",
             dependencies: [
-                "HandbookContent", "TrainingRecords",
+                "HandbookContent", "TrainingRecords", "Secrets",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -82,13 +84,14 @@ let package = Package(
         .executableTarget(name: "attest", dependencies: ["AttestCommandLine"]),
 
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "SecretsTests", dependencies: ["Secrets"]),
         .testTarget(name: "HandbookContentTests", dependencies: ["HandbookContent"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HandbookContent"]),
         .testTarget(
             name: "TrainingRecordsTests",
             dependencies: ["TrainingRecords", "HandbookContent", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "HandbookContent", "TrainingRecords"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "HandbookContent", "TrainingRecords", "Secrets"]),
         .testTarget(
             name: "AttestServerTests",
             dependencies: [

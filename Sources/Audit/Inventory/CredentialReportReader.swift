@@ -1,3 +1,4 @@
+import Secrets
 import HandbookContent
 
 /// Reads the AWS IAM credential report CSV (`aws iam get-credential-report`): each existing

@@ -1,3 +1,4 @@
+import Secrets
 import HandbookContent
 
 /// One secret API key from an inventory, read and validated into typed values.

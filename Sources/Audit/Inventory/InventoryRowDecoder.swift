@@ -1,3 +1,4 @@
+import Secrets
 import HandbookContent
 
 /// Turns the fields of one native inventory row into an ``InventoryKey``, collecting every problem
