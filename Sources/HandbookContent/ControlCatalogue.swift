@@ -70,7 +70,15 @@ public enum ControlCatalogue {
                         name: "consumers", kind: .list(allowed: ["third_party", "service"]), required: false,
                         defaultValue: .list(["third_party", "service"]))
                 ]),
-            keyCheck("ip-allowlist"),
+            keyCheck(
+                "ip-allowlist",
+                [
+                    // 0 (allow-all) is out of range: such an entry always fails.
+                    Parameter(
+                        name: "min_prefix_ipv4", kind: .integer(1...32), required: false, defaultValue: .integer(16)),
+                    Parameter(
+                        name: "min_prefix_ipv6", kind: .integer(1...128), required: false, defaultValue: .integer(32)),
+                ]),
             keyCheck(
                 "approved-storage",
                 [Parameter(name: "allowed", kind: .list(allowed: nil), required: true, defaultValue: nil)]),
@@ -87,6 +95,8 @@ public enum ControlCatalogue {
             ),
             keyCheck(
                 "access-review", [Parameter(name: "max_days", kind: .integer(days), required: true, defaultValue: nil)]),
+            keyCheck(
+                "logs-reviewed", [Parameter(name: "max_days", kind: .integer(days), required: true, defaultValue: nil)]),
             keyCheck(
                 "access-trained",
                 [Parameter(name: "quizzes", kind: .list(allowed: nil), required: true, defaultValue: nil)]),
@@ -191,12 +201,16 @@ public enum ControlCatalogue {
         case "restricted-for-third-parties":
             return
                 "Keys used by \(list("consumers").replacingOccurrences(of: "_", with: " ")) consumers are restricted keys\(scope)."
-        case "ip-allowlist": return "\(keys) has an IP allowlist."
+        case "ip-allowlist":
+            return "\(keys) has an IP allowlist, with no entry that allows every address or is wider than "
+                + "/\(int("min_prefix_ipv4")) (IPv4) or /\(int("min_prefix_ipv6")) (IPv6)."
         case "approved-storage": return "\(keys) is stored only in: \(list("allowed"))."
         case "no-live-in-nonprod": return "Live keys\(scope) are used only in: \(list("environments"))."
         case "access-least":
             return "\(keys) can be read by at most \(int("max_people")) people, all active in the roster."
         case "access-review": return "Access to every key\(scope) is reviewed at least every \(int("max_days")) days."
+        case "logs-reviewed":
+            return "The request logs of every key\(scope) are reviewed at least every \(int("max_days")) days."
         case "access-trained":
             return
                 "The owner of every key\(scope), and everyone with access, holds a current pass of: \(list("quizzes"))."

@@ -1,7 +1,8 @@
 import HandbookContent
 
 /// `access-least {max_people}`: more than `max_people` people with access, or anyone with access
-/// who is not active in the roster, fails. Without a roster nobody can be confirmed active.
+/// who is not active in the roster, fails. Without a roster nobody can be confirmed active. A person
+/// listed twice is one person (see ``InventoryKey/isRepeatedReader(at:)``).
 public struct AccessLeastCheck: KeyCheck {
     public let scope: KeyScope
     public let maxPeople: Int
@@ -17,13 +18,16 @@ public struct AccessLeastCheck: KeyCheck {
 
     public func evaluate(_ key: InventoryKey, in context: AuditContext) -> Finding? {
         // Nothing allocated for a key that passes (most keys).
-        guard key.access.count > maxPeople || key.access.contains(where: { context.standing(of: $0) != .active })
+        let people = key.readerCount
+        guard people > maxPeople || key.access.contains(where: { context.standing(of: $0) != .active })
         else { return nil }
-        let notActive = key.access.filter { context.standing(of: $0) != .active }
+        let notActive = key.access.indices.filter {
+            !key.isRepeatedReader(at: $0) && context.standing(of: key.access[$0]) != .active
+        }
+        .map { key.access[$0] }
         return finding(
             key, .fail,
             .accessTooBroad(
-                people: key.access.count, maxPeople: maxPeople, notActive: notActive,
-                rosterMissing: !context.hasRoster))
+                people: people, maxPeople: maxPeople, notActive: notActive, rosterMissing: !context.hasRoster))
     }
 }

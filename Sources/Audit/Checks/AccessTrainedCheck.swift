@@ -2,6 +2,7 @@ import HandbookContent
 
 /// `access-trained {quizzes}`: the owner and everyone with access must hold a current pass of each
 /// listed quiz. Without training records nobody holds one, and the report names the missing input.
+/// Each person is counted once, however often they are listed (see ``InventoryKey/isRepeatedReader(at:)``).
 public struct AccessTrainedCheck: KeyCheck {
     public let scope: KeyScope
     public let quizzes: [String]
@@ -32,9 +33,8 @@ public struct AccessTrainedCheck: KeyCheck {
             }
         }
         if let owner = key.owner { visit(owner) }
-        for (index, person) in key.access.enumerated()
-        where person != key.owner && !key.access[..<index].contains(person) {
-            visit(person)
+        for index in key.access.indices where key.access[index] != key.owner && !key.isRepeatedReader(at: index) {
+            visit(key.access[index])
         }
         guard !missing.isEmpty else { return nil }
         return finding(

@@ -20,6 +20,7 @@ public enum ControlEvaluator: Sendable {
         case "access-least": .key(AccessLeastCheck(params: params))
         case "access-review": .key(AccessReviewCheck(params: params))
         case "access-trained": .key(AccessTrainedCheck(params: params))
+        case "logs-reviewed": .key(LogsReviewedCheck(params: params))
         case "exposure-rolled": .key(ExposureRolledCheck(params: params))
         case "policy-reviewed": .policy(PolicyReviewedCheck())
         case "training-coverage": .training(TrainingCoverageCheck(params: params))

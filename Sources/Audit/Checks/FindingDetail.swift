@@ -23,11 +23,15 @@ public enum FindingDetail: Hashable, Sendable {
     case unused(since: CalendarDate, neverUsed: Bool, idleDays: Int, maxIdleDays: Int)
     case secretKeyForConsumer(consumer: String, type: String)
     case noIPAllowlist
+    /// `entries`: those that allow every address or are wider than the bound of their family.
+    indirect case ipAllowlistTooWide(entries: [String], minPrefixIPv4: Int, minPrefixIPv6: Int)
     case storageNotApproved(storage: String?, allowed: [String])
     case liveInNonprod(environment: String?, allowed: [String])
     case accessTooBroad(people: Int, maxPeople: Int, notActive: [String], rosterMissing: Bool)
     case accessNeverReviewed(maxDays: Int)
     case accessReviewOverdue(reviewed: CalendarDate, days: Int, maxDays: Int)
+    case logsNeverReviewed(maxDays: Int)
+    case logsReviewOverdue(reviewed: CalendarDate, days: Int, maxDays: Int)
     /// `missing`: each person without a current pass: the email when they lack every quiz, else
     /// "email (quiz, quiz)" naming the ones they lack.
     case untrained(missing: [String], people: Int, quizzes: [String], recordsMissing: Bool)
@@ -64,6 +68,9 @@ public enum FindingDetail: Hashable, Sendable {
         case .secretKeyForConsumer(let consumer, let type):
             return "a \(type) key used by \(consumer); this consumer must use a restricted key"
         case .noIPAllowlist: return "no IP allowlist"
+        case .ipAllowlistTooWide(let entries, let ipv4, let ipv6):
+            return "IP allowlist too wide: \(entries.joined(separator: ", ")); no entry may allow every address "
+                + "or be wider than /\(ipv4) (IPv4) or /\(ipv6) (IPv6)"
         case .storageNotApproved(let storage, let allowed):
             return (storage.map { "stored in \($0)" } ?? "storage not recorded")
                 + "; allowed: \(allowed.joined(separator: ", "))"
@@ -82,6 +89,9 @@ public enum FindingDetail: Hashable, Sendable {
         case .accessNeverReviewed(let limit): return "access never reviewed; limit \(limit) days"
         case .accessReviewOverdue(let reviewed, let days, let limit):
             return "access last reviewed \(reviewed), \(Self.days(days)) ago; limit \(limit)"
+        case .logsNeverReviewed(let limit): return "request logs never reviewed; limit \(limit) days"
+        case .logsReviewOverdue(let reviewed, let days, let limit):
+            return "request logs last reviewed \(reviewed), \(Self.days(days)) ago; limit \(limit)"
         case .untrained(let missing, let people, let quizzes, let recordsMissing):
             return "\(missing.count) of \(people) "
                 + (people == 1 ? "person lacks" : "people lack")
@@ -131,6 +141,10 @@ public enum FindingDetail: Hashable, Sendable {
         case .secretKeyForConsumer(let consumer, let type):
             return [("type", .string(type)), ("consumer", .string(consumer))]
         case .noIPAllowlist: return [("ip_allowlist", .list([]))]
+        case .ipAllowlistTooWide(let entries, let ipv4, let ipv6):
+            return [
+                ("too_wide", .list(entries)), ("min_prefix_ipv4", .integer(ipv4)), ("min_prefix_ipv6", .integer(ipv6)),
+            ]
         case .storageNotApproved(let storage, let allowed):
             return [("storage", .string(storage ?? "")), ("allowed", .list(allowed))]
         case .liveInNonprod(let environment, let allowed):
@@ -144,6 +158,13 @@ public enum FindingDetail: Hashable, Sendable {
         case .accessReviewOverdue(let reviewed, let days, let limit):
             return [
                 ("access_reviewed_at", .string(reviewed.description)), ("days", .integer(days)),
+                ("max_days", .integer(limit)),
+            ]
+        case .logsNeverReviewed(let limit):
+            return [("logs_reviewed_at", .string("")), ("max_days", .integer(limit))]
+        case .logsReviewOverdue(let reviewed, let days, let limit):
+            return [
+                ("logs_reviewed_at", .string(reviewed.description)), ("days", .integer(days)),
                 ("max_days", .integer(limit)),
             ]
         case .untrained(let missing, let people, let quizzes, _):

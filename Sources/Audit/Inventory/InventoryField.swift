@@ -9,6 +9,7 @@ public enum InventoryField: String, CaseIterable, Sendable {
     case storage, environment, consumer, permissions, access
     case accessReviewedAt = "access_reviewed_at"
     case exposedAt = "exposed_at"
+    case logsReviewedAt = "logs_reviewed_at"
 
     /// Position in `allCases`, used to index column tables (a switch: this is on the per-row path).
     var ordinal: Int {
@@ -31,6 +32,7 @@ public enum InventoryField: String, CaseIterable, Sendable {
         case .access: 15
         case .accessReviewedAt: 16
         case .exposedAt: 17
+        case .logsReviewedAt: 18
         }
     }
 }

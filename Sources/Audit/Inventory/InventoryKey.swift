@@ -82,9 +82,12 @@ public struct InventoryKey: Hashable, Sendable {
     public var consumer: Consumer?
     /// Permissions of a restricted key.
     public var permissions: [String]
-    /// Emails (lowercased) of the people who can read the key.
+    /// Emails (lowercased) of the people who can read the key, as listed (a person listed twice is
+    /// counted once by ``readerCount``).
     public var access: [String]
     public var accessReviewedAt: CalendarDate?
+    /// When the key's request logs were last reviewed.
+    public var logsReviewedAt: CalendarDate?
     /// When a leak of the key was detected.
     public var exposedAt: CalendarDate?
     /// Columns the inventory format does not define, kept and shown.
@@ -98,7 +101,7 @@ public struct InventoryKey: Hashable, Sendable {
         lastUsedAt: CalendarDate? = nil, expiresAt: CalendarDate? = nil, ipAllowlist: [String] = [],
         storage: String? = nil, environment: Environment? = nil, consumer: Consumer? = nil,
         permissions: [String] = [], access: [String] = [], accessReviewedAt: CalendarDate? = nil,
-        exposedAt: CalendarDate? = nil, extra: [String: String] = [:],
+        logsReviewedAt: CalendarDate? = nil, exposedAt: CalendarDate? = nil, extra: [String: String] = [:],
         source: SourceLocation = SourceLocation(path: "inventory")
     ) {
         self.id = id
@@ -118,6 +121,7 @@ public struct InventoryKey: Hashable, Sendable {
         self.permissions = permissions
         self.access = access.map { $0.lowercased() }
         self.accessReviewedAt = accessReviewedAt
+        self.logsReviewedAt = logsReviewedAt
         self.exposedAt = exposedAt
         self.extra = extra
         self.source = source

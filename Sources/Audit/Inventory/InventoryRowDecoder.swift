@@ -115,6 +115,7 @@ enum InventoryRowDecoder {
         let expiresAt = date(fields, .expiresAt, errors: &errors)
         let accessReviewedAt = date(fields, .accessReviewedAt, errors: &errors)
         let exposedAt = date(fields, .exposedAt, errors: &errors)
+        let logsReviewedAt = date(fields, .logsReviewedAt, errors: &errors)
         let ipAllowlist = allowlist(fields.text(.ipAllowlist), interner: &interner, errors: &errors)
         guard errors.count == errorsBefore, let id else { return nil }
 
@@ -129,7 +130,8 @@ enum InventoryRowDecoder {
             expiresAt: expiresAt, ipAllowlist: ipAllowlist, storage: fields.text(.storage).map { interner.string($0) },
             environment: environment, consumer: consumer,
             permissions: list(fields.text(.permissions), interner: &interner, lowercased: false),
-            accessReviewedAt: accessReviewedAt, exposedAt: exposedAt, extra: extra, source: source)
+            accessReviewedAt: accessReviewedAt, logsReviewedAt: logsReviewedAt, exposedAt: exposedAt, extra: extra,
+            source: source)
         // Set after init, already lowercased (the initializer would lowercase them into new strings).
         key.owner = fields.text(.owner).map { lowercased($0, interner: &interner) }
         key.access = list(fields.text(.access), interner: &interner, lowercased: true)

@@ -73,6 +73,7 @@ enum FuzzTarget: String, CaseIterable {
             control("STORAGE", "approved-storage", ["allowed": .list(["kms", "vault"])]),
             control("LIVE", "no-live-in-nonprod"), control("ACCESS", "access-least", ["max_people": .integer(3)]),
             control("REVIEW", "access-review", ["max_days": .integer(90)]),
+            control("LOGS", "logs-reviewed", ["max_days": .integer(31)]),
             control("EXPOSED", "exposure-rolled", ["max_days": .integer(7)]),
         ]
         return [
