@@ -5,7 +5,7 @@ import Hummingbird
 extension AttestResponder {
     /// A file of the built site, from memory. Quiz pages get the caller's form token.
     func siteResponse(_ request: Request) -> Response {
-        switch state.site.site.lookup(request.uri.path) {
+        switch state.site.lookup(request.uri.path) {
         case .file(let file):
             if let slot = file.formTokenSlot {
                 let token = formToken(for: request) ?? ""

@@ -87,7 +87,7 @@ struct ServerFixture {
         case .dev(let email): identity = IdentityConfiguration(devIdentity: email, signingKey: key)
         }
         server = try AttestServer(
-            site: LiveSite(StaticSite(files: Self.siteFiles, liveReload: liveReload)), handbook: Self.handbook,
+            site: StaticSite(files: Self.siteFiles, liveReload: liveReload), handbook: Self.handbook,
             roster: Self.roster,
             store: store, identity: identity,
             settings: ServerSettings(port: 0, maxBodyBytes: maxBodyBytes, now: { ServerFixture.now }))

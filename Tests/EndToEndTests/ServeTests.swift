@@ -88,4 +88,38 @@ struct ServeTests {
             ["training", "export", "--root", root.url.path, "--format", "csv"], in: root.url)
         #expect(csv.stdout.split(separator: "\n").count <= 1, "\(csv)")
     }
+
+    /// `--dev-identity` signs every visitor in: never together with a trusted proxy (requests that reach
+    /// the port without the proxy's secret would be signed in), never off loopback. Refused at start-up
+    /// with exit 2, before anything is built or opened.
+    @Test(
+        "an identity bypass is refused at start-up with exit 2 and nothing written",
+        arguments: [
+            (
+                [
+                    "--dev-identity", "alice@example.com", "--trusted-header", "X-Forwarded-Email",
+                    "--proxy-secret-file",
+                    "proxy-secret.txt",
+                ],
+                "--dev-identity cannot be combined with --trusted-header"
+            ),
+            (["--dev-identity", "alice@example.com", "--host", "0.0.0.0"], "only listens on a loopback address"),
+            (["--dev-identity", "alice@example.com", "--host", "::"], "only listens on a loopback address"),
+            (["--dev-identity", "alice@example.com", "--host", "192.168.1.10"], "only listens on a loopback address"),
+            (["--dev-identity", "alice@example.com", "--host", "handbook.example.com"], "not 'handbook.example.com'"),
+        ])
+    func identityBypassIsRefused(_ arguments: [String], _ phrase: String) async throws {
+        let root = try FixtureRoot()
+        defer { root.remove() }
+        try root.write("a-long-shared-proxy-secret-0123456789\n", to: "proxy-secret.txt")
+        let before = root.snapshot()
+        let port = String(try AttestServerProcess.freeLoopbackPort())
+        let outcome = try await AttestExecutable.run(
+            ["serve", "--root", root.url.path, "--port", port] + arguments, in: root.url, timeout: 60)
+        #expect(outcome.exitCode == 2, "\(outcome)")
+        #expect(!outcome.looksLikeCrash, "\(outcome)")
+        #expect(outcome.stderr.contains(phrase), "\(outcome)")
+        #expect(!outcome.stdout.contains("Serving"), "\(outcome)")
+        #expect(root.snapshot().differences(from: before) == [], "serve wrote something before refusing")
+    }
 }
