@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "AttestServerTests",
             dependencies: [
-                "AttestServer", "TrainingRecords", "HandbookContent",
+                "AttestServer", "TrainingRecords", "HandbookContent", "SiteBuilder",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

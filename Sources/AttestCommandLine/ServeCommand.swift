@@ -16,7 +16,8 @@ struct ServeCommand: AsyncParsableCommand {
             X-Forwarded-Email --proxy-secret-file FILE: the header is honoured only on requests carrying \
             X-Attest-Proxy-Secret equal to the file's content. Otherwise people open the invitation links \
             printed by `attest training invite EMAIL`. --dev-identity EMAIL signs everyone in as EMAIL \
-            (local trials only).
+            (local trials only): it is refused with --trusted-header, and on a --host other than a \
+            loopback address (127.0.0.0/8, ::1, localhost).
 
             With --watch, the handbook is built in memory (site/ is neither read nor written) and rebuilt \
             as content/ and templates/ change; open pages reload themselves. An edit with errors prints \
@@ -61,6 +62,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--trusted-header and --proxy-secret-file go together")
         }
         if !(1...65_535).contains(port) { throw ValidationError("--port must be 1…65535") }
+        // Before anything is read or built: no way round the identity rules (exit 2).
+        do {
+            try IdentityConfiguration.check(devIdentity: devIdentity, trustedProxy: trustedHeader != nil, host: host)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     func run() async throws {
@@ -76,12 +83,12 @@ struct ServeCommand: AsyncParsableCommand {
         }
         do {
             let siteDirectory = site ?? Self.join(root, "site")
-            let liveSite: LiveSite
+            let staticSite: StaticSite
             if watch {
-                liveSite = LiveSite(StaticSite(files: [:], liveReload: true))
+                staticSite = StaticSite(files: [:], liveReload: true)
             } else {
                 try await Self.buildSiteIfMissing(siteDirectory, root: root, handbook: handbook)
-                liveSite = LiveSite(try StaticSite.load(directory: siteDirectory))
+                staticSite = try StaticSite.load(directory: siteDirectory)
             }
             let location = TrainingInputs.recordsLocation(root: root, option: records, config: handbook.config)
             let recordsPath = location.path
@@ -95,7 +102,7 @@ struct ServeCommand: AsyncParsableCommand {
                     at: ServerSigningKey.defaultPath(forRecords: recordsPath)),
                 secureCookies: handbook.config.baseURL.lowercased().hasPrefix("https://"))
             let server = try AttestServer(
-                site: liveSite, handbook: handbook, roster: roster,
+                site: staticSite, handbook: handbook, roster: roster,
                 store: store, identity: identity, settings: ServerSettings(host: host, port: port),
                 siteLayout: try Self.siteLayout(root: root, handbook: handbook))
             var watchers: [SourceWatcher] = []
@@ -120,12 +127,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// `--watch`: builds the site into the server's memory (live reload on) and returns the watcher
     /// that keeps it up to date. After each rebuild that loaded the handbook or the theme anew, the
-    /// server grades, admits and lays out its pages with them too. When the first build fails, the
-    /// site last built into `siteDirectory` (if any) is served meanwhile.
+    /// server grades, admits and lays out its pages with them too, swapped with the site in one step.
+    /// When the first build fails, the site last built into `siteDirectory` (if any) is served meanwhile.
     private func startWatching(root: String, siteDirectory: String, server: AttestServer) async -> SourceWatcher {
         let monitor = SourceChangeMonitor(paths: [Self.join(root, "content"), Self.join(root, "templates")])
-        let live = server.site
-        let content = server.content
+        let live = server.live
         let people = people
         let builder = IncrementalSiteBuilder(
             root: root,
@@ -136,35 +142,25 @@ struct ServeCommand: AsyncParsableCommand {
                 return (handbook, diagnostics)
             })
         let session = SiteWatchSession(builder: builder) { update in
-            var problems = live.apply(update)
+            var problems: [Diagnostic] = []
+            var roster: Roster?
             if update.succeeded, let handbook = update.handbook {
-                problems += Self.serve(handbook, layout: update.layout, root: root, people: people, in: content)
+                // The roster is read again with the handbook; with errors, the handbook served now stays.
+                let (read, diagnostics) = TrainingInputs.roster(root: root, option: people, config: handbook.config)
+                problems += diagnostics
+                if !diagnostics.hasErrors { roster = read }
             }
-            return problems
+            return problems + live.apply(update, roster: roster)
         }
         let (succeeded, _) = await session.buildAll()
         if !succeeded, let built = try? StaticSite.load(directory: siteDirectory, liveReload: true) {
-            live.replace(with: built)
+            live.replace(site: built)
             print("Serving the site last built into \(siteDirectory) until the errors are fixed.")
         }
         return SourceWatcher(monitor: monitor) { changed in
             await session.rebuild(changed)
             fflush(nil)
         }
-    }
-
-    /// Hands a rebuilt handbook (with its roster read again) to the server; what went wrong otherwise.
-    private static func serve(
-        _ handbook: Handbook, layout: SiteLayout?, root: String, people: String?, in content: LiveHandbook
-    ) -> [Diagnostic] {
-        let (roster, diagnostics) = TrainingInputs.roster(root: root, option: people, config: handbook.config)
-        guard let roster, !diagnostics.hasErrors else { return diagnostics }
-        do {
-            try content.replace(handbook: handbook, roster: roster, layout: layout)
-        } catch {
-            return diagnostics + [.error(error.description, at: nil)]
-        }
-        return diagnostics
     }
 
     /// Opens the records database (SQLite, WAL, synchronous=FULL, batched commits).

@@ -6,12 +6,12 @@ extension AttestResponder {
     func waitForRebuild(_ request: Request) async throws(RequestFailure) -> Response {
         guard state.site.liveReload else { throw .notFound("There is no page at this address.") }
         let known = FormFields(parsing: request.uri.query ?? "")?.first("known").flatMap(Int.init)
-        var generation = state.site.generation
+        var generation = state.live.generation
         var waited = 0
         while generation == known, waited < 25_000, !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(50))
             waited += 50
-            generation = state.site.generation
+            generation = state.live.generation
         }
         var headers = ServerHeaders.dynamic(contentType: "text/plain; charset=utf-8")
         headers[.cacheControl] = "no-store"

@@ -3,18 +3,22 @@ import HTTPTypes
 import Hummingbird
 
 extension AttestResponder {
-    /// A file of the built site, from memory. Quiz pages get the caller's form token.
+    /// A file of the built site, from memory. Quiz pages get the caller's form token and, for a quiz
+    /// that shuffles (the default), each question's options in a new order: every attempt starts
+    /// from its own order, and answers are graded by option id whatever the order.
     func siteResponse(_ request: Request) -> Response {
-        switch state.site.site.lookup(request.uri.path) {
+        switch state.site.lookup(request.uri.path) {
         case .file(let file):
-            if let slot = file.formTokenSlot {
+            if let form = file.quizForm {
                 let token = formToken(for: request) ?? ""
-                var buffer = ByteBuffer()
-                buffer.reserveCapacity(slot.before.readableBytes + token.utf8.count + slot.after.readableBytes)
-                buffer.writeImmutableBuffer(slot.before)
-                buffer.writeString(token)
-                buffer.writeImmutableBuffer(slot.after)
-                return Response(status: .ok, headers: file.headers, body: ResponseBody(byteBuffer: buffer))
+                let body: ByteBuffer
+                if let id = form.quizID, state.quizzes[id]?.quiz.shuffle == true {
+                    var generator = ServerSettings.RandomSource(random: state.settings.random)
+                    body = form.render(token: token, shufflingWith: &generator)
+                } else {
+                    body = form.render(token: token)
+                }
+                return Response(status: .ok, headers: file.headers, body: ResponseBody(byteBuffer: body))
             }
             if let match = request.headers[.ifNoneMatch], match.contains(file.entityTag) || match == "*" {
                 return Response(status: .notModified, headers: file.headers)

@@ -4,27 +4,30 @@ import HandbookContent
 import Hummingbird
 import TrainingRecords
 
-/// Routes every request: the built site from memory, quiz submissions, invitations, personal and
-/// admin pages, and the JSON API. Paths that exist answer 405 (with `Allow`) to other methods.
-public struct AttestResponder: HTTPResponder {
-    public typealias Context = BasicRequestContext
+/// Answers one request with the state it came in with: routes it to the built site from memory, quiz
+/// submissions, invitations, personal and admin pages, or the JSON API. Paths that exist answer 405
+/// (with `Allow`) to other methods. ``LiveResponder`` makes one per request.
+struct AttestResponder: Sendable {
+    typealias Context = BasicRequestContext
 
-    /// Everything a request may need. The site and the handbook can be swapped under `--watch` (see
-    /// ``LiveSite`` and ``LiveHandbook``); each property reads the handbook served at that moment, so a
-    /// submission is graded against the very quiz object it looked up.
+    /// Everything a request may need: the site and the handbook of one generation (a snapshot taken
+    /// when the request came in, which a rebuild under `--watch` cannot change halfway through), and
+    /// the server's fixed parts.
     struct State: Sendable {
-        let site: LiveSite
-        let content: LiveHandbook
+        let content: ServedContent
+        /// Read only by the live-reload wait, which waits for the next generation.
+        let live: LiveContent
         let store: any RecordStore
         let resolver: IdentityResolver
         let settings: ServerSettings
 
-        var handbook: Handbook { content.served.handbook }
-        var roster: Roster { content.served.roster }
-        var pages: ServerPages { content.served.pages }
-        var quizzes: [String: ServedQuiz] { content.served.quizzes }
-        var quizTitles: [String: String] { content.served.quizTitles }
-        var admins: Set<String> { content.served.admins }
+        var site: StaticSite { content.site }
+        var handbook: Handbook { content.handbook.handbook }
+        var roster: Roster { content.handbook.roster }
+        var pages: ServerPages { content.handbook.pages }
+        var quizzes: [String: ServedQuiz] { content.handbook.quizzes }
+        var quizTitles: [String: String] { content.handbook.quizTitles }
+        var admins: Set<String> { content.handbook.admins }
     }
 
     let state: State
@@ -38,7 +41,7 @@ public struct AttestResponder: HTTPResponder {
         case site
     }
 
-    public func respond(to request: Request, context: Context) async throws -> Response {
+    func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
         let route = Self.route(path)
         do {

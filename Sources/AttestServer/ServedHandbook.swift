@@ -3,7 +3,7 @@ import SiteBuilder
 
 /// What the server knows of the handbook: the quizzes it grades against, the roster, the admins, and
 /// the layout of its own pages. Fixed at start, or replaced as a whole after a rebuild under `--watch`
-/// (see ``LiveHandbook``), so that an edited quiz is graded as it is now shown.
+/// (see ``LiveContent``), so that an edited quiz is graded as it is now shown.
 struct ServedHandbook: Sendable {
     let handbook: Handbook
     let roster: Roster
@@ -21,5 +21,13 @@ struct ServedHandbook: Sendable {
         self.quizzes = quizzes
         quizTitles = Dictionary(handbook.quizzes.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         admins = Set(handbook.config.admins.map { $0.lowercased() })
+    }
+
+    /// The handbook with the server's pages set in `layout` (the handbook's theme), or in a minimal
+    /// layout of their own when nil; throws when the server's templates cannot be used.
+    init(handbook: Handbook, roster: Roster, layout: SiteLayout?) throws(ServerSetupError) {
+        self.init(
+            handbook: handbook, roster: roster,
+            pages: try ServerPages(siteTitle: handbook.config.title, siteLayout: layout))
     }
 }

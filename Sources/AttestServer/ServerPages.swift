@@ -29,27 +29,45 @@ struct ServerPages: Sendable {
         self.siteTitle = siteTitle
     }
 
-    /// The page for a graded, recorded attempt.
+    /// The page for a graded, recorded attempt: the score, and for each question whether it was right
+    /// and what was answered. The explanations and the right options (which give the answers away)
+    /// only when the quiz's `feedback` allows it for this attempt: by default after a pass only, so
+    /// that a failed attempt says which questions were wrong and nothing about the right options.
     func quizResult(quiz: ServedQuiz, grade: GradeResult, record: AttemptRecord, isAdmin: Bool) -> String {
+        let feedback = quiz.quiz.feedback
+        let revealsAnswers = feedback.revealsAnswers(passed: grade.passed)
         let questions: [[String: Any]] = grade.questions.map { result in
             let question = quiz.quiz.questions.first { $0.id == result.questionID }
+            let optionHTML = quiz.optionHTML[result.questionID] ?? [:]
             var item: [String: Any] = [
                 "text": question?.text ?? "Question \(result.questionID)",
                 "correct": result.correct,
-                "selected": result.selected.map { ["html": quiz.optionHTML[result.questionID]?[$0] ?? $0] },
+                "selected": result.selected.map { ["html": optionHTML[$0] ?? $0] },
             ]
-            if let explanation = quiz.explanationHTML[result.questionID] { item["explanation"] = explanation }
+            if revealsAnswers, let question {
+                let right = question.options.filter(\.isCorrect)
+                item["rightAnswers"] = [
+                    "label": right.count > 1 ? "The right answers:" : "The right answer:",
+                    "options": right.map { ["html": optionHTML[$0.id] ?? $0.id] },
+                ]
+                if let explanation = quiz.explanationHTML[result.questionID] { item["explanation"] = explanation }
+            }
             return item
         }
-        return render(
-            "quiz-result",
-            context: [
-                "title": "Result: \(quiz.quiz.title)", "isAdmin": isAdmin, "quizTitle": quiz.quiz.title,
-                "quizID": quiz.quiz.id, "passed": grade.passed, "scorePercent": grade.scorePercent,
-                "passPercent": quiz.quiz.passPercent, "rightCount": grade.questions.filter(\.correct).count,
-                "questionCount": grade.questions.count, "person": record.person, "recordedAt": record.recordedAt,
-                "recordID": record.id, "questions": questions,
-            ])
+        var context: [String: Any] = [
+            "title": "Result: \(quiz.quiz.title)", "isAdmin": isAdmin, "quizTitle": quiz.quiz.title,
+            "quizID": quiz.quiz.id, "passed": grade.passed, "scorePercent": grade.scorePercent,
+            "passPercent": quiz.quiz.passPercent, "rightCount": grade.questions.filter(\.correct).count,
+            "questionCount": grade.questions.count, "person": record.person, "recordedAt": record.recordedAt,
+            "recordID": record.id, "questions": questions,
+        ]
+        if !revealsAnswers {
+            context["feedbackNote"] =
+                feedback == .afterPass
+                ? "The explanations and the right answers are shown once you pass."
+                : "This quiz does not show its answers."
+        }
+        return render("quiz-result", context: context)
     }
 
     /// "My training": the caller's requirements and history.

@@ -46,10 +46,13 @@ enum ServerTemplates {
         <h2>{{text}}</h2>
         <p><strong>{{#correct}}Right{{/correct}}{{^correct}}Wrong{{/correct}}.</strong> You answered:</p>
         <ul>{{#selected}}<li>{{{html}}}</li>{{/selected}}</ul>
+        {{#rightAnswers}}<p class="right-answers">{{label}}</p>
+        <ul class="right-answers">{{#options}}<li>{{{html}}}</li>{{/options}}</ul>{{/rightAnswers}}
         {{#explanation}}<div class="explanation">{{{explanation}}}</div>{{/explanation}}
         </li>
         {{/questions}}
         </ol>
+        {{#feedbackNote}}<p class="feedback-note">{{feedbackNote}}</p>{{/feedbackNote}}
         <p>{{^passed}}<a href="/quizzes/{{quizID}}/">Try again</a> · {{/passed}}<a href="/me/">My training</a></p>
         """
 

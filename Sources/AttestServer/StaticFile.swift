@@ -10,12 +10,9 @@ struct StaticFile: Sendable {
     let headers: HTTPFields
     /// The quoted ETag (`"…"`), compared with If-None-Match.
     let entityTag: String
-    /// For a quiz page: the file split around the value of `<input type="hidden" name="csrf_token" value="">`,
-    /// so that each person's form token is put in without searching the page again.
-    let formTokenSlot: (before: ByteBuffer, after: ByteBuffer)?
-
-    /// What the site builder writes in each quiz form; the server fills in the value.
-    static let formTokenMarker = Array(#"<input type="hidden" name="csrf_token" value=""#.utf8)
+    /// For a quiz page: the file split where each response gets the person's form token and its
+    /// own order of options, so that the page is not searched again per request.
+    let quizForm: QuizFormPage?
 
     init(path: String, contents: [UInt8]) {
         let digest = SHA256.hash(data: contents)
@@ -26,16 +23,13 @@ struct StaticFile: Sendable {
                 return byte < 16 ? "0" + hex : hex
             }.joined() + "\""
         let type = Self.contentType(forPath: path)
-        var slot: (before: ByteBuffer, after: ByteBuffer)?
-        if type.hasPrefix("text/html"), let range = Self.firstRange(of: Self.formTokenMarker, in: contents) {
-            slot = (ByteBuffer(bytes: contents[..<range.upperBound]), ByteBuffer(bytes: contents[range.upperBound...]))
-        }
-        formTokenSlot = slot
+        let form = type.hasPrefix("text/html") ? QuizFormPage(contents) : nil
+        quizForm = form
         body = ByteBuffer(bytes: contents)
         var headers = ServerHeaders.security
         headers[.contentType] = type
-        if slot != nil {
-            // Carries a per-person token: never cached, never revalidated.
+        if form != nil {
+            // Carries a per-person token and a per-attempt order: never cached, never revalidated.
             headers[.cacheControl] = "private, no-store"
         } else {
             headers[.eTag] = entityTag
@@ -73,18 +67,5 @@ struct StaticFile: Sendable {
         case "webmanifest": return "application/manifest+json"
         default: return "application/octet-stream"
         }
-    }
-
-    static func firstRange(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        let first = needle[0]
-        var index = 0
-        while index <= haystack.count - needle.count {
-            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) {
-                return index..<index + needle.count
-            }
-            index += 1
-        }
-        return nil
     }
 }

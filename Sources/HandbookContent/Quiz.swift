@@ -12,8 +12,11 @@ public struct Quiz: Hashable, Sendable {
     public var audience: [String]
     /// New starters must pass within this many days of their start date; default 30.
     public var dueWithinDaysOfStart: Int
-    /// Display options in a shuffled (per person, stable) order.
+    /// Show each question's options in a new random order for every attempt (the default); answers
+    /// are graded and recorded by option id, whatever the order shown.
     public var shuffle: Bool
+    /// What a result page reveals (explanations, right options); default ``QuizFeedback/afterPass``.
+    public var feedback: QuizFeedback
     public var draft: Bool
     /// Markdown before the first question.
     public var introduction: String
@@ -25,8 +28,9 @@ public struct Quiz: Hashable, Sendable {
 
     public init(
         id: String, title: String, policies: [String], passPercent: Int = 80, validDays: Int = 365,
-        audience: [String] = [], dueWithinDaysOfStart: Int = 30, shuffle: Bool = false, draft: Bool = false,
-        introduction: String = "", questions: [QuizQuestion], sourcePath: String, contentSHA256: String = ""
+        audience: [String] = [], dueWithinDaysOfStart: Int = 30, shuffle: Bool = true,
+        feedback: QuizFeedback = .afterPass, draft: Bool = false, introduction: String = "", questions: [QuizQuestion],
+        sourcePath: String, contentSHA256: String = ""
     ) {
         self.id = id
         self.title = title
@@ -36,6 +40,7 @@ public struct Quiz: Hashable, Sendable {
         self.audience = audience
         self.dueWithinDaysOfStart = dueWithinDaysOfStart
         self.shuffle = shuffle
+        self.feedback = feedback
         self.draft = draft
         self.introduction = introduction
         self.questions = questions

@@ -4,7 +4,9 @@ import Markdown
 ///
 /// Front matter: `id` (slug), `title`, `policies` (policy ids), `pass_percent` (1…100, default 80),
 /// `valid_days` (default 365), `audience` (roster groups, default everyone), `due_within_days_of_start`
-/// (default 30), `shuffle` (default false), `draft`.
+/// (default 30), `shuffle` (options in a new order for every attempt; default true), `feedback`
+/// (`after-pass`, `always` or `never`: when a result page shows the explanations and right options;
+/// default `after-pass`), `draft`.
 ///
 /// Body: a Markdown introduction, then each question as a level-2 heading followed by a list of
 /// options, `- [x] …` correct and `- [ ] …` wrong, then optionally a blockquote: the explanation.
@@ -33,7 +35,7 @@ public enum QuizReader {
     /// The front matter keys a quiz understands; others are warnings.
     public static let knownKeys = [
         "id", "title", "policies", "pass_percent", "valid_days", "audience", "due_within_days_of_start", "shuffle",
-        "draft",
+        "feedback", "draft",
     ]
 
     /// Reads `file`, whose path is relative to the root.
@@ -56,7 +58,11 @@ public enum QuizReader {
         let validDays = fields.integer("valid_days", in: 1...36_500, what: "a whole number of days")
         let audience = fields.stringList("audience", what: "a list of roster groups") ?? []
         let dueDays = fields.integer("due_within_days_of_start", in: 0...36_500, what: "a whole number of days")
-        let shuffle = fields.boolean("shuffle") ?? false
+        let shuffle = fields.boolean("shuffle") ?? true
+        let feedback = fields.string("feedback", what: "after-pass, always or never") {
+            QuizFeedback(rawValue: $0) != nil
+        }
+        .flatMap(QuizFeedback.init(rawValue:))
         let draft = fields.boolean("draft") ?? false
         output.policyReferences = (policies ?? []).map { ContentReference(name: $0.text, location: $0.location) }
         output.audienceReferences = audience.map { ContentReference(name: $0.text, location: $0.location) }
@@ -70,7 +76,8 @@ public enum QuizReader {
         output.quiz = Quiz(
             id: id, title: title, policies: policies.map(\.text), passPercent: passPercent ?? 80,
             validDays: validDays ?? 365, audience: audience.map(\.text), dueWithinDaysOfStart: dueDays ?? 30,
-            shuffle: shuffle, draft: draft, introduction: introduction, questions: questions, sourcePath: file.path,
+            shuffle: shuffle, feedback: feedback ?? .afterPass, draft: draft, introduction: introduction,
+            questions: questions, sourcePath: file.path,
             contentSHA256: file.sha256)
         return output
     }

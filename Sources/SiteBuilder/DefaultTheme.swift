@@ -241,9 +241,11 @@ public enum DefaultTheme {
             {{^multiple}}
             <p class="hint">Select one answer.</p>
             {{/multiple}}
+            <!--attest:options-->
             {{#options}}
-            <label class="option"><input type="{{inputType}}" name="{{name}}" value="{{value}}"> <span>{{{label}}}</span></label>
+            <!--attest:option--><label class="option"><input type="{{inputType}}" name="{{name}}" value="{{value}}"> <span>{{{label}}}</span></label>
             {{/options}}
+            <!--/attest:options-->
             </fieldset>
             {{/questions}}
             <p class="quiz-submit"><button type="submit">Submit answers</button></p>

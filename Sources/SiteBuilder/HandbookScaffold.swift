@@ -110,6 +110,8 @@ public enum HandbookScaffold {
               - key-rotation
             pass_percent: 80
             valid_days: 365
+            shuffle: true          # options in a new order for every attempt
+            feedback: after-pass   # explanations and right answers once passed (or: always, never)
             ---
 
             A short check that you know when and how secret keys are rolled.

@@ -92,6 +92,11 @@ struct PageRenderer: Sendable {
             template = "search"
         }
         let content = theme.render(template, context: context)
+        if case .quiz(let quiz) = page.kind, let missing = QuizFormMarkup.missingMarks(in: content, quiz: quiz) {
+            diagnostics.append(
+                .error(
+                    "the theme's quiz.mustache does not write \(missing) on the page of quiz '\(quiz.id)'", at: nil))
+        }
         var sidebar =
             sidebars[Self.sidebarKey(groupKey: page.groupKey, pathToRoot: root)]
             ?? layout.sidebar(groupKey: page.groupKey, pathToRoot: root)

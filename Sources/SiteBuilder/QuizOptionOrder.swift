@@ -1,8 +1,9 @@
 import HandbookContent
 
-/// The order in which a quiz question's options are shown: as in the source, or for a quiz with
-/// `shuffle: true` a shuffle seeded by the quiz and question ids, so that every build is the same
-/// (the server may show its own order; option ids never change).
+/// The order in which the built quiz page lists a question's options: as in the source, or for a quiz
+/// with `shuffle: true` a shuffle seeded by the quiz and question ids, so that every build is the same.
+/// `attest serve` shows them in a new order for every attempt (see ``QuizFormMarkup``); option ids
+/// never change.
 enum QuizOptionOrder {
     static func options(of question: QuizQuestion, quizID: String, shuffle: Bool) -> [QuizOption] {
         guard shuffle, question.options.count > 1 else { return question.options }

@@ -291,3 +291,60 @@ import Testing
         }
     }
 }
+
+/// No way round the identity rules: a dev identity only alone and only on loopback.
+@Suite struct DevIdentityRefusalTests {
+    @Test(arguments: [
+        "127.0.0.1", "127.0.0.53", "127.255.255.254", "localhost", "LocalHost", "::1", "[::1]", "0:0:0:0:0:0:0:1",
+        "::ffff:127.0.0.1",
+    ])
+    func loopbackAddressesAreLoopback(_ host: String) {
+        #expect(ServerSettings.isLoopback(host))
+    }
+
+    @Test(arguments: [
+        "0.0.0.0", "::", "192.168.1.10", "10.0.0.1", "128.0.0.1", "126.255.255.255", "example.com",
+        "localhost.example.com", "127.0.0.1.nip.io", "127.1", "::2", "::ffff:10.0.0.1", "", " 127.0.0.1",
+    ])
+    func otherHostsAreNot(_ host: String) {
+        #expect(!ServerSettings.isLoopback(host))
+    }
+
+    @Test func devIdentityWithATrustedProxyIsRefused() throws {
+        #expect(throws: ServerSetupError.self) {
+            try IdentityConfiguration.check(devIdentity: "alice@example.com", trustedProxy: true, host: "127.0.0.1")
+        }
+        var identity = IdentityConfiguration(devIdentity: "alice@example.com", signingKey: .random())
+        identity.trustedProxy = try TrustedProxyHeader(
+            headerName: "X-Forwarded-Email", secret: ServerFixture.proxySecret)
+        do {
+            _ = try AttestServer(
+                site: StaticSite(files: [:]), handbook: ServerFixture.handbook, roster: ServerFixture.roster,
+                store: InMemoryRecordStore(), identity: identity)
+            Issue.record("a server with a dev identity and a trusted proxy was made")
+        } catch {
+            #expect(error.description.contains("--dev-identity cannot be combined with --trusted-header"))
+        }
+    }
+
+    @Test(arguments: ["0.0.0.0", "::", "192.168.1.10", "handbook.example.com"])
+    func devIdentityOffLoopbackIsRefused(_ host: String) {
+        let identity = IdentityConfiguration(devIdentity: "alice@example.com", signingKey: .random())
+        do {
+            _ = try AttestServer(
+                site: StaticSite(files: [:]), handbook: ServerFixture.handbook, roster: ServerFixture.roster,
+                store: InMemoryRecordStore(), identity: identity, settings: ServerSettings(host: host))
+            Issue.record("a server with a dev identity on \(host) was made")
+        } catch {
+            #expect(error.description.contains("only listens on a loopback address"))
+            #expect(error.description.contains("'\(host)'"))
+        }
+    }
+
+    @Test func devIdentityAloneOnLoopbackAndAProxyOffLoopbackAreFine() throws {
+        try IdentityConfiguration.check(devIdentity: "alice@example.com", trustedProxy: false, host: "localhost")
+        try IdentityConfiguration.check(devIdentity: "alice@example.com", trustedProxy: false, host: "::1")
+        try IdentityConfiguration.check(devIdentity: nil, trustedProxy: true, host: "0.0.0.0")
+        try IdentityConfiguration.check(devIdentity: nil, trustedProxy: false, host: "0.0.0.0")
+    }
+}

@@ -46,7 +46,7 @@ import Testing
             #expect(String(buffer: page.body).contains("/_attest/site-generation"))
             let current = try await client.execute(uri: "/_attest/site-generation?known=-1", method: .get)
             #expect(String(buffer: current.body) == "0")
-            fixture.server.site.update(
+            fixture.server.live.update(
                 files: ["index.html": Array("<body>new</body>".utf8)], removing: ["static/style.css"])
             let changed = try await client.execute(uri: "/_attest/site-generation?known=0", method: .get)
             #expect(String(buffer: changed.body) == "1")

@@ -61,16 +61,29 @@ struct ServerFixture {
         "policies/key-rotation/index.html": Array("<!doctype html><h1>Key rotation</h1>".utf8),
         "static/style.css": Array("body { color: black; }".utf8),
         "search-index.json": Array("[]".utf8),
-        "quizzes/\(quizID)/index.html": Array(
-            """
-            <!doctype html><form method="post" action="/quizzes/\(quizID)/attempt">
-            \(formMarker)
-            <fieldset><legend>Where do secrets live?</legend>
-            <label><input type="radio" name="q1" value="a"> In the repository</label>
-            <label><input type="radio" name="q1" value="b"> In the vault</label></fieldset>
-            </form>
-            """.utf8),
+        "quizzes/\(quizID)/index.html": Array(quizPage.utf8),
     ]
+
+    /// The quiz page as `attest build` writes it: the empty token field, and each question's options
+    /// between the marks the server shuffles them by.
+    static let quizPage = """
+        <!doctype html><form method="post" action="/quizzes/\(quizID)/attempt">
+        \(formMarker)
+        <fieldset><legend>Where do secrets live?</legend>
+        <!--attest:options-->
+        <!--attest:option--><label><input type="radio" name="q1" value="a"> In the repository</label>
+        <!--attest:option--><label><input type="radio" name="q1" value="b"> In the vault</label>
+        <!--/attest:options-->
+        </fieldset>
+        <fieldset><legend>Which keys must be rotated?</legend>
+        <!--attest:options-->
+        <!--attest:option--><label><input type="checkbox" name="q2" value="a"> Production keys</label>
+        <!--attest:option--><label><input type="checkbox" name="q2" value="b"> None</label>
+        <!--attest:option--><label><input type="checkbox" name="q2" value="c"> Staging keys</label>
+        <!--/attest:options-->
+        </fieldset>
+        </form>
+        """
 
     let store = InMemoryRecordStore()
     let key = ServerSigningKey.random()
@@ -78,7 +91,10 @@ struct ServerFixture {
 
     enum IdentityMode { case none, proxy, dev(String) }
 
-    init(identity mode: IdentityMode = .proxy, maxBodyBytes: Int = 64 * 1024, liveReload: Bool = false) throws {
+    init(
+        identity mode: IdentityMode = .proxy, maxBodyBytes: Int = 64 * 1024, liveReload: Bool = false,
+        quiz: Quiz = Self.quiz, random: @escaping @Sendable () -> UInt64 = { UInt64.random(in: .min ... .max) }
+    ) throws {
         var identity = IdentityConfiguration(signingKey: key, secureCookies: true)
         switch mode {
         case .none: break
@@ -86,11 +102,13 @@ struct ServerFixture {
             identity.trustedProxy = try TrustedProxyHeader(headerName: "X-Forwarded-Email", secret: Self.proxySecret)
         case .dev(let email): identity = IdentityConfiguration(devIdentity: email, signingKey: key)
         }
+        var handbook = Self.handbook
+        handbook.quizzes = [quiz]
         server = try AttestServer(
-            site: LiveSite(StaticSite(files: Self.siteFiles, liveReload: liveReload)), handbook: Self.handbook,
+            site: StaticSite(files: Self.siteFiles, liveReload: liveReload), handbook: handbook,
             roster: Self.roster,
             store: store, identity: identity,
-            settings: ServerSettings(port: 0, maxBodyBytes: maxBodyBytes, now: { ServerFixture.now }))
+            settings: ServerSettings(port: 0, maxBodyBytes: maxBodyBytes, now: { ServerFixture.now }, random: random))
     }
 
     /// Runs `body` against the application through the router test framework.

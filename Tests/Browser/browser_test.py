@@ -342,7 +342,9 @@ def with_retries(label, action, attempts=3):
 
 def answer_quiz(driver, quiz_url, questions, wrong):
     """Opens the quiz, answers every question right, or every one wrong (so that the attempt fails
-    whatever the pass mark), submits it and returns the result page's text (lower case)."""
+    whatever the pass mark), submits it and returns the result page's text (lower case) and how many
+    explanations and right-answer lists it shows. Options are picked by their value (the option id):
+    the server shows them in a new order for every attempt."""
     driver.get(quiz_url)
     wait_ready(driver)
     WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "input[name='q1']"))
@@ -364,10 +366,13 @@ def answer_quiz(driver, quiz_url, questions, wrong):
     form.find_element(By.CSS_SELECTOR, "button[type=submit], input[type=submit], button").click()
     WebDriverWait(driver, 15).until(expected_conditions.staleness_of(form))
     wait_ready(driver)
-    # Read the text in the page's own context, so that no element handle can outlive its document.
-    return WebDriverWait(driver, 15).until(
-        lambda d: d.execute_script("return document.readyState === 'complete' && document.body ? "
-                                   "document.body.innerText : null")).lower()
+    # Read the page in its own context, so that no element handle can outlive its document: its text,
+    # and how many explanations and right-answer lists it shows.
+    text, revealed = WebDriverWait(driver, 15).until(
+        lambda d: d.execute_script(
+            "return document.readyState === 'complete' && document.body ? "
+            "[document.body.innerText, document.querySelectorAll('.explanation, .right-answers').length] : null"))
+    return text.lower(), revealed
 
 
 @step("a quiz is taken wrong and then right")
@@ -379,12 +384,14 @@ def test_quiz(driver, base, quiz_id, questions):
         return
     axe_check(driver, "a quiz page")
     quiz_url = f"{base}/quizzes/{quiz_id}/"
-    text = with_retries("the wrong attempt", lambda: answer_quiz(driver, quiz_url, questions, wrong=True))
+    text, revealed = with_retries("the wrong attempt", lambda: answer_quiz(driver, quiz_url, questions, wrong=True))
     check("wrong answers give a result page that says not passed",
           re.search(r"not passed|did not pass|failed", text) is not None, text[:500])
-    text = with_retries("the right attempt", lambda: answer_quiz(driver, quiz_url, questions, wrong=False))
+    check("a failed attempt shows no explanation and no right answer", revealed == 0, f"{revealed} shown")
+    text, revealed = with_retries("the right attempt", lambda: answer_quiz(driver, quiz_url, questions, wrong=False))
     check("all answers right gives a result page that says passed and 100%",
           "passed" in text and "100" in text and "not passed" not in text, text[:500])
+    check("a pass shows the explanations and right answers", revealed > 0, f"{revealed} shown")
     screenshot(driver, "quiz-result.png")
     axe_check(driver, "a quiz result page")
 

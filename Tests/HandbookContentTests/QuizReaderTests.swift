@@ -51,7 +51,9 @@ import Testing
         #expect(quiz.passPercent == 80)
         #expect(quiz.validDays == 365)
         #expect(quiz.dueWithinDaysOfStart == 30)
-        #expect(quiz.shuffle == false)
+        // Options are shuffled per attempt, and explanations shown only after a pass, unless a quiz says otherwise.
+        #expect(quiz.shuffle)
+        #expect(quiz.feedback == .afterPass)
         #expect(quiz.draft == false)
         #expect(quiz.introduction == "Read the **storage** policy first.")
         #expect(quiz.contentSHA256 == SourceFile.hexDigest(Array(Self.valid.utf8)))
@@ -86,14 +88,42 @@ import Testing
         let text = Self.valid.replacingFirst(
             "audience: [engineering]",
             with:
-                "audience: [engineering]\npass_percent: 100\nvalid_days: 90\ndue_within_days_of_start: 14\nshuffle: true\ndraft: true"
+                "audience: [engineering]\npass_percent: 100\nvalid_days: 90\ndue_within_days_of_start: 14\nshuffle: false\nfeedback: never\ndraft: true"
         )
         let quiz = try #require(try Self.read(text).quiz)
         #expect(quiz.passPercent == 100)
         #expect(quiz.validDays == 90)
         #expect(quiz.dueWithinDaysOfStart == 14)
-        #expect(quiz.shuffle)
+        #expect(quiz.shuffle == false)
+        #expect(quiz.feedback == .never)
         #expect(quiz.draft)
+    }
+
+    @Test(arguments: [("after-pass", QuizFeedback.afterPass), ("always", .always), ("never", .never)])
+    func readsFeedback(_ text: String, _ feedback: QuizFeedback) throws {
+        let output = try Self.read(Self.valid.replacingFirst("audience: [engineering]", with: "feedback: \(text)"))
+        #expect(output.diagnostics.isEmpty)
+        #expect(output.quiz?.feedback == feedback)
+    }
+
+    @Test(arguments: ["sometimes", "'after pass'", "true", "[always]"])
+    func badFeedbackIsAnErrorAtItsValue(_ value: String) throws {
+        let output = try Self.read(Self.valid.replacingFirst("audience: [engineering]", with: "feedback: \(value)"))
+        #expect(output.quiz == nil)
+        let described = value == "[always]" ? "a list" : "'\(value.replacingOccurrences(of: "'", with: ""))'"
+        #expect(
+            output.diagnostics.map(\.description) == [
+                "\(Self.path):5:11: error: 'feedback' must be after-pass, always or never, got \(described)"
+            ])
+    }
+
+    @Test func feedbackRevealsAnswersAsItSays() {
+        #expect(QuizFeedback.afterPass.revealsAnswers(passed: true))
+        #expect(!QuizFeedback.afterPass.revealsAnswers(passed: false))
+        #expect(QuizFeedback.always.revealsAnswers(passed: false))
+        #expect(QuizFeedback.always.revealsAnswers(passed: true))
+        #expect(!QuizFeedback.never.revealsAnswers(passed: true))
+        #expect(!QuizFeedback.never.revealsAnswers(passed: false))
     }
 
     @Test(arguments: ["0", "101", "-5"])

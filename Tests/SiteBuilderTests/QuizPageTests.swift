@@ -69,4 +69,48 @@ import Testing
             (0..<20).map { QuizOptionOrder.options(of: question, quizID: "quiz-\($0)", shuffle: true).map(\.id) })
         #expect(orders.count > 1)
     }
+
+    @Test func eachQuestionsOptionsAreMarkedForTheServerToShuffle() async throws {
+        let (html, fixture) = try await quizPage()
+        defer { fixture.cleanUp() }
+        #expect(html.components(separatedBy: QuizFormMarkup.optionsStart).count - 1 == 2)
+        #expect(html.components(separatedBy: QuizFormMarkup.optionsEnd).count - 1 == 2)
+        #expect(html.components(separatedBy: QuizFormMarkup.optionStart).count - 1 == 6)
+        #expect(optionMarkup(html, question: "q1", value: "b")?.hasPrefix(QuizFormMarkup.optionStart) == true)
+        #expect(QuizFormMarkup.missingMarks(in: html, quiz: SiteFixture.quiz(shuffle: true)) == nil)
+        #expect(QuizFormMarkup.quizID(fromAction: QuizFormMarkup.action(quizID: "keys-basics")) == "keys-basics")
+        #expect(QuizFormMarkup.quizID(fromAction: "/quizzes/a/b/attempt") == nil)
+        #expect(QuizFormMarkup.quizID(fromAction: "/elsewhere") == nil)
+    }
+
+    /// A theme whose quiz form lacks the marks cannot publish a quiz that shuffles: the server could
+    /// not give each attempt its own order.
+    @Test func aThemeWithoutOptionMarksIsRefusedForAQuizThatShuffles() async throws {
+        let fixture = try SiteFixture()
+        defer { fixture.cleanUp() }
+        let theme = fixture.root + "/plain-theme"
+        try FileManager.default.copyItem(atPath: SiteFixture.templates, toPath: theme)
+        let quizTemplate = theme + "/quiz.mustache"
+        let text = try String(contentsOfFile: quizTemplate, encoding: .utf8)
+        let unmarked = [QuizFormMarkup.optionsStart, QuizFormMarkup.optionStart, QuizFormMarkup.optionsEnd].reduce(
+            text
+        ) { $0.replacingOccurrences(of: $1, with: "") }
+        try unmarked.write(toFile: quizTemplate, atomically: true, encoding: .utf8)
+        let policies = [SiteFixture.policy(id: "rotation", title: "Key rotation")]
+
+        let shuffled = await fixture.builder(
+            fixture.handbook(policies: policies, quizzes: [SiteFixture.quiz(shuffle: true)]), templates: theme
+        ).build(into: fixture.output)
+        #expect(shuffled.hasErrors)
+        #expect(
+            shuffled.diagnostics.contains {
+                $0.description.hasPrefix("error: the theme's quiz.mustache does not write <!--attest:options-->")
+                    && $0.description.contains("quiz 'keys-basics'")
+            }, "\(shuffled.diagnostics)")
+
+        let fixed = await fixture.builder(
+            fixture.handbook(policies: policies, quizzes: [SiteFixture.quiz(shuffle: false)]), templates: theme
+        ).build(into: fixture.output)
+        #expect(!fixed.hasErrors, "\(fixed.diagnostics)")
+    }
 }
