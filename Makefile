@@ -30,10 +30,12 @@ demo: build
 
 ## The whole test suite: unit and end-to-end tests (Swift Testing, driving the built attest and
 ## the real server), the browser walk (headless Chromium, Selenium, axe), kill -9 crash recovery,
-## a one-minute soak, and a short fuzzing run of every parser. About 10 minutes from a clean clone here
-## (more where the Debian and PyPI packages must first be downloaded).
+## a one-minute soak, and a short fuzzing run of every parser. Every step must pass: a missing tool or
+## validator (jsonschema, compliance-trestle, FoundationXML, shared/schemas) or a failed build fails
+## the run. About 10 minutes from a clean clone here (more where the Debian and PyPI packages must
+## first be downloaded).
 test:
-	@bash .ci/install-deps browser
+	@bash .ci/install-deps browser validators
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash Tests/Browser/run.sh

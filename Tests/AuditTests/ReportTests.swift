@@ -4,10 +4,6 @@ import Testing
 
 @testable import Audit
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 @Suite struct ReportTests {
     typealias F = AuditFixtures
 
@@ -111,30 +107,104 @@ import Testing
                 "KEY-OWNER", "KEY-OWNER-ACTIVE", "KEY-ROTATION", "KEY-NONPROD", "KEY-TRAINED",
             ])
         #expect(results.compactMap { $0["level"] as? String }.contains("warning"))
-        let schema = "/work/shared/schemas/sarif-schema-2.1.0.json"
-        guard FileManager.default.fileExists(atPath: schema), Self.pythonHasJSONSchema() else { return }
-        let directory = try F.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("report.sarif")
-        try sarif.write(to: file, atomically: true, encoding: .utf8)
-        let (status, output) = try Self.python(
-            "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1]))); print('ok')",
-            arguments: [schema, file.path])
-        #expect(status == 0, "\(output)")
+        let validation = try Self.validateSARIF(sarif)
+        #expect(validation.valid, "\(validation.output)")
+    }
+
+    /// The schema check is real: a SARIF log with a level the schema does not allow and no version fails it.
+    @Test func sarifSchemaRejectsABrokenLog() throws {
+        let sarif = SARIFReportWriter().render(try Self.report())
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        object["version"] = nil
+        var runs = try #require(object["runs"] as? [[String: Any]])
+        var results = try #require(runs[0]["results"] as? [[String: Any]])
+        results[0]["level"] = "fatal"
+        runs[0]["results"] = results
+        object["runs"] = runs
+        let broken = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        let validation = try Self.validateSARIF(broken)
+        #expect(!validation.valid)
+        #expect(validation.output.contains("'version' is a required property"), "\(validation.output)")
+        #expect(validation.output.contains("'fatal' is not one of"), "\(validation.output)")
+    }
+
+    /// Paths with spaces, `#` or a colon are URI references in SARIF (percent-encoded).
+    @Test func sarifStaysValidForAnyPath() throws {
+        var report = try Self.report()
+        report.inputs[0].path = "content/data/key inventory (2026) #1.csv"
+        report.controls[0].location.path = "v2:policies/key management.md"
+        let sarif = SARIFReportWriter().render(report)
+        let validation = try Self.validateSARIF(sarif)
+        #expect(validation.valid, "\(validation.output)")
+        #expect(sarif.contains(#""uri": "content/data/key%20inventory%20(2026)%20%231.csv""#))
+        #expect(sarif.contains(#""uri": "v2%3Apolicies/key%20management.md""#))
     }
 
     @Test func junitHasATestcasePerControlAndAFailurePerFailingControl() throws {
+        let report = try Self.report()
+        let junit = try JUnitShape(JUnitReportWriter().render(report))
+        #expect(junit.problems.isEmpty, "\(junit.problems)")
+        let suite = try #require(junit.suites.first)
+        #expect(junit.suites.count == 1)
+        #expect(suite.name == "attest audit as of 2026-11-27")
+        #expect(
+            suite.testCases.map(\.name) == report.controls.map { "\($0.id): \($0.title)" })
+        #expect(suite.testCases.map(\.className) == report.controls.map(\.policy.id))
+        #expect(suite.testCases.map { $0.failure != nil } == report.controls.map { $0.status == .fail })
+        #expect(suite.testCases.count { $0.failure != nil } == 4)
+        let owner = try #require(suite.testCases[0].failure)
+        #expect(owner.type == "high")
+        #expect(owner.message.hasPrefix("1 failing finding: "))
+        #expect(owner.text.hasPrefix("pay-2: "))
+        #expect(suite.testCases[2].failure == nil)
+        #expect(suite.testCases[2].systemOut?.hasPrefix("warning: pay-1: last rotated 2026-09-11") == true)
+        #expect(suite.properties["policy_set_sha256"] == report.policySetSHA256)
+        #expect(suite.properties["as_of"] == "2026-11-27")
+        #expect(
+            suite.properties["input:content/data/keys.csv"]
+                == "sha256:\(FileDigest.sha256(of: Array(Self.inventory.utf8))) rows:3")
+    }
+
+    /// Markup in titles, ids and findings stays text: the document is still well-formed and in shape.
+    @Test func junitEscapesMarkupAndStaysInShape() throws {
+        var report = try Self.report()
+        report.controls[0].title = "<testcase name=\"x\"/> & ]]> 'quoted'\nsecond line"
+        report.controls[0].findings[0].subject = "</failure><error/>"
+        let junit = try JUnitShape(JUnitReportWriter().render(report))
+        #expect(junit.problems.isEmpty, "\(junit.problems)")
+        let testCase = try #require(junit.suites.first?.testCases.first)
+        // An attribute's line break reads back as a space (XML attribute value normalisation).
+        #expect(testCase.name == "KEY-OWNER: <testcase name=\"x\"/> & ]]> 'quoted' second line")
+        #expect(testCase.failure?.text.hasPrefix("</failure><error/>: ") == true)
+    }
+
+    /// The shape check is real: wrong counts, missing attributes and stray elements are reported, and
+    /// text that is not XML is an error.
+    @Test func junitShapeRejectsBrokenReports() throws {
         let xml = JUnitReportWriter().render(try Self.report())
-        #if canImport(FoundationXML) || canImport(Darwin)
-            let counter = ElementCounter()
-            let parser = XMLParser(data: Data(xml.utf8))
-            parser.delegate = counter
-            #expect(parser.parse())
-            #expect(counter.counts["testsuite"] == 1)
-            #expect(counter.counts["testcase"] == 6)
-            #expect(counter.counts["failure"] == 4)
-            #expect(counter.properties["policy_set_sha256"]?.count == 64)
-        #endif
+        let wrongCount = try JUnitShape(xml.replacingOccurrences(of: "failures=\"4\"", with: "failures=\"3\""))
+        #expect(
+            wrongCount.problems == [
+                "<testsuite name=\"attest audit as of 2026-11-27\"> failures says 3, the document holds 4",
+                "<testsuites failures> says 3, the document holds 4",
+            ])
+        let noClassName = try JUnitShape(xml.replacingOccurrences(of: "classname=\"reviews\" ", with: ""))
+        #expect(noClassName.problems == ["<testcase> has no classname attribute"])
+        let stray = try JUnitShape(
+            xml.replacingOccurrences(
+                of: "</testsuite>", with: "<testcase name=\"x\" classname=\"y\"><oops/></testcase></testsuite>"))
+        #expect(
+            stray.problems == [
+                "<testcase name=\"x\"> holds an unexpected <oops>",
+                "<testsuite name=\"attest audit as of 2026-11-27\"> tests says 6, the document holds 7",
+                "<testsuites tests> says 6, the document holds 7",
+            ])
+        #expect(throws: JUnitShape.NotWellFormed.self) {
+            try JUnitShape(xml.replacingOccurrences(of: "</testsuites>", with: ""))
+        }
+        #expect(throws: JUnitShape.NotWellFormed.self) {
+            try JUnitShape(xml.replacingOccurrences(of: "KEY-OWNER title", with: "KEY-OWNER <title>"))
+        }
     }
 
     @Test func oscalHasAFindingPerControlWithDeterministicUUIDs() throws {
@@ -154,6 +224,62 @@ import Testing
         let uuid = try Regex("^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
         for finding in findings { #expect((finding["uuid"] as? String)?.wholeMatch(of: uuid) != nil) }
         #expect(Set(findings.compactMap { $0["uuid"] as? String }).count == 6)
+    }
+
+    @Test func oscalIsValidAgainstTheOSCALModels() throws {
+        let validation = try Self.validateOSCAL(OSCALReportWriter().render(try Self.report()))
+        #expect(validation.valid, "\(validation.output)")
+    }
+
+    /// What a handbook may hold and OSCAL's token and line types do not: a control id that starts with a
+    /// digit, a title over several lines, a policy title with markup, an input path with spaces.
+    @Test func oscalStaysValidForAnyControlIdTitleAndInputPath() throws {
+        var report = try Self.report()
+        report.controls[0].id = "2FA-KEYS"
+        report.controls[0].title = "Keys are rolled\non schedule <b>&</b>"
+        report.controls[1].title = "  padded  "
+        report.inputs[0].path = "content/data/key inventory (2026).csv "
+        let oscal = OSCALReportWriter().render(report)
+        let validation = try Self.validateOSCAL(oscal)
+        #expect(validation.valid, "\(validation.output)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(oscal.utf8)) as? [String: Any])
+        let document = try #require(object["assessment-results"] as? [String: Any])
+        let result = try #require((document["results"] as? [[String: Any]])?.first)
+        let finding = try #require((result["findings"] as? [[String: Any]])?.first)
+        #expect(finding["title"] as? String == "2FA-KEYS: Keys are rolled on schedule <b>&</b>")
+        let target = try #require(finding["target"] as? [String: Any])
+        #expect(target["target-id"] as? String == "_2FA-KEYS")
+    }
+
+    /// A handbook whose policies declare no control: OSCAL lists may not be empty, so there are none.
+    @Test func oscalIsValidWithoutControls() throws {
+        var report = try Self.report()
+        report.controls = []
+        report.inputs = []
+        let validation = try Self.validateOSCAL(OSCALReportWriter().render(report))
+        #expect(validation.valid, "\(validation.output)")
+    }
+
+    /// The OSCAL check is real: a result without its reviewed controls, a finding with a malformed UUID
+    /// and an unknown field each fail it.
+    @Test func oscalValidationRejectsABrokenDocument() throws {
+        let oscal = OSCALReportWriter().render(try Self.report())
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(oscal.utf8)) as? [String: Any])
+        var document = try #require(object["assessment-results"] as? [String: Any])
+        var results = try #require(document["results"] as? [[String: Any]])
+        results[0]["reviewed-controls"] = nil
+        var findings = try #require(results[0]["findings"] as? [[String: Any]])
+        findings[0]["uuid"] = "not-a-uuid"
+        findings[1]["severity"] = "high"
+        results[0]["findings"] = findings
+        document["results"] = results
+        object["assessment-results"] = document
+        let broken = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        let validation = try Self.validateOSCAL(broken)
+        #expect(!validation.valid)
+        #expect(validation.output.contains("reviewed-controls"), "\(validation.output)")
+        #expect(validation.output.contains("findings.0.uuid"), "\(validation.output)")
+        #expect(validation.output.contains("findings.1.severity"), "\(validation.output)")
     }
 
     @Test func htmlIsSelfContainedEscapedAndLinked() throws {
@@ -221,34 +347,26 @@ import Testing
         #expect(AuditHistory.parse("{\"as_of\": \"2026-01-01\"}\n", path: "h").diagnostics.first?.location?.line == 1)
     }
 
-    static func pythonHasJSONSchema() -> Bool {
-        (try? python("import jsonschema", arguments: []).status) == 0
+    /// Validates `sarif` against the SARIF 2.1.0 schema in shared/schemas (jsonschema).
+    static func validateSARIF(_ sarif: String) throws -> (valid: Bool, output: String) {
+        let schema = try SharedFolder.file("schemas/sarif-schema-2.1.0.json")
+        return try withTemporaryFile(sarif, named: "report.sarif") {
+            try PythonValidator.jsonSchema.validate([schema.path, $0.path])
+        }
     }
 
-    static func python(_ code: String, arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", code] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Validates `oscal` with compliance-trestle's OSCAL assessment-results model.
+    static func validateOSCAL(_ oscal: String) throws -> (valid: Bool, output: String) {
+        try withTemporaryFile(oscal, named: "oscal-assessment-results.json") {
+            try PythonValidator.oscalAssessmentResults.validate([$0.path])
+        }
     }
-}
 
-/// Counts XML elements and collects JUnit properties.
-final class ElementCounter: NSObject, XMLParserDelegate {
-    var counts: [String: Int] = [:]
-    var properties: [String: String] = [:]
-
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        counts[name, default: 0] += 1
-        if name == "property", let key = attributes["name"] { properties[key] = attributes["value"] }
+    static func withTemporaryFile<T>(_ text: String, named name: String, _ body: (URL) throws -> T) throws -> T {
+        let directory = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent(name)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return try body(file)
     }
 }

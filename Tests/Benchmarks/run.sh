@@ -99,7 +99,7 @@ if [ "${BENCH_SKIP_DEPS:-0}" != 1 ]; then
 fi
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
     echo "building attest (release)…"
-    (cd "$REPO" && swift build -c release --product attest 2>&1 | grep -E "error|Compiling attest|Build complete" | tail -n 20)
+    bash "$REPO/.ci/build-attest" -c release || { echo "run.sh: building attest (release) failed" >&2; exit 2; }
 fi
 if [ -x "$ATTEST" ]; then
     echo "attest: $("$ATTEST" --version 2>/dev/null) ($ATTEST)"

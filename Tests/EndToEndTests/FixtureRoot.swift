@@ -17,9 +17,7 @@ struct FixtureRoot: Sendable {
         url = container.appendingPathComponent("root")
         try fileManager.createDirectory(at: url, withIntermediateDirectories: true)
         let templates = AttestExecutable.packageRoot.appendingPathComponent("templates")
-        if fileManager.fileExists(atPath: templates.path) {
-            try Self.copyTree(from: templates, to: url.appendingPathComponent("templates"))
-        }
+        try Self.copyTree(from: templates, to: url.appendingPathComponent("templates"))
         try Self.copyTree(from: Self.fixtureDirectory, to: url)
         for overlay in overlays { try Self.copyTree(from: overlay, to: url) }
     }
@@ -47,11 +45,21 @@ struct FixtureRoot: Sendable {
 
     func remove() { try? FileManager.default.removeItem(at: container) }
 
-    /// Copies every file under `source` to the same relative path under `destination`, merging folders.
+    /// A folder the fixture is made from is not there: the test fails rather than run on less.
+    struct MissingSource: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "\(path): no such folder (the end-to-end fixture is copied from it)" }
+    }
+
+    /// Copies every file under `source` to the same relative path under `destination`, merging folders;
+    /// throws ``MissingSource`` when `source` is not a folder.
     static func copyTree(from source: URL, to destination: URL) throws {
         let fileManager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fileManager.fileExists(atPath: source.path, isDirectory: &isFolder), isFolder.boolValue,
+            let enumerator = fileManager.enumerator(atPath: source.path)
+        else { throw MissingSource(path: source.path) }
         try fileManager.createDirectory(at: destination, withIntermediateDirectories: true)
-        guard let enumerator = fileManager.enumerator(atPath: source.path) else { return }
         while let relative = enumerator.nextObject() as? String {
             let from = source.appendingPathComponent(relative), to = destination.appendingPathComponent(relative)
             var isDirectory: ObjCBool = false

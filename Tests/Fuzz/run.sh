@@ -4,7 +4,7 @@
 #
 #   bash Tests/Fuzz/run.sh [SECONDS] [TARGET…]     default 20 seconds per target, every target
 #
-# Builds .build/debug (swift build) if needed, then .build-fuzz/attest-fuzz (Tests/Fuzz/build_fuzzer.py:
+# Builds .build/debug (swift build; a failed build fails the run), then .build-fuzz/attest-fuzz (Tests/Fuzz/build_fuzzer.py:
 # the package's library modules re-compiled with `swiftc -sanitize=fuzzer`, linked with the debug
 # build's dependency objects). Each target first replays its regression inputs
 # (Tests/Fuzz/Regressions/TARGET/*: every crash ever found stays a test), then fuzzes for SECONDS
@@ -20,9 +20,7 @@ shift || true
 ALL_TARGETS=(policy quiz roster inventory credential-report csv)
 [ $# -gt 0 ] && TARGETS=("$@") || TARGETS=("${ALL_TARGETS[@]}")
 
-if [ ! -f .build/debug.yaml ] || [ ! -x .build/debug/attest ]; then
-  swift build --product attest 2>&1 | grep -E "error|Build complete" || true
-fi
+bash .ci/build-attest
 python3 Tests/Fuzz/build_fuzzer.py >/dev/null
 FUZZER=.build-fuzz/attest-fuzz
 # Let libFuzzer, not the Swift runtime's backtracer, handle a crash, so that the input is saved.

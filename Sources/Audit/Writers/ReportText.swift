@@ -1,3 +1,4 @@
+import Foundation
 import HandbookContent
 
 /// Text routines shared by the report writers.
@@ -25,6 +26,16 @@ enum ReportText {
         }
         return result
     }
+
+    /// A file path as a URI reference (SARIF and OSCAL locations): every byte but RFC 3986's unreserved
+    /// characters, sub-delimiters, `/` and `@` is percent-encoded, a space or `#` as well as a `:` (which
+    /// in a first segment would read as a scheme).
+    static func uriReference(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: uriPathCharacters) ?? path
+    }
+
+    private static let uriPathCharacters = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=/@")
 
     /// Evidence as `name=value; name=value`.
     static func evidenceLine(_ finding: Finding) -> String {

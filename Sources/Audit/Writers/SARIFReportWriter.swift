@@ -4,7 +4,9 @@ import Foundation
 /// `report.sarif`: SARIF 2.1.0. A rule per control (ruleId: the control id, stable across runs), a
 /// result per finding (level error for fail, warning for warn) located at the control's declaration
 /// in its policy file; the inputs are the run's artifacts with their SHA-256, and the run's properties
-/// name the as-of date, tool version and policy set hash.
+/// name the as-of date, tool version and policy set hash. Paths are URI references (percent-encoded);
+/// a rule names its policy's handbook page in its properties (`policy_page`, relative to the site's
+/// root), not as `helpUri`, which SARIF requires to be an absolute URI.
 public struct SARIFReportWriter: ReportWriter {
     public init() {}
 
@@ -16,12 +18,15 @@ public struct SARIFReportWriter: ReportWriter {
                 ("shortDescription", .object([("text", .string(control.title))])),
                 ("fullDescription", .object([("text", .string(control.rule))])),
                 ("help", .object([("text", .string(control.remediation ?? control.rule))])),
-                ("helpUri", .string(control.policy.sitePath.isEmpty ? "index.html" : control.policy.sitePath)),
                 ("defaultConfiguration", .object([("level", .string(control.severity == .low ? "warning" : "error"))])),
                 (
                     "properties",
                     .object([
                         ("severity", .string(control.severity.rawValue)), ("policy", .string(control.policy.id)),
+                        (
+                            "policy_page",
+                            .string(control.policy.sitePath.isEmpty ? "index.html" : control.policy.sitePath)
+                        ),
                         ("tags", .strings(control.frameworks)),
                     ])
                 ),
@@ -33,7 +38,7 @@ public struct SARIFReportWriter: ReportWriter {
         ])
         let artifacts: [JSONValue] = report.inputs.map {
             .object([
-                ("location", .object([("uri", .string($0.path))])),
+                ("location", .object([("uri", .string(ReportText.uriReference($0.path)))])),
                 ("hashes", .object([("sha-256", .string($0.sha256))])),
                 ("roles", .strings(["analysisTarget"])),
             ])
@@ -85,7 +90,10 @@ public struct SARIFReportWriter: ReportWriter {
                         (
                             "physicalLocation",
                             .object([
-                                ("artifactLocation", .object([("uri", .string(control.location.path))])),
+                                (
+                                    "artifactLocation",
+                                    .object([("uri", .string(ReportText.uriReference(control.location.path)))])
+                                ),
                                 ("region", .object([("startLine", .integer(max(1, control.location.line)))])),
                             ])
                         )
