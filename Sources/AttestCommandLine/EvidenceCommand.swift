@@ -106,7 +106,9 @@ struct EvidenceCommand: AsyncParsableCommand {
         if !inventories.isEmpty {
             let training = TrainingStatus.compute(
                 quizzes: handbook.quizzes, policies: handbook.policies, roster: roster,
-                records: attempts.filter { CalendarDate(parsing: $0.recordedAt.prefix(10)).map { $0 <= toDate } ?? false },
+                records: attempts.filter {
+                    CalendarDate(parsing: $0.recordedAt.prefix(10)).map { $0 <= toDate } ?? false
+                },
                 asOf: toDate)
             let runner = AuditRunner(
                 policies: handbook.policies, quizzes: handbook.quizzes, roster: roster, training: training,

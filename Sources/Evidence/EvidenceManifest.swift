@@ -1,4 +1,5 @@
 import Audit
+import Foundation
 import HandbookContent
 
 /// `manifest.json`: every file's SHA-256 and size, the tool version and the inputs' SHA-256s.
@@ -71,5 +72,3 @@ public struct EvidenceManifest: Hashable, Sendable {
         return entries
     }
 }
-
-import Foundation

@@ -27,7 +27,11 @@ extension EvidencePackage {
 
     /// A policy as HTML, with its version history from its front matter.
     func policyPage(_ policy: Policy) -> String {
-        let rendered = MarkdownDocument(parsing: policy.body).renderHTML()
+        let document = MarkdownDocument(parsing: policy.body)
+        // The same parameter quoting as the published handbook (the handbook loaded without errors).
+        _ = ParameterQuoting.apply(
+            to: document, controls: policy.controls, sourcePath: policy.sourcePath, bodyStartLine: policy.bodyStartLine)
+        let rendered = document.renderHTML()
         let e = Self.escape
         let body = """
             <p><a href="../index.html">Evidence package</a></p>
@@ -82,7 +86,8 @@ extension EvidencePackage {
         }
         body += "</ul>\n<h2>Inputs</h2>\n<table>\n<tr><th>Kind</th><th>Path</th><th>SHA-256</th></tr>\n"
         for input in inputs {
-            body += "<tr><td>\(e(input.kind))</td><td>\(e(input.path))</td><td><code>\(e(input.sha256))</code></td></tr>\n"
+            body +=
+                "<tr><td>\(e(input.kind))</td><td>\(e(input.path))</td><td><code>\(e(input.sha256))</code></td></tr>\n"
         }
         body += "</table>\n<h2>Files</h2>\n<ul>\n"
         for path in files.sorted() {

@@ -108,8 +108,14 @@ public struct EvidencePackage: Sendable {
 
     static func chainJSON(_ chain: ChainVerification) -> String {
         var bytes: [UInt8] = []
-        bytes.append(contentsOf: "{\n  \"intact\": \(chain.isIntact),\n  \"record_count\": \(chain.recordCount),\n  \"head\": ".utf8)
-        if let head = chain.head { JSONStringLiteral.append(head, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+        bytes.append(
+            contentsOf: "{\n  \"intact\": \(chain.isIntact),\n  \"record_count\": \(chain.recordCount),\n  \"head\": "
+                .utf8)
+        if let head = chain.head {
+            JSONStringLiteral.append(head, to: &bytes)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
         bytes.append(contentsOf: ",\n  \"problem\": ".utf8)
         if let problem = chain.problem {
             JSONStringLiteral.append("\(problem)", to: &bytes)
