@@ -128,12 +128,23 @@ struct EvidenceCommand: AsyncParsableCommand {
                 inputs.append(EvidenceInput(kind: "inventory", path: files.displayPath(path), sha256: digest))
             }
         }
+        var histories: [String: [PolicyRevision]] = [:]
+        for policy in policies {
+            do {
+                let path = (root as NSString).appendingPathComponent(policy.sourcePath)
+                if let revisions = try PolicyHistoryReader.history(ofFileAt: path) { histories[policy.id] = revisions }
+            } catch {
+                diagnostics.append(.error("cannot read the git history of \(policy.sourcePath): \(error)", at: nil))
+            }
+        }
         DiagnosticPrinter.print(diagnostics)
+        if diagnostics.hasErrors { throw ExitCode.badInput }
 
         let package = EvidencePackage(
             organization: handbook.config.organization, handbookTitle: handbook.config.title, from: fromDate,
             to: toDate, asOf: asOfDate, toolVersion: Attest.version, policies: policies, quizzes: handbook.quizzes,
-            roster: roster, records: attempts, baseURL: handbook.config.baseURL, audit: audit, inputs: inputs)
+            roster: roster, records: attempts, baseURL: handbook.config.baseURL, audit: audit, inputs: inputs,
+            histories: histories)
         let packageFiles = package.files()
         let directory = output ?? (root as NSString).appendingPathComponent("evidence")
         do {

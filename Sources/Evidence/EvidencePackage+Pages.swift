@@ -45,12 +45,28 @@ extension EvidencePackage {
             <tr><th>Source</th><td><code>\(e(policy.sourcePath))</code> (SHA-256 <code>\(e(policy.sourceSHA256))</code>)</td></tr>
             </table>
             <h2>Version history</h2>
-            <p>From the policy's front matter alone (git history is not read): version \(e(policy.version.text)), \
-            owned by \(e(policy.owner)), last reviewed \(policy.lastReviewed).</p>
+            \(historySection(policy))
             <h2>Text</h2>
             \(rendered)
             """
         return Self.page(title: "\(policy.title) \(policy.version.text)", body: body)
+    }
+
+    /// The version history: from git when the policy's file is in a repository, else front matter alone.
+    func historySection(_ policy: Policy) -> String {
+        let e = Self.escape
+        guard let revisions = histories[policy.id], !revisions.isEmpty else {
+            return "<p>From the policy's front matter alone (its file is not in a git repository): version "
+                + "\(e(policy.version.text)), owned by \(e(policy.owner)), last reviewed \(policy.lastReviewed).</p>"
+        }
+        var html = "<p>From git: each commit that changed the policy's version.</p>\n<table>\n"
+        html += "<tr><th>Version</th><th>Date</th><th>Author</th><th>Commit</th><th>Approved by</th></tr>\n"
+        for revision in revisions.reversed() {
+            html += "<tr><td>\(e(revision.version))</td><td>\(e(revision.date))</td><td>\(e(revision.author))</td>"
+            html +=
+                "<td><code>\(e(revision.commit))</code></td><td>\(e(revision.approvedBy ?? "(no Approved-by trailer)"))</td></tr>\n"
+        }
+        return html + "</table>"
     }
 
     /// The index: period, organisation, inputs and their SHA-256s, a summary, links to every file.

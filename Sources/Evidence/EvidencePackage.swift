@@ -24,12 +24,16 @@ public struct EvidencePackage: Sendable {
     /// The audit as of the period's end; nil when no inventory was given.
     public var audit: AuditReport?
     public var inputs: [EvidenceInput]
+    /// Each policy's version history from git, by policy id; a policy not listed has front matter only.
+    public var histories: [String: [PolicyRevision]]
 
     public init(
         organization: String, handbookTitle: String, from: CalendarDate, to: CalendarDate, asOf: CalendarDate,
         toolVersion: String, policies: [Policy], quizzes: [Quiz], roster: Roster, records: [AttemptRecord],
-        baseURL: String, audit: AuditReport?, inputs: [EvidenceInput]
+        baseURL: String, audit: AuditReport?, inputs: [EvidenceInput],
+        histories: [String: [PolicyRevision]] = [:]
     ) {
+        self.histories = histories
         self.organization = organization
         self.handbookTitle = handbookTitle
         self.from = from

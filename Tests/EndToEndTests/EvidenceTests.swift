@@ -121,4 +121,57 @@ struct EvidenceTests {
         #expect(corrupt.stderr.contains("error:"), "\(corrupt)")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("bad").path))
     }
+
+    /// Runs git in `directory` with fixed identities and dates.
+    static func git(_ arguments: [String], in directory: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        for (key, value) in [
+            "GIT_AUTHOR_NAME": "Aiko Tanaka", "GIT_AUTHOR_EMAIL": "aiko.tanaka@example.com",
+            "GIT_COMMITTER_NAME": "Aiko Tanaka", "GIT_COMMITTER_EMAIL": "aiko.tanaka@example.com",
+            "GIT_AUTHOR_DATE": "2026-03-01T10:00:00Z", "GIT_COMMITTER_DATE": "2026-03-01T10:00:00Z",
+        ] {
+            environment[key] = value
+        }
+        process.environment = environment
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments) failed")
+    }
+
+    @Test("in a git repository, a policy's page lists each commit that changed its version, with Approved-by")
+    func gitHistory() async throws {
+        let (root, remove) = try await Self.sampleWithRecords()
+        defer { remove() }
+        try Self.git(["init", "-q"], in: root)
+        try Self.git(["add", "content", "templates"], in: root)
+        try Self.git(["commit", "-q", "-m", "Restricted keys 2.0"], in: root)
+        let policy = root.appendingPathComponent("content/policies/keys/restricted-keys.md")
+        let text = String(decoding: try Data(contentsOf: policy), as: UTF8.self)
+        #expect(text.contains("version: \"2.0\""))
+        try Data(text.replacingOccurrences(of: "version: \"2.0\"", with: "version: \"2.1\"").utf8).write(to: policy)
+        try Self.git(
+            [
+                "commit", "-q", "-a", "-m", "Restricted keys 2.1", "-m",
+                "Approved-by: Security Lead <security-lead@example.com>",
+            ],
+            in: root)
+        let outcome = try await AttestExecutable.run(
+            ["evidence"] + Self.period + ["--output", "out", "--root", root.path], in: root)
+        #expect(outcome.exitCode == 0, "\(outcome)")
+        let page = String(
+            decoding: try Data(contentsOf: root.appendingPathComponent("out/policies/restricted-keys.html")),
+            as: UTF8.self)
+        #expect(page.contains("From git"))
+        #expect(page.contains("<td>2.1</td>"))
+        #expect(page.contains("<td>2.0</td>"))
+        #expect(page.contains("Security Lead &lt;security-lead@example.com&gt;"))
+        #expect(page.contains("Aiko Tanaka &lt;aiko.tanaka@example.com&gt;"))
+        #expect(page.contains("(no Approved-by trailer)"))
+        let verified = try await AttestExecutable.run(["evidence", "verify", "out"], in: root)
+        #expect(verified.exitCode == 0, "\(verified)")
+    }
 }
