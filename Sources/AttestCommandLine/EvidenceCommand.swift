@@ -33,6 +33,9 @@ struct EvidenceCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where to write the package (default: ROOT/evidence).", valueName: "DIR"))
     var output: String?
 
+    @Flag(help: "Write the package as one ZIP file, DIR.zip, instead of a folder.")
+    var zip = false
+
     @Option(
         name: .customLong("inventory"), parsing: .upToNextOption,
         help: ArgumentHelp("Key inventories for the audit (without one the package has no audit/).", valueName: "FILE"))
@@ -146,9 +149,15 @@ struct EvidenceCommand: AsyncParsableCommand {
             roster: roster, records: attempts, baseURL: handbook.config.baseURL, audit: audit, inputs: inputs,
             histories: histories)
         let packageFiles = package.files()
-        let directory = output ?? (root as NSString).appendingPathComponent("evidence")
+        var directory = output ?? (root as NSString).appendingPathComponent("evidence")
         do {
-            try EvidenceDirectory.write(packageFiles, to: directory)
+            if zip {
+                if !directory.hasSuffix(".zip") { directory += ".zip" }
+                try Data(try EvidenceZip.archive(packageFiles)).write(
+                    to: URL(fileURLWithPath: directory), options: .atomic)
+            } else {
+                try EvidenceDirectory.write(packageFiles, to: directory)
+            }
         } catch {
             DiagnosticPrinter.print([
                 .error("cannot write the evidence package to \(directory): \(error.localizedDescription)", at: nil)

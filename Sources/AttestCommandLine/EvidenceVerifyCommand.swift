@@ -10,15 +10,21 @@ struct EvidenceVerifyCommand: AsyncParsableCommand {
         abstract: "Check an evidence package against its manifest.",
         discussion: "Exit codes: 0 intact; 1 a file changed, added or removed; 2 no readable package or manifest.")
 
-    @Argument(help: ArgumentHelp("The package folder.", valueName: "DIR"))
+    @Argument(help: ArgumentHelp("The package: its folder or its ZIP file.", valueName: "DIR|ZIP"))
     var package: String
 
     func run() async throws {
         let files: [EvidenceFile]
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: package, isDirectory: &isDirectory)
         do {
-            files = try EvidenceDirectory.read(package)
+            if exists, !isDirectory.boolValue {
+                files = try EvidenceZip.extract(Array(try Data(contentsOf: URL(fileURLWithPath: package))))
+            } else {
+                files = try EvidenceDirectory.read(package)
+            }
         } catch {
-            DiagnosticPrinter.print([.error("cannot read the evidence package '\(package)'", at: nil)])
+            DiagnosticPrinter.print([.error("cannot read the evidence package '\(package)': \(error)", at: nil)])
             throw ExitCode.badInput
         }
         guard let manifest = files.first(where: { $0.path == EvidenceManifest.fileName }),

@@ -174,4 +174,33 @@ struct EvidenceTests {
         let verified = try await AttestExecutable.run(["evidence", "verify", "out"], in: root)
         #expect(verified.exitCode == 0, "\(verified)")
     }
+
+    @Test("--zip writes one reproducible ZIP that unzip tools read and verify checks")
+    func zipPackage() async throws {
+        let (root, remove) = try await Self.sampleWithRecords()
+        defer { remove() }
+        for name in ["one", "two"] {
+            let outcome = try await AttestExecutable.run(
+                ["evidence"] + Self.period + ["--zip", "--output", name, "--root", root.path], in: root)
+            #expect(outcome.exitCode == 0, "\(outcome)")
+        }
+        let one = try Data(contentsOf: root.appendingPathComponent("one.zip"))
+        let two = try Data(contentsOf: root.appendingPathComponent("two.zip"))
+        #expect(one == two, "two runs on the same inputs give different ZIPs")
+        let verified = try await AttestExecutable.run(["evidence", "verify", "one.zip"], in: root)
+        #expect(verified.exitCode == 0, "\(verified)")
+        // Python's zipfile checks every entry's CRC.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-m", "zipfile", "-t", root.appendingPathComponent("one.zip").path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "python3 -m zipfile -t rejects the package")
+        // One byte changed inside an entry: verify fails (the entry's CRC or the manifest).
+        var damaged = [UInt8](one)
+        damaged[200] ^= 0x01
+        try Data(damaged).write(to: root.appendingPathComponent("damaged.zip"))
+        let caught = try await AttestExecutable.run(["evidence", "verify", "damaged.zip"], in: root)
+        #expect(caught.exitCode != 0, "\(caught)")
+    }
 }
