@@ -68,6 +68,7 @@ public struct EvidencePackage: Sendable {
         let status = TrainingStatus.compute(
             quizzes: quizzes.filter { !$0.draft }, policies: policies, roster: roster, records: known, asOf: to)
         files.append(EvidenceFile(path: "training/status.csv", text: TrainingStatusReport.render(status, format: .csv)))
+        files.append(EvidenceFile(path: "training/team-completion.csv", text: Self.teamCompletionCSV(status)))
         files.append(EvidenceFile(path: "training/attempts.csv", text: Self.attemptsCSV(inPeriod)))
         let xapi = XAPIStatementWriter(baseURL: baseURL, quizzes: quizzes, policies: policies, roster: roster)
         if let xapi { files.append(EvidenceFile(path: "training/attempts.xapi.json", text: xapi.document(inPeriod))) }
@@ -106,6 +107,15 @@ public struct EvidencePackage: Sendable {
                 String(record.scorePercent), record.passed ? "true" : "false", record.recordedAt,
                 record.identitySource, record.previousHash, record.hash,
             ])
+        }
+        return output
+    }
+
+    /// Completion per team at the period's end: requirements, those current or due soon, the share.
+    static func teamCompletionCSV(_ status: TrainingStatus) -> String {
+        var output = CSVText.row(["team", "required", "completed", "percent"])
+        for team in status.teamCompletion {
+            output += CSVText.row([team.team, String(team.required), String(team.completed), String(team.percent)])
         }
         return output
     }

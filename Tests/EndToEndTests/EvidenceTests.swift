@@ -47,7 +47,8 @@ struct EvidenceTests {
         let two = try Self.tree(root.appendingPathComponent("out2"))
         #expect(one == two, "two runs on the same inputs differ")
         for path in [
-            "index.html", "manifest.json", "training/status.csv", "training/attempts.csv",
+            "index.html", "manifest.json", "training/status.csv", "training/team-completion.csv",
+            "training/attempts.csv",
             "training/attempts.xapi.json", "training/chain.json", "audit/report.json", "audit/index.html",
             "audit/report.sarif", "audit/findings.csv", "audit/report.md", "audit/junit.xml",
             "audit/oscal-assessment-results.json", "policies/key-rotation.html",
