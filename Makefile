@@ -24,7 +24,8 @@ demo: build
 	$(ATTEST) audit --as-of $(AS_OF) --fail-on never --format html,json,csv,md,sarif,junit,oscal \
 	  --inventory content/data/keys.csv \
 	  --inventory content/data/aws-credential-report.csv --owner-map content/data/aws-owners.csv
-	@echo "Handbook in site/, audit report in site/audit/ (index.html, report.json, report.sarif, ...)."
+	$(ATTEST) evidence --from 2026-01-01 --to $(AS_OF) --output evidence --inventory content/data/keys.csv
+	@echo "Handbook in site/, audit report in site/audit/ (index.html, report.json, report.sarif, ...), evidence package in evidence/."
 	@echo "Serving as $(DEV_IDENTITY) (an admin of the sample roster); 'attest training invite EMAIL' signs in others."
 	$(ATTEST) serve --host $(HOST) --port $(PORT) --dev-identity $(DEV_IDENTITY)
 

@@ -62,6 +62,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Evidence for auditors: one period's policies, training and audit as a verifiable package.
+        .target(name: "Evidence", dependencies: ["HandbookContent", "Markdown", "TrainingRecords", "Audit"]),
         // The HTTP server: the handbook, quizzes, the training API.
         .target(
             name: "AttestServer",
@@ -77,7 +79,7 @@ let package = Package(
         .target(
             name: "AttestCommandLine",
             dependencies: [
-                "HandbookContent", "SiteBuilder", "TrainingRecords", "Audit", "AttestServer",
+                "HandbookContent", "SiteBuilder", "TrainingRecords", "Audit", "AttestServer", "Evidence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
