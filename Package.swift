@@ -77,7 +77,7 @@ let package = Package(
         .target(
             name: "AttestCommandLine",
             dependencies: [
-                "HandbookContent", "SiteBuilder", "TrainingRecords", "Audit", "AttestServer",
+                "HandbookContent", "SiteBuilder", "TrainingRecords", "Audit", "AttestServer", "Secrets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
