@@ -62,7 +62,8 @@ import Testing
         let bare = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ9mKe7Lp2"
         #expect(plausible("value \(bare)") == [false])
         #expect(plausible("aws_secret_access_key = \(bare)") == [true])
-        #expect(plausible("id: AKIAIOSFODNN7EXAMPLE\nsecret: \(bare)") == [false, true])  // the id is AWS's documented example
+        // The id is AWS's documented example: a placeholder.
+        #expect(plausible("id: AKIAIOSFODNN7EXAMPLE\nsecret: \(bare)") == [false, true])
     }
 
     @Test func matchesDoNotOverlap() {
