@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "AttestCommandLine",
             dependencies: [
-                "HandbookContent", "SiteBuilder", "TrainingRecords", "Audit", "AttestServer", "Evidence",
+                "HandbookContent", "SiteBuilder", "TrainingRecords", "Audit", "AttestServer", "Evidence", "Secrets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

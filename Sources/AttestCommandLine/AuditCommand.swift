@@ -2,6 +2,7 @@ import ArgumentParser
 import Audit
 import Foundation
 import HandbookContent
+import Secrets
 import TrainingRecords
 
 /// `attest audit`: checks the key inventories and the training records against the controls the
@@ -106,10 +107,13 @@ struct AuditCommand: AsyncParsableCommand {
         diagnostics += rosterDiagnostics
         let (attempts, recordsInput, recordsDiagnostics) = await loadedRecords
         diagnostics += recordsDiagnostics
+        // What counts as a secret, for every input the audit reads: the built-in catalogue (a
+        // handbook's own scan rules join it through SecretRedactor(catalogue:)).
+        let redactor = SecretRedactor.standard
         var owners: OwnerMap?
         var otherInputs = [rosterInput, recordsInput].compactMap { $0 }
         if let ownerMap {
-            let (map, input, mapDiagnostics) = files.loadOwnerMap(ownerMap)
+            let (map, input, mapDiagnostics) = files.loadOwnerMap(ownerMap, redactor: redactor)
             owners = map
             diagnostics += mapDiagnostics
             if let input { otherInputs.insert(input, at: 0) }
@@ -135,7 +139,7 @@ struct AuditCommand: AsyncParsableCommand {
             configuration: AuditRunner.Configuration(
                 asOf: asOfDate, generatedAt: ISO8601DateFormatter().string(from: Date()), toolVersion: Attest.version,
                 skipBadRows: skipBadRows, format: inventoryFormat ?? nil, ownerMap: owners, otherInputs: otherInputs,
-                history: historyEntries))
+                history: historyEntries, redactor: redactor))
         let outcome = runner.run(inventories: inventories.map { files.inventorySource($0) })
         diagnostics += outcome.diagnostics
         DiagnosticPrinter.print(diagnostics)

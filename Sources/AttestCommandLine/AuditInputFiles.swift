@@ -1,6 +1,7 @@
 import Audit
 import Foundation
 import HandbookContent
+import Secrets
 import TrainingRecords
 
 /// Finds and reads the audit's side inputs (roster, records, owner map, history) for the command,
@@ -79,11 +80,11 @@ struct AuditInputFiles {
         }
     }
 
-    func loadOwnerMap(_ path: String) -> (OwnerMap?, AuditReport.Input?, [Diagnostic]) {
+    func loadOwnerMap(_ path: String, redactor: SecretRedactor) -> (OwnerMap?, AuditReport.Input?, [Diagnostic]) {
         let (bytes, readDiagnostics) = readBytes(path, what: "owner map")
         guard let bytes else { return (nil, nil, readDiagnostics) }
         let shown = displayPath(path)
-        let (map, rows, diagnostics) = OwnerMap.read(bytes: bytes, path: shown)
+        let (map, rows, diagnostics) = OwnerMap.read(bytes: bytes, path: shown, redactor: redactor)
         return (
             map, AuditReport.Input(kind: "owner-map", path: shown, sha256: FileDigest.sha256(of: bytes), rows: rows),
             diagnostics

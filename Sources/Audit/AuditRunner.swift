@@ -2,6 +2,7 @@ import Crypto
 import Dispatch
 import Foundation
 import HandbookContent
+import Secrets
 import TrainingRecords
 
 /// Runs the audit: reads the inventories row by row and checks each key as it is read, so that
@@ -48,12 +49,15 @@ public struct AuditRunner: Sendable {
         /// Blocks checked at once.
         public var parallelism: Int
         public var blockSize: Int
+        /// What counts as a secret: every inventory value, column name and parser message goes
+        /// through it as it is read (the handbook's catalogue; the built-in rules by default).
+        public var redactor: SecretRedactor
 
         public init(
             asOf: CalendarDate, generatedAt: String, toolVersion: String, skipBadRows: Bool = false,
             format: InventoryFormat? = nil, ownerMap: OwnerMap? = nil, otherInputs: [AuditReport.Input] = [],
             history: [HistoryEntry]? = nil, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
-            blockSize: Int = 4 << 20
+            blockSize: Int = 4 << 20, redactor: SecretRedactor = .standard
         ) {
             self.asOf = asOf
             self.generatedAt = generatedAt
@@ -65,6 +69,7 @@ public struct AuditRunner: Sendable {
             self.history = history
             self.parallelism = max(1, parallelism)
             self.blockSize = max(1024, blockSize)
+            self.redactor = redactor
         }
     }
 
@@ -218,8 +223,8 @@ public struct AuditRunner: Sendable {
                 }
                 let (rows, fileDiagnostics) =
                     syntax == .json
-                    ? NativeInventoryReader.readJSON(bytes: bytes, path: source.path)
-                    : NativeInventoryReader.readYAML(bytes: bytes, path: source.path)
+                    ? NativeInventoryReader.readJSON(bytes: bytes, path: source.path, redactor: configuration.redactor)
+                    : NativeInventoryReader.readYAML(bytes: bytes, path: source.path, redactor: configuration.redactor)
                 merger.diagnostics += fileDiagnostics
                 var batch = KeyBatch(checkCount: checks.count)
                 for row in rows {
@@ -238,12 +243,12 @@ public struct AuditRunner: Sendable {
             let headerDiagnostics: [Diagnostic]
             switch format {
             case .native:
-                let made = NativeCSVDecoder.make(header: header, path: source.path)
+                let made = NativeCSVDecoder.make(header: header, path: source.path, redactor: configuration.redactor)
                 decoder = made.decoder
                 headerDiagnostics = made.diagnostics
             case .credentialReport:
                 let made = CredentialReportReader.make(
-                    header: header, path: source.path, owners: configuration.ownerMap)
+                    header: header, path: source.path, owners: configuration.ownerMap, redactor: configuration.redactor)
                 decoder = made.reader
                 headerDiagnostics = made.diagnostics
             }
@@ -288,6 +293,7 @@ public struct AuditRunner: Sendable {
         return nil
     }
 
+    /// The header row, its names redacted (a warning for each that held a secret).
     private func readHeader(_ scanner: inout CSVRowScanner, path: String, into merger: inout BatchMerger)
         throws(CSVError) -> CSVRecord?
     {
@@ -296,6 +302,15 @@ public struct AuditRunner: Sendable {
             merger.diagnostics.append(.error("the inventory has no header row", at: SourceLocation(path: path)))
             return nil
         }
-        return header.record
+        let redacted = configuration.redactor.redact(&header)
+        let record = header.record
+        for index in redacted {
+            merger.addWarning(
+                SecretRedactor.warning(
+                    "the name of column \(index + 1)",
+                    at: SourceLocation(
+                        path: path, line: record.line(ofField: index), column: record.column(ofField: index))))
+        }
+        return record
     }
 }

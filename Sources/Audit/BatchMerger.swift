@@ -66,7 +66,7 @@ struct BatchMerger {
         if let error = batch.syntaxError { diagnostics.append(error) }
     }
 
-    private mutating func addWarning(_ warning: Diagnostic) {
+    mutating func addWarning(_ warning: Diagnostic) {
         if reportWarnings.count < Self.warningLimit {
             reportWarnings.append(warning)
             diagnostics.append(warning)

@@ -44,8 +44,39 @@ public struct SecretCatalogue: Sendable {
     public func rule(id: String) -> SecretRule? { rules.first { $0.id == id } }
 
     /// Every match in `buffer`, in order, none overlapping (at one place the earliest and then
-    /// longest match wins). `secretsOnly` leaves out rules whose values are not secrets.
+    /// longest match wins). `secretsOnly` leaves out rules whose values are not secrets. This is
+    /// the scanner's view: each match has exactly its rule's shape.
     public func matches(in buffer: UnsafeBufferPointer<UInt8>, secretsOnly: Bool = false) -> [SecretMatch] {
+        matches(in: buffer, secretsOnly: secretsOnly, covering: false)
+    }
+
+    /// What redaction hides: every secret match, and the runs that may hold one, merged where they
+    /// overlap, in order. Beyond ``matches(in:secretsOnly:)``, a body longer than its rule
+    /// allows is covered whole (`sk_live_…` glued to more letters, a fixed-length custom token
+    /// followed by a byte of its alphabet), a prefix is looked for inside another match too (two keys
+    /// written end to end), and a run of a prefix-less rule's alphabet too long for it is covered
+    /// whole where no part of it cut at a `/` or `+` fits (an AWS secret access key after a letter,
+    /// `x…`). A merged match keeps the first match's rule and prefix.
+    public func coveringMatches(in buffer: UnsafeBufferPointer<UInt8>) -> [SecretMatch] {
+        let found = matches(in: buffer, secretsOnly: true, covering: true)
+        guard found.count > 1 else { return found }
+        var merged: [SecretMatch] = []
+        merged.reserveCapacity(found.count)
+        for match in found {
+            if let last = merged.last, match.range.lowerBound < last.range.upperBound {
+                if match.range.upperBound > last.range.upperBound {
+                    merged[merged.count - 1].range = last.range.lowerBound..<match.range.upperBound
+                }
+            } else {
+                merged.append(match)
+            }
+        }
+        return merged
+    }
+
+    /// The matches of ``matches(in:secretsOnly:)`` (`covering` false) or, unmerged and sorted, of
+    /// ``coveringMatches(in:)``.
+    private func matches(in buffer: UnsafeBufferPointer<UInt8>, secretsOnly: Bool, covering: Bool) -> [SecretMatch] {
         var found: [SecretMatch] = []
         let count = buffer.count
         var index = 0
@@ -56,27 +87,29 @@ public struct SecretCatalogue: Sendable {
                 index += 1
                 continue
             }
-            var matched = false
+            var next = index + 1
             for ruleIndex in candidates {
                 let rule = rules[ruleIndex]
                 if secretsOnly, !rule.isSecret { continue }
-                guard let end = bodyEnd(of: rule, at: index, in: buffer) else { continue }
+                guard let end = bodyEnd(of: rule, at: index, in: buffer, covering: covering) else { continue }
                 found.append(SecretMatch(ruleIndex: ruleIndex, range: index..<end, prefixLength: rule.prefix.count))
-                index = end
-                matched = true
+                // The scanner goes on after the match; redaction looks for prefixes inside it too.
+                if !covering { next = end }
                 break
             }
-            if !matched { index += 1 }
+            index = next
         }
         // Rules without one.
+        let prefixMatches = found.count
         for ruleIndex in bareRules where !secretsOnly || rules[ruleIndex].isSecret {
-            matchBareRuns(of: ruleIndex, in: buffer, into: &found)
+            matchBareRuns(of: ruleIndex, in: buffer, covering: covering, into: &found)
         }
-        guard bareRules.isEmpty == false, found.count > 1 else { return found }
+        guard covering || found.count > prefixMatches, found.count > 1 else { return found }
         found.sort {
             $0.range.lowerBound != $1.range.lowerBound
                 ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count
         }
+        if covering { return found }
         var kept: [SecretMatch] = []
         kept.reserveCapacity(found.count)
         for match in found where kept.last.map({ $0.range.upperBound <= match.range.lowerBound }) ?? true {
@@ -85,17 +118,20 @@ public struct SecretCatalogue: Sendable {
         return kept
     }
 
-    /// Where the body of `rule`'s match at `start` ends, or nil when there is no match there.
-    private func bodyEnd(of rule: SecretRule, at start: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// Where the body of `rule`'s match at `start` ends, or nil when there is no match there. When
+    /// `covering`, a body longer than the rule allows matches too, whole.
+    private func bodyEnd(
+        of rule: SecretRule, at start: Int, in buffer: UnsafeBufferPointer<UInt8>, covering: Bool
+    ) -> Int? {
         let prefix = rule.prefix
         guard start + prefix.count + rule.length.lowerBound <= buffer.count else { return nil }
         for offset in 1..<prefix.count where buffer[start + offset] != prefix[offset] { return nil }
         let bodyStart = start + prefix.count
         var end = bodyStart
-        let limit = min(buffer.count, bodyStart + rule.length.upperBound + 1)
+        let limit = covering ? buffer.count : min(buffer.count, bodyStart + rule.length.upperBound + 1)
         while end < limit, rule.alphabet.contains(buffer[end]) { end += 1 }
         let length = end - bodyStart
-        guard rule.length.contains(length) else { return nil }
+        guard covering ? length >= rule.length.lowerBound : rule.length.contains(length) else { return nil }
         if rule.requiresMixedCase, !Self.mixesCase(UnsafeBufferPointer(rebasing: buffer[bodyStart..<end])) {
             return nil
         }
@@ -104,12 +140,16 @@ public struct SecretCatalogue: Sendable {
 
     /// Adds the matches of a rule without prefix: each run of its alphabet whose length fits, or
     /// a part of a longer run that starts and ends at the run's ends or at a `/` or `+` (a key
-    /// after `vault/`).
+    /// after `vault/`). When `covering`, the stretches of a longer run that no such part covers are
+    /// added whole when they are long enough to hold a match (`x` followed by a key).
     private func matchBareRuns(
-        of ruleIndex: Int, in buffer: UnsafeBufferPointer<UInt8>, into found: inout [SecretMatch]
+        of ruleIndex: Int, in buffer: UnsafeBufferPointer<UInt8>, covering: Bool, into found: inout [SecretMatch]
     ) {
         let rule = rules[ruleIndex]
         let count = buffer.count
+        func fits(_ range: Range<Int>) -> Bool {
+            !rule.requiresMixedCase || Self.mixesCase(UnsafeBufferPointer(rebasing: buffer[range]))
+        }
         var index = 0
         while index < count {
             guard rule.alphabet.contains(buffer[index]) else {
@@ -121,26 +161,33 @@ public struct SecretCatalogue: Sendable {
             let runEnd = index
             guard runEnd - runStart >= rule.length.lowerBound else { continue }
             if rule.length.contains(runEnd - runStart) {
-                if !rule.requiresMixedCase || Self.mixesCase(UnsafeBufferPointer(rebasing: buffer[runStart..<runEnd])) {
+                if fits(runStart..<runEnd) {
                     found.append(SecretMatch(ruleIndex: ruleIndex, range: runStart..<runEnd, prefixLength: 0))
                 }
                 continue
             }
             // A longer run: try the parts that start after a separator (or at the run's start).
+            var covered = runStart
             var start = runStart
             while start + rule.length.lowerBound <= runEnd {
                 if start == runStart || Self.isSeparator(buffer[start - 1]) {
                     for length in rule.length.reversed() where start + length <= runEnd {
                         let end = start + length
                         guard end == runEnd || Self.isSeparator(buffer[end]) else { continue }
-                        let body = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                        if !rule.requiresMixedCase || Self.mixesCase(body) {
+                        if fits(start..<end) {
+                            if covering, start - covered >= rule.length.lowerBound, fits(covered..<start) {
+                                found.append(SecretMatch(ruleIndex: ruleIndex, range: covered..<start, prefixLength: 0))
+                            }
                             found.append(SecretMatch(ruleIndex: ruleIndex, range: start..<end, prefixLength: 0))
+                            covered = max(covered, end)
                         }
                         break
                     }
                 }
                 start += 1
+            }
+            if covering, runEnd - covered >= rule.length.lowerBound, fits(covered..<runEnd) {
+                found.append(SecretMatch(ruleIndex: ruleIndex, range: covered..<runEnd, prefixLength: 0))
             }
         }
     }

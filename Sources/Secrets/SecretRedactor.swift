@@ -1,7 +1,12 @@
 /// Redacts every secret that a ``SecretCatalogue`` recognises to its prefix, "…" and the last four
 /// characters of its body (`sk_live_…4f2a`; an AWS secret access key, which has no prefix, to
-/// `…EKEY`), wherever it stands inside a value. Values that are public by design or identifiers
-/// (publishable keys, AWS access key ids) are kept as written.
+/// `…EKEY`), wherever it stands inside a value: after `/`, `=`, `-`, `_`, `:`, a quote, a bracket or
+/// a letter, in a URL or a JSON string (see ``SecretCatalogue/coveringMatches(in:)``: when in doubt
+/// about where a secret ends, more is hidden, never less). Values that are public by design or
+/// identifiers (publishable keys, AWS access key ids) are kept as written.
+///
+/// The audit takes one as a value, built from the handbook's catalogue (its own rules included),
+/// and applies it where the inventories are read.
 public struct SecretRedactor: Sendable {
     /// What counts as a secret.
     public let catalogue: SecretCatalogue
@@ -35,7 +40,7 @@ public struct SecretRedactor: Sendable {
     /// they are scanned without allocating anything).
     public func redacted(_ buffer: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard buffer.count >= shortestSecret, hasLongToken(buffer) else { return nil }
-        let matches = catalogue.matches(in: buffer, secretsOnly: true)
+        let matches = catalogue.coveringMatches(in: buffer)
         guard !matches.isEmpty else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(buffer.count)
@@ -44,19 +49,23 @@ public struct SecretRedactor: Sendable {
             output.append(contentsOf: buffer[copiedUpTo..<match.range.lowerBound])
             output.append(contentsOf: buffer[match.range.lowerBound..<(match.range.lowerBound + match.prefixLength)])
             output.append(contentsOf: "…".utf8)
-            output.append(contentsOf: buffer[(match.range.upperBound - 4)..<match.range.upperBound])
+            let shown = Self.shownLength(ofBody: match.bodyRange.count)
+            output.append(contentsOf: buffer[(match.range.upperBound - shown)..<match.range.upperBound])
             copiedUpTo = match.range.upperBound
         }
         output.append(contentsOf: buffer[copiedUpTo...])
         return output
     }
 
+    /// How many of a body's last bytes stay visible: four, or fewer for a short body (a custom rule
+    /// may allow one), so that at most a quarter of any secret shows.
+    static func shownLength(ofBody count: Int) -> Int { min(4, count / 4) }
+
     /// Whether `text` holds a secret.
     public func containsSecret(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8 { buffer in
-            buffer.count >= shortestSecret && hasLongToken(buffer)
-                && !catalogue.matches(in: buffer, secretsOnly: true).isEmpty
+            buffer.count >= shortestSecret && hasLongToken(buffer) && !catalogue.coveringMatches(in: buffer).isEmpty
         }
     }
 

@@ -1,5 +1,5 @@
-import Secrets
 import HandbookContent
+import Secrets
 
 /// Reads the AWS IAM credential report CSV (`aws iam get-credential-report`): each existing
 /// `access_key_1` / `access_key_2` of a user becomes a key `USER/access_key_N`, type secret, mode live.
@@ -11,9 +11,14 @@ import HandbookContent
 ///   `not_supported` mean unknown: all three leave it empty, so idle time counts from the last rotation;
 /// - owner: from the ``OwnerMap`` when one is given, else none;
 /// - the user's `arn` is kept as an extra column.
+///
+/// Every row goes through the ``SecretRedactor`` before it is read.
 public struct CredentialReportReader: InventoryRecordDecoder {
     let path: String
     let owners: OwnerMap?
+    let redactor: SecretRedactor
+    /// The header's names (already redacted), for warnings.
+    let names: [String]
     let userIndex: Int
     let arnIndex: Int?
     let columnCount: Int
@@ -23,8 +28,9 @@ public struct CredentialReportReader: InventoryRecordDecoder {
     /// The report's values that stand for "no value".
     static let noValue: Set<String> = ["N/A", "not_supported", "no_information", ""]
 
-    /// A reader for the report whose header is `header`; nil with an error when a required column is missing.
-    public static func make(header: CSVRecord, path: String, owners: OwnerMap?) -> (
+    /// A reader for the report whose header is `header` (already redacted); nil with an error when
+    /// a required column is missing.
+    public static func make(header: CSVRecord, path: String, owners: OwnerMap?, redactor: SecretRedactor) -> (
         reader: CredentialReportReader?, diagnostics: [Diagnostic]
     ) {
         let names = header.fields.map { InventoryText.trimmed($0).lowercased() }
@@ -49,8 +55,9 @@ public struct CredentialReportReader: InventoryRecordDecoder {
         }
         return (
             CredentialReportReader(
-                path: path, owners: owners, userIndex: userIndex, arnIndex: index("arn"), columnCount: names.count,
-                slots: slots),
+                path: path, owners: owners, redactor: redactor,
+                names: header.fields.map { InventoryText.trimmed($0) }, userIndex: userIndex, arnIndex: index("arn"),
+                columnCount: names.count, slots: slots),
             []
         )
     }
@@ -58,11 +65,14 @@ public struct CredentialReportReader: InventoryRecordDecoder {
     func decode(_ row: InventoryRow, interner: inout InventoryInterner, emit: (InventoryKey) -> Void)
         -> [Diagnostic]
     {
-        decode(row.record, emit: emit)
+        var row = row
+        let redacted = redactor.redact(&row)
+        return decode(row.record, redacted: redacted, emit: emit)
     }
 
-    /// Decodes one report row (few: one per IAM user), from its fields as text.
-    private func decode(_ record: CSVRecord, emit: (InventoryKey) -> Void) -> [Diagnostic] {
+    /// Decodes one report row (few: one per IAM user), from its fields as text; `redacted` lists the
+    /// fields the redactor changed.
+    private func decode(_ record: CSVRecord, redacted: [Int], emit: (InventoryKey) -> Void) -> [Diagnostic] {
         func location(_ index: Int?) -> SourceLocation {
             guard let index else { return SourceLocation(path: path, line: record.line, column: 1) }
             return SourceLocation(path: path, line: record.line(ofField: index), column: record.column(ofField: index))
@@ -74,10 +84,11 @@ public struct CredentialReportReader: InventoryRecordDecoder {
                     at: location(nil))
             ]
         }
-        var fields = record.fields
-        var diagnostics: [Diagnostic] = []
-        for index in fields.indices where SecretRedactor.redactInPlace(&fields[index]) {
-            diagnostics.append(InventoryRowDecoder.secretWarning(column: "column \(index + 1)", at: location(index)))
+        let fields = record.fields
+        var diagnostics = redacted.map { index in
+            SecretRedactor.warning(
+                index < names.count && !names[index].isEmpty ? "column '\(names[index])'" : "column \(index + 1)",
+                at: location(index))
         }
         let user = InventoryText.trimmed(fields[userIndex])
         guard !user.isEmpty else { return diagnostics + [.error("missing user name", at: location(userIndex))] }

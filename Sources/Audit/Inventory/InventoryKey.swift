@@ -1,4 +1,3 @@
-import Secrets
 import HandbookContent
 
 /// One secret API key from an inventory, read and validated into typed values.

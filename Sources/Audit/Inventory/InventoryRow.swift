@@ -17,6 +17,9 @@ struct InventoryRow: Sendable {
     var line = 1
     /// How many of ``bytes`` are the record as it is in the file; 0 for a row made of fields.
     private var recordLength = 0
+    /// Where each field starts (lines relative to ``line``), kept when fields are replaced and
+    /// the record as read is dropped (``replaceFields(_:)``).
+    private var keptPositions: [(line: Int, column: Int)]?
 
     init() {
         bytes.reserveCapacity(512)
@@ -62,6 +65,7 @@ struct InventoryRow: Sendable {
 
     mutating func removeAll() {
         recordLength = 0
+        keptPositions = nil
         bytes.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
@@ -124,9 +128,36 @@ struct InventoryRow: Sendable {
     /// Where each field starts: the record read again by ``CSVReader``, which keeps positions
     /// (the scanner does not, to keep them off the path of a million rows; this is for diagnostics).
     private func fieldPositions() -> [(line: Int, column: Int)] {
+        relativeFieldPositions().map { (line + $0.line - 1, $0.column) }
+    }
+
+    /// ``fieldPositions()`` with lines counted from the record's first line (1).
+    private func relativeFieldPositions() -> [(line: Int, column: Int)] {
+        if let keptPositions { return keptPositions }
         guard recordLength > 0 else { return [] }
         var reader = CSVReader(bytes: Array(bytes[..<recordLength]))
         guard let record = try? reader.next() else { return [] }
-        return zip(record.fieldLines, record.fieldColumns).map { (line + $0 - 1, $1) }
+        return Array(zip(record.fieldLines, record.fieldColumns))
+    }
+
+    /// Replaces the bytes of the fields listed (ascending indices) and drops the record as it was
+    /// read, keeping each field's position in the file for diagnostics: nothing of a replaced
+    /// field's old bytes stays in the row.
+    mutating func replaceFields(_ replacements: [(index: Int, bytes: [UInt8])]) {
+        guard !replacements.isEmpty else { return }
+        let positions = relativeFieldPositions()
+        var result = InventoryRow()
+        result.line = line
+        var next = 0
+        for index in 0..<count {
+            if next < replacements.count, replacements[next].index == index {
+                result.append(replacements[next].bytes)
+                next += 1
+            } else {
+                result.append(bytes[range(ofField: index)])
+            }
+        }
+        result.keptPositions = positions
+        self = result
     }
 }

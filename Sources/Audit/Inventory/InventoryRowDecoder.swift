@@ -1,87 +1,45 @@
-import Secrets
 import HandbookContent
+import Secrets
 
 /// Turns the fields of one native inventory row into an ``InventoryKey``, collecting every problem
 /// of the row (a missing id, a bad date, an unknown type, mode, status, environment or consumer,
-/// an ip_allowlist entry that is not an address or CIDR)
-/// and redacting secret-looking values before anything else sees them.
+/// an ip_allowlist entry that is not an address or CIDR), after the row went through the
+/// ``SecretRedactor`` (so every message quotes redacted text).
 ///
 /// Works on the row's bytes: dates, choices and lists are read without a string per field, and
 /// repeated values (emails, storage, allowlists) come from an ``InventoryInterner``.
 enum InventoryRowDecoder {
-    /// The warning given for a value that looks like a secret; it never quotes the value.
-    static func secretWarning(column: String, at location: SourceLocation) -> Diagnostic {
-        .warning(
-            "column '\(column)' holds what looks like a secret value; it is redacted in every output. "
-                + "An inventory should hold key identifiers, never secret values: rotate this key.",
-            at: location)
-    }
-
     /// Decodes `fields` laid out as `columns`. `location(index)` places field `index` (nil: the row).
     /// Returns the key when the row has no error; diagnostics (errors and redaction warnings) always.
     static func decode(
-        _ fields: [String], columns: InventoryColumns, location: (Int?) -> SourceLocation
+        _ fields: [String], columns: InventoryColumns, redactor: SecretRedactor = .standard,
+        location: (Int?) -> SourceLocation
     ) -> (key: InventoryKey?, diagnostics: [Diagnostic]) {
         var interner = InventoryInterner()
-        return decode(InventoryRow(fields: fields), columns: columns, interner: &interner, location: location)
+        return decode(
+            InventoryRow(fields: fields), columns: columns, redactor: redactor, interner: &interner, location: location)
     }
 
-    /// Decodes `row` laid out as `columns`, as ``decode(_:columns:location:)`` does.
+    /// Decodes `row` laid out as `columns`, as ``decode(_:columns:redactor:location:)`` does.
     static func decode(
-        _ row: InventoryRow, columns: InventoryColumns, interner: inout InventoryInterner,
+        _ row: InventoryRow, columns: InventoryColumns, redactor: SecretRedactor, interner: inout InventoryInterner,
         location: (Int?) -> SourceLocation
     ) -> (key: InventoryKey?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var errors: [(field: InventoryField, message: String)] = []
-        // Most rows hold no secret: they are decoded as read, not copied.
+        var row = row
+        for index in redactor.redact(&row) {
+            let name = index < columns.names.count ? "column '\(columns.names[index])'" : "column \(index + 1)"
+            diagnostics.append(SecretRedactor.warning(name, at: location(index)))
+        }
         let source = location(nil)
-        let key: InventoryKey?
-        if let redacted = redacted(row, columns: columns, location: location, diagnostics: &diagnostics) {
-            key = redacted.withFieldBytes(columns: columns) {
-                decodeFields($0, source: source, interner: &interner, errors: &errors)
-            }
-        } else {
-            key = row.withFieldBytes(columns: columns) {
-                decodeFields($0, source: source, interner: &interner, errors: &errors)
-            }
+        let key = row.withFieldBytes(columns: columns) {
+            decodeFields($0, source: source, interner: &interner, errors: &errors)
         }
         for error in errors {
             diagnostics.append(.error(error.message, at: location(columns.index(of: error.field))))
         }
         return (key, diagnostics)
-    }
-
-    /// `row` with secret-looking values redacted, a warning for each; nil when it holds none.
-    private static func redacted(
-        _ row: InventoryRow, columns: InventoryColumns, location: (Int?) -> SourceLocation,
-        diagnostics: inout [Diagnostic]
-    ) -> InventoryRow? {
-        var replacements: [(index: Int, bytes: [UInt8])] = []
-        row.bytes.withUnsafeBufferPointer { buffer in
-            guard SecretRedactor.hasLongToken(buffer) else { return }
-            for index in 0..<row.count {
-                let range = row.range(ofField: index)
-                guard range.count >= SecretRedactor.shortestSecret,
-                    let redacted = SecretRedactor.redacted(UnsafeBufferPointer(rebasing: buffer[range]))
-                else { continue }
-                replacements.append((index, redacted))
-            }
-        }
-        guard !replacements.isEmpty else { return nil }
-        var result = InventoryRow()
-        result.line = row.line
-        var next = 0
-        for index in 0..<row.count {
-            if next < replacements.count, replacements[next].index == index {
-                result.append(replacements[next].bytes)
-                next += 1
-                let name = index < columns.names.count ? columns.names[index] : "column \(index + 1)"
-                diagnostics.append(secretWarning(column: name, at: location(index)))
-            } else {
-                result.append(row.bytes[row.range(ofField: index)])
-            }
-        }
-        return result
     }
 
     /// The key of a row's fields, read from `source`; nil when a field is in error, each error

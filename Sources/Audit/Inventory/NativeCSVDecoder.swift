@@ -1,12 +1,17 @@
 import HandbookContent
+import Secrets
 
 /// Decodes the data records of a native CSV inventory, laid out by its header (any column order).
 struct NativeCSVDecoder: InventoryRecordDecoder {
     let path: String
     let columns: InventoryColumns
+    let redactor: SecretRedactor
 
-    /// A decoder for the file whose header is `header`; nil with an error when the header has no `id`.
-    static func make(header: CSVRecord, path: String) -> (decoder: NativeCSVDecoder?, diagnostics: [Diagnostic]) {
+    /// A decoder for the file whose header is `header` (already redacted); nil with an error when
+    /// the header has no `id`. Each row's fields go through `redactor` before they are decoded.
+    static func make(header: CSVRecord, path: String, redactor: SecretRedactor) -> (
+        decoder: NativeCSVDecoder?, diagnostics: [Diagnostic]
+    ) {
         let columns = InventoryColumns(header: header.fields)
         var diagnostics: [Diagnostic] = []
         for name in columns.repeatedNames {
@@ -24,7 +29,7 @@ struct NativeCSVDecoder: InventoryRecordDecoder {
                     at: SourceLocation(path: path, line: header.line, column: 1)))
             return (nil, diagnostics)
         }
-        return (NativeCSVDecoder(path: path, columns: columns), diagnostics)
+        return (NativeCSVDecoder(path: path, columns: columns, redactor: redactor), diagnostics)
     }
 
     func decode(_ row: InventoryRow, interner: inout InventoryInterner, emit: (InventoryKey) -> Void)
@@ -37,7 +42,9 @@ struct NativeCSVDecoder: InventoryRecordDecoder {
                     at: SourceLocation(path: path, line: row.line, column: 1))
             ]
         }
-        let (key, diagnostics) = InventoryRowDecoder.decode(row, columns: columns, interner: &interner) { index in
+        let (key, diagnostics) = InventoryRowDecoder.decode(
+            row, columns: columns, redactor: redactor, interner: &interner
+        ) { index in
             guard let index else { return SourceLocation(path: path, line: row.line, column: 1) }
             let position = row.position(ofField: index)
             return SourceLocation(path: path, line: position.line, column: position.column)

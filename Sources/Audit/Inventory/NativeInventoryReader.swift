@@ -1,10 +1,12 @@
 import Foundation
 import HandbookContent
+import Secrets
 import Yams
 
 /// Reads native inventories: CSV through ``NativeCSVDecoder`` (streamed by the runner, any column
 /// order), and JSON (an array of objects) or YAML (a sequence of maps) here, whole. In JSON and YAML,
-/// list fields may be written as arrays as well as `;`-separated strings.
+/// list fields may be written as arrays as well as `;`-separated strings. Every object's keys and
+/// values, and the parsers' messages (which may quote the input), go through the ``SecretRedactor``.
 public enum NativeInventoryReader {
     /// One object of a JSON or YAML inventory, decoded.
     public struct Row: Sendable {
@@ -15,12 +17,15 @@ public enum NativeInventoryReader {
     }
 
     /// Reads a JSON array of objects. The result's diagnostics concern the file as a whole.
-    public static func readJSON(bytes: [UInt8], path: String) -> (rows: [Row], diagnostics: [Diagnostic]) {
+    public static func readJSON(bytes: [UInt8], path: String, redactor: SecretRedactor) -> (
+        rows: [Row], diagnostics: [Diagnostic]
+    ) {
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {
-            return ([], [.error("not valid JSON: \(error.localizedDescription)", at: SourceLocation(path: path))])
+            let message = redactor.redact("not valid JSON: \(error.localizedDescription)").text
+            return ([], [.error(message, at: SourceLocation(path: path))])
         }
         guard let array = parsed as? [Any] else {
             return ([], [.error("a JSON inventory must be an array of objects", at: SourceLocation(path: path))])
@@ -38,21 +43,26 @@ public enum NativeInventoryReader {
             }
             let names = object.keys.sorted()
             let fields = names.map { text(of: object[$0] as Any) }
+            let (columns, warnings) = columns(names, redactor: redactor) { _ in location }
             let (key, diagnostics) = InventoryRowDecoder.decode(
-                InventoryRow(fields: fields), columns: InventoryColumns(header: names), interner: &interner
+                InventoryRow(fields: fields), columns: columns, redactor: redactor, interner: &interner
             ) { _ in location }
-            rows.append(Row(key: key, diagnostics: diagnostics, line: line))
+            rows.append(Row(key: key, diagnostics: warnings + diagnostics, line: line))
         }
         return (rows, [])
     }
 
     /// Reads a YAML sequence of maps; diagnostics point at each value's line and column.
-    public static func readYAML(bytes: [UInt8], path: String) -> (rows: [Row], diagnostics: [Diagnostic]) {
+    public static func readYAML(bytes: [UInt8], path: String, redactor: SecretRedactor) -> (
+        rows: [Row], diagnostics: [Diagnostic]
+    ) {
         let node: Node?
         do {
             node = try Yams.compose(yaml: String(decoding: bytes, as: UTF8.self))
         } catch {
-            return ([], [.error("not valid YAML: \(error)", at: SourceLocation(path: path))])
+            // Yams quotes the offending line.
+            let message = redactor.redact("not valid YAML: \(error)").text
+            return ([], [.error(message, at: SourceLocation(path: path))])
         }
         guard let sequence = node?.sequence else {
             return (
@@ -80,12 +90,25 @@ public enum NativeInventoryReader {
                 locations.append(
                     SourceLocation(path: path, line: value.mark?.line ?? line, column: value.mark?.column ?? 1))
             }
+            let (columns, warnings) = columns(names, redactor: redactor) { locations[$0] }
             let (key, diagnostics) = InventoryRowDecoder.decode(
-                InventoryRow(fields: fields), columns: InventoryColumns(header: names), interner: &interner
+                InventoryRow(fields: fields), columns: columns, redactor: redactor, interner: &interner
             ) { index in index.map { locations[$0] } ?? rowLocation }
-            rows.append(Row(key: key, diagnostics: diagnostics, line: line))
+            rows.append(Row(key: key, diagnostics: warnings + diagnostics, line: line))
         }
         return (rows, [])
+    }
+
+    /// The columns of an object whose keys are `names`, the keys redacted, with a warning for each
+    /// key that held a secret (`location(index)` places the value of key `index`).
+    private static func columns(
+        _ names: [String], redactor: SecretRedactor, location: (Int) -> SourceLocation
+    ) -> (InventoryColumns, [Diagnostic]) {
+        var names = names
+        let warnings = redactor.redact(&names).map {
+            SecretRedactor.warning("the name of field \($0 + 1)", at: location($0))
+        }
+        return (InventoryColumns(header: names), warnings)
     }
 
     /// A JSON value as inventory text: arrays joined with `;`, null empty.

@@ -1,4 +1,5 @@
 import HandbookContent
+import Secrets
 
 /// Who owns each IAM user's keys: a CSV with the header `iam_user,email`, given with `--owner-map`.
 public struct OwnerMap: Hashable, Sendable {
@@ -12,8 +13,11 @@ public struct OwnerMap: Hashable, Sendable {
     /// The owner of `user`'s keys, if mapped.
     public func owner(of user: String) -> String? { owners[user] }
 
-    /// Reads the mapping CSV; every problem is a diagnostic at its line.
-    public static func read(bytes: [UInt8], path: String) -> (map: OwnerMap, rows: Int, diagnostics: [Diagnostic]) {
+    /// Reads the mapping CSV; every problem is a diagnostic at its line. Each row goes through
+    /// `redactor` before it is read, as the inventories do (an IAM user name is matched redacted).
+    public static func read(bytes: [UInt8], path: String, redactor: SecretRedactor) -> (
+        map: OwnerMap, rows: Int, diagnostics: [Diagnostic]
+    ) {
         var reader = CSVReader(bytes: bytes)
         var owners: [String: String] = [:]
         var firstLine: [String: Int] = [:]
@@ -30,7 +34,9 @@ public struct OwnerMap: Hashable, Sendable {
                     ]
                 )
             }
-            let names = header.fields.map { InventoryText.trimmed($0).lowercased() }
+            var headerFields = header.fields
+            _ = redactor.redact(&headerFields)  // names are only matched and quoted, never kept
+            let names = headerFields.map { InventoryText.trimmed($0).lowercased() }
             guard let userIndex = names.firstIndex(of: "iam_user"), let emailIndex = names.firstIndex(of: "email")
             else {
                 return (
@@ -42,8 +48,16 @@ public struct OwnerMap: Hashable, Sendable {
                     ]
                 )
             }
-            while let record = try reader.next() {
+            while var record = try reader.next() {
                 rows += 1
+                for index in redactor.redact(&record.fields) {
+                    let column = index < names.count ? "column '\(names[index])'" : "column \(index + 1)"
+                    diagnostics.append(
+                        SecretRedactor.warning(
+                            column,
+                            at: SourceLocation(
+                                path: path, line: record.line(ofField: index), column: record.column(ofField: index))))
+                }
                 guard record.fields.count == names.count else {
                     diagnostics.append(
                         .error(
