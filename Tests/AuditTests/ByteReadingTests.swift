@@ -91,4 +91,16 @@ import Testing
             #expect(items == InventoryText.list(text), "\(text)")
         }
     }
+
+    /// Where a field starts is where the grammar found it: a stray quote before it moves nothing.
+    @Test func fieldPositionsComeFromTheGrammar() {
+        let outcome = AuditFixtures.run(
+            [("keys.csv", "id,na\"me,id,\"x,\"\"y\"\"\",type,type\nk-1,x,k-1,z,secret,secret\n")],
+            policies: [AuditFixtures.policy(controls: [AuditFixtures.control("KEY-OWNER", "owner-assigned")])])
+        #expect(
+            outcome.diagnostics.map(\.description) == [
+                "keys.csv:1:1: warning: column 'id' appears more than once; the first is used",
+                "keys.csv:1:23: warning: column 'type' appears more than once; the first is used",
+            ])
+    }
 }
