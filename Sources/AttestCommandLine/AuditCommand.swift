@@ -66,7 +66,15 @@ struct AuditCommand: AsyncParsableCommand {
         help: "Leave bad inventory rows out (listed in the report) instead of failing.")
     var skipBadRows = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Print how long each phase took, measured inside the process, to standard error "
+                + "(load: handbook, roster, records; audit: read and check the inventories; write: the reports)."))
+    var timings = false
+
     func run() async throws {
+        let clock = ContinuousClock()
+        let started = clock.now
         var usage: [String] = []
         let formats = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let reportFormats = formats.compactMap(ReportFormat.init(rawValue:))
@@ -134,6 +142,7 @@ struct AuditCommand: AsyncParsableCommand {
                 quizzes: handbook.quizzes, policies: handbook.policies, roster: roster ?? .empty, records: $0,
                 asOf: asOfDate)
         }
+        let loaded = clock.now
         let runner = AuditRunner(
             policies: handbook.policies, quizzes: handbook.quizzes, roster: roster, training: training,
             configuration: AuditRunner.Configuration(
@@ -141,6 +150,7 @@ struct AuditCommand: AsyncParsableCommand {
                 skipBadRows: skipBadRows, format: inventoryFormat ?? nil, ownerMap: owners, otherInputs: otherInputs,
                 history: historyEntries, redactor: redactor))
         let outcome = runner.run(inventories: inventories.map { files.inventorySource($0) })
+        let audited = clock.now
         diagnostics += outcome.diagnostics
         DiagnosticPrinter.print(diagnostics)
         guard let report = outcome.report else { throw ExitCode.badInput }
@@ -150,6 +160,12 @@ struct AuditCommand: AsyncParsableCommand {
             let written = try ReportDirectoryWriter.write(report, formats: reportFormats, to: directory)
             if let history { try AuditHistory.append(HistoryEntry(report), to: history) }
             print(report.consoleSummary(written: written))
+            if timings {
+                let finished = clock.now
+                StandardError.write(
+                    "timings: load \(Self.seconds(loaded - started)), audit \(Self.seconds(audited - loaded)), "
+                        + "write \(Self.seconds(finished - audited)), total \(Self.seconds(finished - started))\n")
+            }
         } catch {
             DiagnosticPrinter.print([
                 .error("cannot write the reports to \(directory): \(error.localizedDescription)", at: nil)
@@ -157,5 +173,11 @@ struct AuditCommand: AsyncParsableCommand {
             throw ExitCode.badInput
         }
         if report.fails(at: threshold) { throw ExitCode.findings }
+    }
+
+    /// `d` in seconds, to the millisecond: "1.234 s".
+    private static func seconds(_ d: Duration) -> String {
+        let (seconds, attoseconds) = d.components
+        return String(format: "%.3f s", Double(seconds) + Double(attoseconds) / 1e18)
     }
 }

@@ -9,10 +9,12 @@ import TrainingRecords
 /// memory grows with the findings, not with the inventory; then checks the policies and training
 /// coverage, and assembles the ``AuditReport``.
 ///
-/// CSV inventories are read in blocks cut at record boundaries (``CSVChunkReader``) and the blocks of a
-/// batch are parsed and checked on every core; batches are merged in file order, so findings,
-/// duplicate ids and diagnostics come out as a sequential read would give them. Duplicate ids are
-/// found through a table of 64-bit hashes of the ids seen (about 30 MB for a million keys).
+/// CSV inventories are read in blocks cut at record boundaries (``CSVChunkReader``, with the grammar
+/// the rows are read with) and the blocks are parsed and checked on every core; batches are merged
+/// in file order, and reading stops at the first syntax error, so findings, duplicate ids and
+/// diagnostics come out as a sequential read of the whole file would give them, wherever the blocks
+/// were cut. Duplicate ids are found on their bytes (a ``ByteStringTable`` of the ids seen: about
+/// 50 MB for a million keys).
 public struct AuditRunner: Sendable {
     /// An inventory to read.
     public struct InventorySource: Sendable {
@@ -48,6 +50,8 @@ public struct AuditRunner: Sendable {
         public var history: [HistoryEntry]?
         /// Blocks checked at once.
         public var parallelism: Int
+        /// The size of the blocks an inventory is read in (bytes; a block grows to hold a record
+        /// longer than that). Small sizes are for tests: the result never depends on it.
         public var blockSize: Int
         /// What counts as a secret: every inventory value, column name and parser message goes
         /// through it as it is read (the handbook's catalogue; the built-in rules by default).
@@ -68,7 +72,7 @@ public struct AuditRunner: Sendable {
             self.otherInputs = otherInputs
             self.history = history
             self.parallelism = max(1, parallelism)
-            self.blockSize = max(1024, blockSize)
+            self.blockSize = max(1, blockSize)
             self.redactor = redactor
         }
     }
@@ -236,7 +240,7 @@ public struct AuditRunner: Sendable {
                 return AuditReport.Input(kind: "inventory", path: source.path, sha256: chunks.sha256, rows: rows.count)
             }
 
-            var scanner = CSVRowScanner(bytes: first.bytes)
+            var scanner = CSVRowScanner(bytes: first.bytes, startsInput: true)
             guard let header = try readHeader(&scanner, path: source.path, into: &merger) else { return nil }
             let format = configuration.format ?? InventoryFormat.detect(csvHeader: header.fields)
             let decoder: (any InventoryRecordDecoder)?
@@ -256,27 +260,30 @@ public struct AuditRunner: Sendable {
             guard let decoder else { return nil }
 
             // The rest of the first block, then every block, checked on every core while the next
-            // blocks are read; merged in file order.
+            // blocks are read; merged in file order, up to the first syntax error (a sequential read
+            // stops there too).
             var pipeline = KeyBatchPipeline(limit: configuration.parallelism * 2)
             var rows = 0
+            var stopped = false
             func merge(_ batch: KeyBatch) {
+                guard !stopped else { return }
                 rows += batch.rows
                 merger.merge(batch, path: source.path, inputIndex: inputIndex)
+                if batch.syntaxError != nil { stopped = true }
             }
             let path = source.path
-            let interner = InventoryInterner(seed: context.knownEmails)
             pipeline.submit { [scanner] in
                 var scanner = scanner
                 return KeyBatch.read(
                     &scanner, firstLine: first.firstLine, path: path, decoder: decoder, checks: checks,
-                    context: context, interner: interner)
+                    context: context)
             }
-            while let chunk = try chunks.next() {
+            while !stopped, let chunk = try chunks.next() {
                 pipeline.submit {
-                    var scanner = CSVRowScanner(bytes: chunk.bytes)
+                    var scanner = CSVRowScanner(bytes: chunk.bytes, startsInput: false)
                     return KeyBatch.read(
                         &scanner, firstLine: chunk.firstLine, path: path, decoder: decoder, checks: checks,
-                        context: context, interner: interner)
+                        context: context)
                 }
                 while let batch = pipeline.nextWhenFull() { merge(batch) }
             }

@@ -1,7 +1,9 @@
 import HandbookContent
 
 /// Merges checked batches in file order: finds duplicate ids across every inventory, turns bad rows
-/// into errors (or skipped rows under `--skip-bad-rows`), and keeps the findings.
+/// into errors (or skipped rows under `--skip-bad-rows`), and keeps the findings. Everything it
+/// gives comes out in file order, row by row, so that however a file was cut into batches, the
+/// result is the same.
 struct BatchMerger {
     /// Warnings kept in the report before the rest are only counted.
     static let warningLimit = 100
@@ -14,8 +16,8 @@ struct BatchMerger {
     private(set) var activeKeyCount = 0
     private(set) var reportWarnings: [Diagnostic] = []
     private var unlistedWarnings = 0
-    /// Hash of each id seen → where it was first seen (input index << 40 | line).
-    private var seen = SeenIDTable()
+    /// Each id seen (its bytes) → where it was first seen (input index << 40 | line).
+    private var seen = ByteStringTable<Int>(capacity: 1 << 15)
     private var paths: [Int: String] = [:]
 
     init(checkCount: Int, skipBadRows: Bool) {
@@ -26,12 +28,17 @@ struct BatchMerger {
     mutating func merge(_ batch: KeyBatch, path: String, inputIndex: Int) {
         paths[inputIndex] = path
         var dropped: Set<Int> = []
-        var badRows = batch.badRows
+        var duplicates: [(line: Int, diagnostics: [Diagnostic])] = []
         for row in batch.keys {
-            let hash = row.idHash
-            if let first = seen.insert(hash, place: inputIndex << 40 | row.line) {
+            let place = inputIndex << 40 | row.line
+            var id = row.id
+            let first = id.withUTF8 { bytes in
+                let (entry, inserted) = seen.insert(bytes, hash: row.idHash) { place }
+                return inserted ? nil : seen[entry]
+            }
+            if let first {
                 let firstPath = paths[first >> 40] ?? path
-                badRows.append(
+                duplicates.append(
                     (
                         row.line,
                         [
@@ -53,17 +60,44 @@ struct BatchMerger {
                 findings[index] += batch.findings[index].filter { !dropped.contains($0.source?.line ?? -1) }
             }
         }
-        for (line, errors) in badRows.sorted(by: { $0.line < $1.line }) {
-            if skipBadRows {
-                skippedRows.append(
-                    SkippedRow(path: path, line: line, reason: errors.map(\.message).joined(separator: "; ")))
-                diagnostics += errors.map { Diagnostic(.warning, "row skipped: " + $0.message, at: $0.location) }
+        for (line, rowDiagnostics) in Self.inLineOrder(batch.problems, duplicates) {
+            let errors = rowDiagnostics.filter { $0.severity == .error }
+            if !errors.isEmpty {
+                if skipBadRows {
+                    skippedRows.append(
+                        SkippedRow(path: path, line: line, reason: errors.map(\.message).joined(separator: "; ")))
+                    diagnostics += errors.map { Diagnostic(.warning, "row skipped: " + $0.message, at: $0.location) }
+                } else {
+                    diagnostics += errors
+                }
+            }
+            for warning in rowDiagnostics where warning.severity != .error { addWarning(warning) }
+        }
+        if let error = batch.syntaxError { diagnostics.append(error) }
+    }
+
+    /// Two lists of rows' diagnostics, each in line order, as one in line order (a row in both: the
+    /// first list's diagnostics, then the second's).
+    private static func inLineOrder(
+        _ a: [(line: Int, diagnostics: [Diagnostic])], _ b: [(line: Int, diagnostics: [Diagnostic])]
+    ) -> [(line: Int, diagnostics: [Diagnostic])] {
+        guard !b.isEmpty else { return a }
+        var merged: [(line: Int, diagnostics: [Diagnostic])] = []
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].line < b[j].line) {
+                merged.append(a[i])
+                i += 1
+            } else if i == a.count || b[j].line < a[i].line {
+                merged.append(b[j])
+                j += 1
             } else {
-                diagnostics += errors
+                merged.append((a[i].line, a[i].diagnostics + b[j].diagnostics))
+                i += 1
+                j += 1
             }
         }
-        for warning in batch.warnings { addWarning(warning) }
-        if let error = batch.syntaxError { diagnostics.append(error) }
+        return merged
     }
 
     mutating func addWarning(_ warning: Diagnostic) {

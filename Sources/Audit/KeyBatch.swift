@@ -1,12 +1,12 @@
 import HandbookContent
 
 /// The result of reading and checking one run of inventory rows: findings per key check, the ids
-/// seen (for the duplicate check, done in file order when batches are merged), bad rows and warnings.
-/// No key is kept: each is checked as it is read and dropped.
+/// seen (for the duplicate check, done in file order when batches are merged), the rows' problems
+/// and a syntax error. No key is kept: each is checked as it is read and dropped.
 struct KeyBatch: Sendable {
     struct Row: Sendable {
         var id: String
-        /// The id's hash, for the duplicate check (computed here, on the worker).
+        /// The hash of the id's bytes, for the duplicate check (computed here, on the worker).
         var idHash: Int
         var line: Int
         var active: Bool
@@ -14,8 +14,8 @@ struct KeyBatch: Sendable {
 
     var findings: [[Finding]]
     var keys: [Row] = []
-    var badRows: [(line: Int, diagnostics: [Diagnostic])] = []
-    var warnings: [Diagnostic] = []
+    /// Each row's diagnostics (errors make it a bad row; warnings are kept), in file order.
+    var problems: [(line: Int, diagnostics: [Diagnostic])] = []
     var rows = 0
     /// A CSV syntax error: the rest of the batch could not be read.
     var syntaxError: Diagnostic?
@@ -24,34 +24,40 @@ struct KeyBatch: Sendable {
         findings = Array(repeating: [], count: checkCount)
     }
 
+    /// The hash the duplicate check files `id` under: of its bytes, with the per-process seed of
+    /// `Hasher` (ids come from the input, which could be crafted to collide in an unseeded hash).
+    static func idHash(_ id: String) -> Int {
+        var hasher = Hasher()
+        var id = id
+        id.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        return hasher.finalize()
+    }
+
     /// Checks `key` against every key check and records its id.
     mutating func add(_ key: InventoryKey, checks: [any KeyCheck], context: AuditContext) {
-        var hasher = Hasher()
-        hasher.combine(key.id)
-        keys.append(Row(id: key.id, idHash: hasher.finalize(), line: key.source.line, active: key.status == .active))
+        keys.append(
+            Row(id: key.id, idHash: Self.idHash(key.id), line: key.source.line, active: key.status == .active))
         guard key.status == .active else { return }
         for index in checks.indices {
             if let finding = checks[index].check(key, in: context) { findings[index].append(finding) }
         }
     }
 
-    /// Records a row's diagnostics: errors make it a bad row, warnings are kept.
+    /// Records a row's diagnostics.
     mutating func record(_ diagnostics: [Diagnostic], line: Int) {
         guard !diagnostics.isEmpty else { return }
-        let errors = diagnostics.filter { $0.severity == .error }
-        warnings.append(contentsOf: diagnostics.filter { $0.severity != .error })
-        if !errors.isEmpty { badRows.append((line, errors)) }
+        problems.append((line, diagnostics))
     }
 
-    /// Reads and checks the records left in `scanner`, whose lines start at `firstLine` in the file;
-    /// repeated values are shared through a copy of `interner`.
+    /// Reads and checks the records left in `scanner`, whose lines start at `firstLine` in the file.
     static func read(
         _ scanner: inout CSVRowScanner, firstLine: Int, path: String, decoder: any InventoryRecordDecoder,
-        checks: [any KeyCheck], context: AuditContext, interner: InventoryInterner
+        checks: [any KeyCheck], context: AuditContext
     ) -> KeyBatch {
         var batch = KeyBatch(checkCount: checks.count)
         var row = InventoryRow()
-        var interner = interner
+        // Repeated values are shared within the batch.
+        var interner = InventoryInterner()
         do {
             while try scanner.next(into: &row) {
                 row.line += firstLine - 1

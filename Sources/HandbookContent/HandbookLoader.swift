@@ -99,10 +99,10 @@ public enum HandbookLoader {
         }
 
         // Files are independent until the cross-checks: read them on every core, in order.
-        let policyOutputs = successes(ConcurrentMap.map(policyFiles) { read($0, PolicyReader.read) })
-        let quizOutputs = successes(ConcurrentMap.map(quizFiles) { read($0, QuizReader.read) })
+        let policyOutputs = successes(ParallelMap.map(policyFiles) { read($0, PolicyReader.read) })
+        let quizOutputs = successes(ParallelMap.map(quizFiles) { read($0, QuizReader.read) })
         var pages: [HandbookPage] = []
-        for result in successes(ConcurrentMap.map(pageFiles) { read($0, PageReader.read) }) {
+        for result in successes(ParallelMap.map(pageFiles) { read($0, PageReader.read) }) {
             diagnostics += result.diagnostics
             if let page = result.page { pages.append(page) }
         }
@@ -111,7 +111,7 @@ public enum HandbookLoader {
         let policies = policyOutputs.compactMap(\.policy)
         let quizzes = quizOutputs.compactMap(\.quiz)
         diagnostics += crossCheck(policyOutputs: policyOutputs, quizOutputs: quizOutputs, options: options)
-        diagnostics += ConcurrentMap.map(policies) { policy in
+        diagnostics += ParallelMap.map(policies) { policy in
             ParameterQuoting.apply(
                 to: MarkdownDocument(parsing: policy.body), controls: policy.controls, sourcePath: policy.sourcePath,
                 bodyStartLine: policy.bodyStartLine)

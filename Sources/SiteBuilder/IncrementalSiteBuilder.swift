@@ -239,7 +239,7 @@ public struct IncrementalSiteBuilder: Sendable {
             sidebars: state.sidebars, options: options(for: handbook))
         let pages = toRender.sorted().compactMap { url in plan.position(of: url).map { plan.pages[$0] } }
         let previousPages = previous.pages
-        let rendered = await ParallelWork.map(pages) { page in
+        let rendered = ParallelMap.map(pages) { page in
             Self.render(page, with: renderer, previous: previousPages[page.url])
         }
         update.renderedPageCount = pages.count
@@ -291,7 +291,7 @@ public struct IncrementalSiteBuilder: Sendable {
             plan: plan, theme: theme, config: handbook.config, options: options(for: handbook))
         diagnostics += outlineDiagnostics
         let previousPages = previous?.pages ?? [:]
-        let rendered = await ParallelWork.map(plan.pages) { page in
+        let rendered = ParallelMap.map(plan.pages) { page in
             Self.render(page, with: renderer, previous: previousPages[page.url])
         }
 

@@ -7,7 +7,7 @@ extension PageRenderer {
     static func prepared(
         plan: SitePlan, theme: SiteTheme, config: HandbookConfig, options: SiteBuildOptions
     ) async -> (renderer: PageRenderer, diagnostics: [Diagnostic]) {
-        let outlineList = await ParallelWork.map(plan.pages) { PageOutline.of($0) }
+        let outlineList = ParallelMap.map(plan.pages) { PageOutline.of($0) }
         var outlines: [String: PageOutline] = [:]
         var diagnostics: [Diagnostic] = []
         for (page, outline) in zip(plan.pages, outlineList) {

@@ -73,7 +73,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         let staged = output
-        let rendered = await ParallelWork.map(plan.pages, progress: progress) {
+        let rendered = ParallelMap.map(plan.pages, progress: progress) {
             page -> (SearchIndex.Entry?, [Diagnostic]) in
             let result = renderer.render(page)
             var diagnostics = result.diagnostics

@@ -79,7 +79,8 @@ import Testing
         #expect((findings.first?["evidence"] as? [String: Any])?["age_days"] as? Int == 77)
     }
 
-    @Test func findingsRenderExactlyAsTheirJSONValues() {
+    /// A finding's JSON line: every field of the report's shape, escaped, on one line.
+    @Test func findingsRenderAsOneLineOfJSON() throws {
         let findings = [
             Finding(subject: "k\"1", status: .fail, detail: .noOwner, source: SourceLocation(path: "a.csv", line: 3)),
             Finding(
@@ -89,10 +90,21 @@ import Testing
                 subject: "k3", status: .fail,
                 detail: .accessTooBroad(people: 0, maxPeople: 1, notActive: [], rosterMissing: true)),
         ]
-        for finding in findings {
-            var fast = ""
-            JSONReportWriter.render(finding, into: &fast)
-            #expect(fast == JSONReportWriter.finding(finding).compact)
+        let lines = findings.map { finding in
+            var buffer = JSONByteBuffer()
+            JSONReportWriter.render(finding, into: &buffer)
+            return buffer.string
+        }
+        #expect(
+            lines == [
+                #"{"subject": "k\"1", "status": "fail", "message": "no owner", "evidence": {"owner": ""}, "columns": {}, "source": {"path": "a.csv", "line": 3}}"#,
+                #"{"subject": "k2", "status": "warn", "message": "storage not recorded; allowed: kms, vault", "evidence": {"storage": "", "allowed": ["kms", "vault"]}, "columns": {"a": "", "team": "pay\nments"}, "source": null}"#,
+                #"{"subject": "k3", "status": "fail", "message": "", "evidence": {"people": 0, "max_people": 1, "not_active": []}, "columns": {}, "source": null}"#,
+            ])
+        for (line, finding) in zip(lines, findings) {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["subject"] as? String == finding.subject)
+            #expect(object["message"] as? String == finding.message)
         }
     }
 

@@ -1,39 +1,35 @@
-/// What the key checks ask about a person by email (roster standing, current passes), in an
-/// open-addressing table hashed a machine word at a time: checks ask it several times per key, a
-/// million keys over. Parallel arrays, probed by hash, so that a lookup copies (and retains)
-/// nothing: the emails are shared by every worker, and counting references to them from two
-/// cores at once is what would cost most.
+/// What the key checks ask about a person by email (roster standing, current passes), in a
+/// ``ByteStringTable``: checks ask it several times per key, a million keys over, from every core
+/// at once, and a lookup compares bytes without copying (or counting references to) anything.
 struct PeopleIndex: Sendable {
-    /// 0: an empty slot.
-    private var hashes: [Int]
-    private var emails: [String]
-    /// 1 active, 0 inactive, -1 not in the roster.
-    private var standings: [Int8]
-    /// Quizzes of which the person holds a current pass, as bits: bit i for `quizIDs[i]`.
-    private var passBits: [UInt64]
+    private struct Person: Sendable {
+        /// 1 active, 0 inactive, -1 not in the roster.
+        var standing: Int8 = -1
+        /// Quizzes of which the person holds a current pass, as bits: bit i for `quizIDs[i]`.
+        var passBits: UInt64 = 0
+    }
+
+    private var people = ByteStringTable<Person>()
     /// The quizzes anyone holds a pass of, sorted; a bit each in `passBits` (the first 64).
     private let quizIDs: [String]
-    /// Passes of quizzes beyond the first 64 (a handbook with that many quizzes is rare).
+    /// Passes of quizzes beyond the first 64 (a handbook with that many quizzes is rare), by entry.
     private var otherPasses: [Int: Set<String>] = [:]
 
-    init(active: [String: Bool], passes: [String: Set<String>]) {
-        var size = 16
-        while size < 2 * (active.count + passes.count) { size *= 2 }
-        hashes = Array(repeating: 0, count: size)
-        emails = Array(repeating: "", count: size)
-        standings = Array(repeating: -1, count: size)
-        passBits = Array(repeating: 0, count: size)
-        let quizIDs = Set(passes.values.joined()).sorted()
-        self.quizIDs = quizIDs
-        for (email, isActive) in active { standings[insert(email)] = isActive ? 1 : 0 }
-        for (email, quizzes) in passes {
-            let slot = insert(email)
-            for quiz in quizzes {
-                if let bit = Self.bit(of: quiz, in: quizIDs) {
-                    passBits[slot] |= bit
-                } else {
-                    otherPasses[slot, default: []].insert(quiz)
-                }
+    /// The index of the roster's `people` (email lowercased, active) and the current `passes`
+    /// (email lowercased, quiz id). A person may hold passes without being in the roster.
+    init(people roster: [(email: String, active: Bool)], passes: [(email: String, quizID: String)]) {
+        people = ByteStringTable(capacity: roster.count)
+        quizIDs = Set(passes.map(\.quizID)).sorted()
+        for person in roster {
+            let entry = Self.withBytes(person.email) { people.insert($0, hash: $1) { Person() }.entry }
+            people[entry].standing = person.active ? 1 : 0
+        }
+        for pass in passes {
+            let entry = Self.withBytes(pass.email) { people.insert($0, hash: $1) { Person() }.entry }
+            if let bit = Self.bit(of: pass.quizID, in: quizIDs) {
+                people[entry].passBits |= bit
+            } else {
+                otherPasses[entry, default: []].insert(pass.quizID)
             }
         }
     }
@@ -47,43 +43,26 @@ struct PeopleIndex: Sendable {
 
     /// Whether `email` is active in the roster; nil when not in it.
     func isActive(_ email: String) -> Bool? {
-        guard let slot = slot(of: email), standings[slot] >= 0 else { return nil }
-        return standings[slot] == 1
+        guard let entry = entry(of: email), people[entry].standing >= 0 else { return nil }
+        return people[entry].standing == 1
     }
 
     /// Whether `email` holds a current pass of `quizID`.
     func hasCurrentPass(_ email: String, quizID: String) -> Bool {
-        guard let slot = slot(of: email) else { return false }
-        if let bit = Self.bit(of: quizID, in: quizIDs) { return passBits[slot] & bit != 0 }
-        return otherPasses[slot]?.contains(quizID) ?? false
+        guard let entry = entry(of: email) else { return false }
+        if let bit = Self.bit(of: quizID, in: quizIDs) { return people[entry].passBits & bit != 0 }
+        return otherPasses[entry]?.contains(quizID) ?? false
     }
 
-    private func slot(of email: String) -> Int? {
-        let hash = Self.hash(email)
-        let mask = hashes.count - 1
-        var slot = hash & mask
-        while hashes[slot] != 0 {
-            if hashes[slot] == hash, emails[slot] == email { return slot }
-            slot = (slot + 1) & mask
-        }
-        return nil
+    private func entry(of email: String) -> Int? {
+        Self.withBytes(email) { people.find($0, hash: $1) }
     }
 
-    private mutating func insert(_ email: String) -> Int {
-        if let slot = slot(of: email) { return slot }
-        let hash = Self.hash(email)
-        let mask = hashes.count - 1
-        var slot = hash & mask
-        while hashes[slot] != 0 { slot = (slot + 1) & mask }
-        hashes[slot] = hash
-        emails[slot] = email
-        return slot
-    }
-
-    private static func hash(_ email: String) -> Int {
-        let hash =
-            email.utf8.withContiguousStorageIfAvailable(ShortValueHash.hash)
-            ?? Array(email.utf8).withUnsafeBufferPointer(ShortValueHash.hash)
-        return hash == 0 ? 1 : hash
+    /// Calls `body` with the UTF-8 bytes of `email` and their hash.
+    private static func withBytes<Result>(
+        _ email: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Result
+    ) -> Result {
+        func call(_ bytes: UnsafeBufferPointer<UInt8>) -> Result { body(bytes, ShortValueHash.hash(bytes)) }
+        return email.utf8.withContiguousStorageIfAvailable(call) ?? Array(email.utf8).withUnsafeBufferPointer(call)
     }
 }

@@ -43,7 +43,7 @@ public struct TrainingCoverageCheck: Hashable, Sendable {
                     subject: quizID, status: .fail,
                     detail: .coverageBelow(
                         quiz: quizID, current: current, audience: audience.count, minPercent: minPercent,
-                        missing: missing, recordsMissing: context.training == nil),
+                        missing: missing, recordsMissing: !context.hasTraining),
                     source: SourceLocation(path: quiz.sourcePath)))
         }
         return findings

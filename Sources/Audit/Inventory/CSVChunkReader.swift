@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HandbookContent
 
 #if canImport(Glibc)
     import Glibc
@@ -11,8 +12,11 @@ import Foundation
 /// held in memory whole, and the blocks can be parsed on several cores. Hashes the bytes (SHA-256)
 /// as it goes.
 ///
-/// A record ends at a line break outside quotes; counting quotes from a record boundary is enough
-/// to find one, since `""` inside a quoted field toggles twice.
+/// Where records end is found by ``CSVScanner``, the grammar the blocks are then read with, fed
+/// each block as it arrives: a line feed inside a quoted field is not a boundary, a `"` inside an
+/// unquoted field opens nothing, and the cuts fall where a reading of the whole file would end its
+/// records. After a syntax error the blocks are cut anywhere: the block that holds the error is the
+/// last one read.
 struct CSVChunkReader {
     /// A run of whole records.
     struct Chunk: Sendable {
@@ -27,6 +31,10 @@ struct CSVChunkReader {
     private var nextLine = 1
     private var finished = false
     private var hasher = SHA256()
+    /// Where the records of `pending` end (`pending` starts at a record boundary).
+    private var boundaries = CSVScanner(startsInput: true, endsInput: false)
+    /// A syntax error was met: there are no more boundaries to find.
+    private var pastSyntaxError = false
     private(set) var byteCount = 0
     let blockSize: Int
     /// Room for the partial record carried over to the next block.
@@ -53,7 +61,7 @@ struct CSVChunkReader {
         let start = pending.count
         if let handle {
             // Straight into the pending bytes: no Data, no copy.
-            pending.append(contentsOf: repeatElement(0, count: blockSize))
+            pending.append(contentsOf: [UInt8](repeating: 0, count: blockSize))
             var filled = 0
             while filled < blockSize {
                 let count = pending.withUnsafeMutableBytes { buffer in
@@ -88,7 +96,7 @@ struct CSVChunkReader {
                 try handle?.close()
                 break
             }
-            if let cut = Self.lastRecordEnd(pending, newBytesFrom: searchFrom), cut > 0 {
+            if let cut = lastRecordEnd(newBytesFrom: searchFrom), cut > 0 {
                 // The chunk keeps the buffer; the partial record after the cut starts the next one.
                 var chunkBytes = pending
                 pending = []
@@ -96,6 +104,7 @@ struct CSVChunkReader {
                 pending.reserveCapacity(blockSize + Self.slack)
                 pending.append(contentsOf: chunkBytes[cut...])
                 chunkBytes.removeSubrange(cut...)
+                boundaries.dropFirst(cut)
                 return emit(chunkBytes)
             }
         }
@@ -115,32 +124,43 @@ struct CSVChunkReader {
         return chunk
     }
 
-    /// The offset just past the last line break outside quotes, or nil when there is none.
-    static func lastRecordEnd(_ bytes: [UInt8]) -> Int? { lastRecordEnd(bytes, newBytesFrom: 0) }
-
-    /// As ``lastRecordEnd(_:)``, for `bytes` that start at a record boundary and hold no line
-    /// break before `newBytesFrom` outside quotes. Without quotes (the usual case) the last line
-    /// break is the answer, found from the end.
-    static func lastRecordEnd(_ bytes: [UInt8], newBytesFrom: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return nil }
-            if memchr(base, 0x22, buffer.count) == nil {
+    /// The offset just past the last record of `pending` that ends in it, reading on from where the
+    /// last call stopped (the bytes from `newBytesFrom` are new); nil when no record ends in it.
+    /// After a syntax error, the end of `pending`.
+    private mutating func lastRecordEnd(newBytesFrom: Int) -> Int? {
+        if pastSyntaxError { return pending.count }
+        var boundaries = self.boundaries
+        var failed = false
+        defer {
+            self.boundaries = boundaries
+            if failed { pastSyntaxError = true }
+        }
+        return pending.withUnsafeBufferPointer { buffer -> Int? in
+            var last: Int?
+            // Without a quote in the new bytes, and outside quotes before them, every line feed ends
+            // a record: the last one is the cut, found from the end (the usual case).
+            if !boundaries.isInsideQuotes, let base = buffer.baseAddress,
+                memchr(base + newBytesFrom, 0x22, buffer.count - newBytesFrom) == nil
+            {
                 var index = buffer.count
                 while index > newBytesFrom {
                     index -= 1
-                    if buffer[index] == 0x0A { return index + 1 }
+                    if buffer[index] == 0x0A {
+                        last = index + 1
+                        boundaries.restart(atRecordBoundary: index + 1)
+                        break
+                    }
                 }
-                return nil
             }
-            var inQuotes = false
-            var last: Int?
-            for index in buffer.indices {
-                let byte = buffer[index]
-                if byte == 0x22 {
-                    inQuotes.toggle()
-                } else if byte == 0x0A, !inQuotes {
-                    last = index + 1
+            var sink = CSVBoundarySink()
+            do {
+                while case .record(let record, _) = try boundaries.next(in: buffer, into: &sink) {
+                    last = record.upperBound
                 }
+            } catch {
+                // The block holding the error is read up to it, and nothing after it.
+                failed = true
+                return buffer.count
             }
             return last
         }

@@ -10,9 +10,11 @@ struct InventoryRow: Sendable {
     /// Where each field starts and ends in ``bytes``.
     private var starts: [Int] = []
     private var ends: [Int] = []
-    /// While a record is read: the text of its quoted fields, and which fields they are.
+    /// While a record is read: the text of its quoted fields, which fields they are, and where the
+    /// quoted field being read starts in `quoted`.
     private var quoted: [UInt8] = []
     private var quotedFields: [Int] = []
+    private var quotedFieldStart = 0
     /// The 1-based line where the record starts.
     var line = 1
     /// How many of ``bytes`` are the record as it is in the file; 0 for a row made of fields.
@@ -71,6 +73,7 @@ struct InventoryRow: Sendable {
         ends.removeAll(keepingCapacity: true)
         quoted.removeAll(keepingCapacity: true)
         quotedFields.removeAll(keepingCapacity: true)
+        quotedFieldStart = 0
     }
 
     /// Adds a field.
@@ -80,36 +83,19 @@ struct InventoryRow: Sendable {
         ends.append(bytes.count)
     }
 
-    // Reading a CSV record: the fields are given as they are found, the record's bytes at the end
-    // (one copy for the whole record, not one per field).
-
-    /// Adds an unquoted field: `range` of the record's bytes.
-    mutating func addRecordField(_ range: Range<Int>) {
-        starts.append(range.lowerBound)
-        ends.append(range.upperBound)
-    }
-
-    /// Where the next quoted field's text starts.
-    var quotedTextCount: Int { quoted.count }
-
-    /// Adds text to the quoted field being read.
-    mutating func addQuotedText(_ part: UnsafeBufferPointer<UInt8>) { quoted.append(contentsOf: part) }
-
-    mutating func addQuotedText(_ byte: UInt8) { quoted.append(byte) }
-
-    /// Adds the quoted field whose text started at `start` (a ``quotedTextCount``).
-    mutating func endQuotedField(from start: Int) {
-        quotedFields.append(starts.count)
-        starts.append(start)
-        ends.append(quoted.count)
-    }
-
-    /// Ends the record read from `record` (its bytes in the file).
-    mutating func finishRecord(_ record: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: record)
-        recordLength = record.count
+    /// Ends the record read from `range` of `input` (its bytes in the file), which starts on `line`:
+    /// the record's bytes are copied once, and its fields' offsets moved to point into them.
+    mutating func finishRecord(_ range: Range<Int>, of input: UnsafeBufferPointer<UInt8>, line: Int) {
+        self.line = line
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[range]))
+        recordLength = range.count
+        // Unquoted fields were given as offsets in the input, quoted ones in `quoted`.
+        for index in starts.indices {
+            starts[index] -= range.lowerBound
+            ends[index] -= range.lowerBound
+        }
         guard !quotedFields.isEmpty else { return }
-        let offset = bytes.count
+        let offset = bytes.count + range.lowerBound
         bytes.append(contentsOf: quoted)
         for index in quotedFields {
             starts[index] += offset
@@ -135,7 +121,7 @@ struct InventoryRow: Sendable {
     private func relativeFieldPositions() -> [(line: Int, column: Int)] {
         if let keptPositions { return keptPositions }
         guard recordLength > 0 else { return [] }
-        var reader = CSVReader(bytes: Array(bytes[..<recordLength]))
+        var reader = CSVReader(bytes: Array(bytes[..<recordLength]), startsInput: false)
         guard let record = try? reader.next() else { return [] }
         return Array(zip(record.fieldLines, record.fieldColumns))
     }
@@ -159,5 +145,25 @@ struct InventoryRow: Sendable {
         }
         result.keptPositions = positions
         self = result
+    }
+}
+
+/// A row is read straight from the scanner: unquoted fields as offsets in the input (no copy until
+/// the record ends), quoted ones unescaped into `quoted`.
+extension InventoryRow: CSVFieldSink {
+    mutating func unquotedField(_ range: Range<Int>, of _: UnsafeBufferPointer<UInt8>, line _: Int, column _: Int) {
+        starts.append(range.lowerBound)
+        ends.append(range.upperBound)
+    }
+
+    mutating func quotedText(_ range: Range<Int>, of input: UnsafeBufferPointer<UInt8>) {
+        quoted.append(contentsOf: UnsafeBufferPointer(rebasing: input[range]))
+    }
+
+    mutating func endQuotedField(line _: Int, column _: Int) {
+        quotedFields.append(starts.count)
+        starts.append(quotedFieldStart)
+        ends.append(quoted.count)
+        quotedFieldStart = quoted.count
     }
 }

@@ -131,7 +131,7 @@ public struct JSONReportWriter: ReportWriter {
         // A few blocks per core at a time: the text in memory stays a few megabytes.
         let group = 4 * ProcessInfo.processInfo.activeProcessorCount
         for start in stride(from: 0, to: blocks.count, by: group) {
-            let texts = ParallelMap.map(count: min(group, blocks.count - start)) { offset in
+            let texts = ParallelMap.map(0..<min(group, blocks.count - start)) { offset in
                 var text = JSONByteBuffer(capacity: blockSize * 256)
                 for index in blocks[start + offset] {
                     text.append(index == 0 ? "\n        " : ",\n        ")
@@ -180,15 +180,9 @@ public struct JSONReportWriter: ReportWriter {
         ]
     }
 
-    /// Renders `finding` as ``finding(_:)`` would on one line, without building the value first:
-    /// a report holds findings by the million.
-    static func render(_ finding: Finding, into text: inout String) {
-        var buffer = JSONByteBuffer()
-        render(finding, into: &buffer)
-        text += buffer.string
-    }
-
-    /// Renders `finding` on one line as bytes.
+    /// Renders `finding` on one line (the report's shape above: `subject`, `status`, `message`,
+    /// `evidence`, `columns` sorted by name, `source` or null), as bytes: a report holds findings by
+    /// the million. The one renderer of a finding's JSON.
     static func render(_ finding: Finding, into text: inout JSONByteBuffer) {
         text.append("{\"subject\": ")
         text.quote(finding.subject)
@@ -238,24 +232,5 @@ public struct JSONReportWriter: ReportWriter {
             }
         }
         text.append("}")
-    }
-
-    /// A finding as a JSON value: the specification that ``render(_:into:)`` follows (and is tested against).
-    static func finding(_ finding: Finding) -> JSONValue {
-        .object([
-            ("subject", .string(finding.subject)),
-            ("status", .string(finding.status.rawValue)),
-            ("message", .string(finding.message)),
-            ("evidence", .parameters(finding.evidence)),
-            (
-                "columns",
-                .parameters(finding.extraColumns.map { (name: $0.key, value: .string($0.value)) }, sorted: true)
-            ),
-            (
-                "source",
-                finding.source.map { JSONValue.object([("path", .string($0.path)), ("line", .integer($0.line))]) }
-                    ?? .null
-            ),
-        ])
     }
 }

@@ -1,7 +1,8 @@
 import HandbookContent
 
-/// A JSON value with ordered object keys, rendered pretty (two-space indent) or on one line, and
-/// byte-stable. Reports stream their big arrays by rendering one element at a time.
+/// A JSON value with ordered object keys, rendered pretty (two-space indent) and byte-stable.
+/// Reports stream their big arrays by rendering one element at a time; the findings of the JSON
+/// report, by the million, are written as bytes by ``JSONReportWriter/render(_:into:)``.
 enum JSONValue {
     case object([(String, JSONValue)])
     case array([JSONValue])
@@ -66,35 +67,6 @@ enum JSONValue {
             Self.renderMembers(pairs, into: &text, level: level + 1)
             text += "\n"
             Self.indent(level, into: &text)
-            text += "}"
-        }
-    }
-
-    /// The value on one line: `{"key": value, "list": [1, 2]}` (a report's findings, one a line).
-    var compact: String {
-        var text = ""
-        renderCompact(into: &text)
-        return text
-    }
-
-    private func renderCompact(into text: inout String) {
-        switch self {
-        case .string, .integer, .boolean, .null: render(into: &text, level: 0)
-        case .array(let items):
-            text += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { text += ", " }
-                item.renderCompact(into: &text)
-            }
-            text += "]"
-        case .object(let pairs):
-            text += "{"
-            for (index, (key, value)) in pairs.enumerated() {
-                if index > 0 { text += ", " }
-                Self.quote(key, into: &text)
-                text += ": "
-                value.renderCompact(into: &text)
-            }
             text += "}"
         }
     }

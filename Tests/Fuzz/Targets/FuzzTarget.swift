@@ -85,9 +85,10 @@ enum FuzzTarget: String, CaseIterable {
     }()
 
     static func audit(_ bytes: [UInt8], path: String) {
+        // Small blocks of varying size, so that the block splitter is fuzzed too.
         let configuration = AuditRunner.Configuration(
             asOf: CalendarDate(year: 2026, month: 11, day: 27)!, generatedAt: "2026-11-27T00:00:00Z",
-            toolVersion: "fuzz", skipBadRows: bytes.count % 2 == 0, parallelism: 1, blockSize: 1024)
+            toolVersion: "fuzz", skipBadRows: bytes.count % 2 == 0, parallelism: 1, blockSize: 1 + bytes.count % 97)
         let runner = AuditRunner(
             policies: policies, quizzes: [], roster: Roster(people: [Person(email: "a@example.com", name: "A")]),
             training: nil, configuration: configuration)
