@@ -2,8 +2,8 @@ import Foundation
 
 /// Maps an array on every core, keeping the order: reading thousands of content files is
 /// independent work per file.
-enum ConcurrentMap {
-    static func map<Element: Sendable, Result: Sendable>(
+public enum ConcurrentMap {
+    public static func map<Element: Sendable, Result: Sendable>(
         _ elements: [Element], _ transform: @Sendable (Element) -> Result
     ) -> [Result] {
         guard elements.count > 1 else { return elements.map(transform) }
