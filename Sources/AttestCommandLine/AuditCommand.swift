@@ -2,6 +2,7 @@ import ArgumentParser
 import Audit
 import Foundation
 import HandbookContent
+import Scan
 import TrainingRecords
 
 /// `attest audit`: checks the key inventories and the training records against the controls the
@@ -59,6 +60,13 @@ struct AuditCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "A JSON-lines file: this run's summary is appended; the HTML draws the trend.", valueName: "PATH"))
     var history: String?
+
+    @Option(
+        name: .customLong("exposures"), parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Leak scan reports (attest scan's report.json): keys they saw are exposed from the first sighting.",
+            valueName: "FILE"))
+    var exposures: [String] = []
 
     @Flag(
         name: .customLong("skip-bad-rows"),
@@ -120,6 +128,13 @@ struct AuditCommand: AsyncParsableCommand {
             historyEntries = entries
             diagnostics += historyDiagnostics
         }
+        var exposureIndex: ExposureIndex?
+        if !exposures.isEmpty {
+            let (sightings, inputs, exposureDiagnostics) = files.loadExposures(exposures)
+            exposureIndex = ExposureIndex(sightings)
+            otherInputs += inputs
+            diagnostics += exposureDiagnostics
+        }
         guard let handbook, !diagnostics.hasErrors else {
             DiagnosticPrinter.print(diagnostics)
             throw ExitCode.badInput
@@ -135,7 +150,7 @@ struct AuditCommand: AsyncParsableCommand {
             configuration: AuditRunner.Configuration(
                 asOf: asOfDate, generatedAt: ISO8601DateFormatter().string(from: Date()), toolVersion: Attest.version,
                 skipBadRows: skipBadRows, format: inventoryFormat ?? nil, ownerMap: owners, otherInputs: otherInputs,
-                history: historyEntries))
+                history: historyEntries, exposures: exposureIndex))
         let outcome = runner.run(inventories: inventories.map { files.inventorySource($0) })
         diagnostics += outcome.diagnostics
         DiagnosticPrinter.print(diagnostics)

@@ -12,6 +12,8 @@ struct BatchMerger {
     private(set) var skippedRows: [SkippedRow] = []
     private(set) var keyCount = 0
     private(set) var activeKeyCount = 0
+    /// The leak scans' secrets that some key accounts for.
+    private(set) var trackedSecrets: Set<String> = []
     private(set) var reportWarnings: [Diagnostic] = []
     private var unlistedWarnings = 0
     /// Hash of each id seen → where it was first seen (input index << 40 | line).
@@ -25,6 +27,7 @@ struct BatchMerger {
 
     mutating func merge(_ batch: KeyBatch, path: String, inputIndex: Int) {
         paths[inputIndex] = path
+        trackedSecrets.formUnion(batch.trackedSecrets)
         var dropped: Set<Int> = []
         var badRows = batch.badRows
         for row in batch.keys {

@@ -9,6 +9,8 @@ public struct AuditContext: Sendable {
     public let roster: Roster?
     /// nil: no training records were given.
     public let training: TrainingStatus?
+    /// What leak scans saw (`--exposures`); nil: none given.
+    public let exposures: ExposureIndex?
     /// Whether a roster was given (checked per key: cheaper than comparing ``roster`` with nil).
     public let hasRoster: Bool
     /// Whether training records were given.
@@ -18,8 +20,9 @@ public struct AuditContext: Sendable {
     /// Both, for the per-key lookups.
     private let people: PeopleIndex
 
-    public init(asOf: CalendarDate, roster: Roster?, training: TrainingStatus?) {
+    public init(asOf: CalendarDate, roster: Roster?, training: TrainingStatus?, exposures: ExposureIndex? = nil) {
         self.asOf = asOf
+        self.exposures = exposures
         self.roster = roster
         self.training = training
         hasRoster = roster != nil

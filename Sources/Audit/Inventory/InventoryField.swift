@@ -9,6 +9,8 @@ public enum InventoryField: String, CaseIterable, Sendable {
     case storage, environment, consumer, permissions, access
     case accessReviewedAt = "access_reviewed_at"
     case exposedAt = "exposed_at"
+    /// SHA-256 (hex) of the key's secret (`attest scan fingerprint`), matched against leak scans.
+    case secretSHA256 = "secret_sha256"
 
     /// Position in `allCases`, used to index column tables (a switch: this is on the per-row path).
     var ordinal: Int {
@@ -31,6 +33,7 @@ public enum InventoryField: String, CaseIterable, Sendable {
         case .access: 15
         case .accessReviewedAt: 16
         case .exposedAt: 17
+        case .secretSHA256: 18
         }
     }
 }
