@@ -34,7 +34,7 @@ enum ArchiveReader {
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw Failure(description: "\(name) is not a readable zip archive (\(error))")
+            throw Failure(description: "not a readable zip archive (\(error))")
         }
         try read(archive, name: name, depth: 0, warnings: &warnings, visit: visit)
     }
@@ -48,7 +48,7 @@ enum ArchiveReader {
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
-            throw Failure(description: "\(name) is not a readable zip archive (\(error))")
+            throw Failure(description: "not a readable zip archive (\(error))")
         }
         try read(archive, name: name, depth: depth, warnings: &warnings, visit: visit)
     }
@@ -81,7 +81,7 @@ enum ArchiveReader {
                     try read(bytes: bytes, name: path, depth: depth + 1, warnings: &warnings, visit: visit)
                     continue
                 } catch {
-                    warnings.append("\(error); it was scanned as bytes")
+                    warnings.append("\(path) is \(error); it was scanned as bytes")
                 }
             }
             bytes.withUnsafeBufferPointer { visit(path, $0) }

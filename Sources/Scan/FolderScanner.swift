@@ -111,13 +111,12 @@ struct FolderScanner {
                 return result
             } catch {
                 if archiveErrorsAreFatal {
-                    result.diagnostics.append(
-                        .error("\(shown) is a corrupt archive: \(error)", at: SourceLocation(path: shown)))
+                    result.diagnostics.append(.error("a corrupt archive: \(error)", at: SourceLocation(path: shown)))
                     return result
                 }
                 result.diagnostics.append(
                     .warning(
-                        "\(shown) is a corrupt archive (\(error)); it was scanned as bytes",
+                        "a corrupt archive (\(error)); it was scanned as bytes",
                         at: SourceLocation(path: shown)))
             }
         }
@@ -126,7 +125,7 @@ struct FolderScanner {
             data = try Data(contentsOf: file.url, options: .alwaysMapped)
         } catch {
             result.diagnostics.append(
-                .error("cannot read \(shown): \(Self.reason(error))", at: SourceLocation(path: shown)))
+                .error("cannot read this file: \(Self.reason(error))", at: SourceLocation(path: shown)))
             return result
         }
         result.bytes += data.count

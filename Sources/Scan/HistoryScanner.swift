@@ -266,7 +266,7 @@ extension HistoryScanner {
                 }
             }
         } catch {
-            warnings.append("blob \(blob) is named like an archive but is not a readable one; it was scanned as bytes")
+            warnings.append("blob \(blob) is named like an archive but is \(error); it was scanned as bytes")
             return bytes.withUnsafeBufferPointer { scanner.hits(in: $0) }
         }
         warnings += archiveWarnings.map { "in blob \(blob): \($0)" }

@@ -166,7 +166,7 @@ extension SecretScanner {
                 }
                 return (findings, warnings)
             } catch {
-                warnings.append("\(error); it was scanned as bytes")
+                warnings.append("\(path) is \(error); it was scanned as bytes")
             }
         }
         add(bytes.withUnsafeBufferPointer { scanner.hits(in: $0) }, at: path)
