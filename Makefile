@@ -16,15 +16,19 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product attest
 
-## Build the sample handbook into site/, record the sample completions, audit the sample
-## inventory into site/audit/, then serve everything on $(HOST):$(PORT) with a local SQLite database.
+## Build the sample handbook into site/, record the sample completions, scan a generated sample
+## repository's history for leaked keys into site/scan/, audit the sample inventory (with what the
+## scan saw) into site/audit/, then serve everything on $(HOST):$(PORT) with a local SQLite database.
 demo: build
 	$(ATTEST) build
 	$(ATTEST) training import content/data/completions.csv
+	python3 .ci/make-leak-sample .build/demo/payments-app
+	$(ATTEST) scan --history .build/demo/payments-app --fail-on never --format json,sarif,csv,md
 	$(ATTEST) audit --as-of $(AS_OF) --fail-on never --format html,json,csv,md,sarif,junit,oscal \
 	  --inventory content/data/keys.csv \
-	  --inventory content/data/aws-credential-report.csv --owner-map content/data/aws-owners.csv
-	@echo "Handbook in site/, audit report in site/audit/ (index.html, report.json, report.sarif, ...)."
+	  --inventory content/data/aws-credential-report.csv --owner-map content/data/aws-owners.csv \
+	  --inventory content/data/keys-seen-by-scan.csv --exposures site/scan/report.json
+	@echo "Handbook in site/, leak scan of the sample repository in site/scan/, audit report in site/audit/ (index.html, report.json, report.sarif, ...)."
 	@echo "Serving as $(DEV_IDENTITY) (an admin of the sample roster); 'attest training invite EMAIL' signs in others."
 	$(ATTEST) serve --host $(HOST) --port $(PORT) --dev-identity $(DEV_IDENTITY)
 
