@@ -39,14 +39,23 @@ enum ArchiveReader {
         try read(archive, name: name, depth: 0, warnings: &warnings, visit: visit)
     }
 
-    /// As ``read(url:name:warnings:visit:)``, for an archive held in memory.
+    /// As ``read(url:name:warnings:visit:)``, for an archive held in memory (an entry of another
+    /// archive, a blob). It is read from a temporary file: ZIPFoundation's in-memory archives
+    /// (`Archive(data:)`) crash on some corrupt bytes (a seek past the end; found by fuzzing).
     static func read(
         bytes: [UInt8], name: String, depth: Int, warnings: inout [String],
         visit: (String, UnsafeBufferPointer<UInt8>) -> Void
     ) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("attest-archive-\(UUID().uuidString)")
+        do {
+            try Data(bytes).write(to: url)
+        } catch {
+            throw Failure(description: "not readable: it could not be written aside to be opened (\(error))")
+        }
+        defer { try? FileManager.default.removeItem(at: url) }
         let archive: Archive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw Failure(description: "not a readable zip archive (\(error))")
         }

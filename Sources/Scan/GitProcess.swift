@@ -32,7 +32,7 @@ final class GitProcess: @unchecked Sendable {
         input = writesInput ? Pipe() : nil
         process.standardInput = input ?? FileHandle.nullDevice
         errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("attest-git-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         let errorHandle = try FileHandle(forWritingTo: errorFile)
         process.standardError = errorHandle
         reader = ByteStreamReader(fileDescriptor: output.fileHandleForReading.fileDescriptor)
