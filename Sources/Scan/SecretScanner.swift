@@ -102,6 +102,7 @@ public struct SecretScanner: Sendable {
             redactor.redactInPlace(&findings[index].path)
             redactor.redactInPlace(&findings[index].target)
         }
+        for index in summaries.indices { redactor.redactInPlace(&summaries[index].path) }
         let before = findings.count
         findings.removeAll { baseline.contains($0.fingerprint) }
         findings.sort(by: ScanFinding.reportOrder)
