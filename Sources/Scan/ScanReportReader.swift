@@ -90,12 +90,28 @@ public enum ScanReportReader {
         return Int(text[range.upperBound...].prefix { $0.isNumber })
     }
 
-    /// The line where the `index`th finding's object starts (counting `{` at depth 2 inside "findings").
+    /// The line where the `index`th finding's object starts: the `{` at depth 2 after `"findings"`
+    /// (strings skipped).
     static func lineOfFinding(_ index: Int, in bytes: [UInt8]) -> Int {
-        guard let start = String(decoding: bytes, as: UTF8.self).range(of: "\"findings\"") else { return 1 }
-        let offset = String(decoding: bytes, as: UTF8.self).utf8.distance(
-            from: String(decoding: bytes, as: UTF8.self).startIndex, to: start.lowerBound)
-        var line = 1 + bytes.prefix(offset).filter { $0 == 0x0A }.count
+        let key = Array("\"findings\"".utf8)
+        // The key whose value is a list (the summary has a "findings" count too).
+        func isList(after start: Int) -> Bool {
+            var index = start + key.count
+            var colon = false
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D: break
+                case UInt8(ascii: ":") where !colon: colon = true
+                case UInt8(ascii: "["): return colon
+                default: return false
+                }
+                index += 1
+            }
+            return false
+        }
+        guard let offset = bytes.indices.first(where: { bytes[$0...].starts(with: key) && isList(after: $0) })
+        else { return 1 }
+        var line = 1 + bytes[..<offset].filter { $0 == 0x0A }.count
         var seen = -1, depth = 0, inString = false, escaped = false
         for byte in bytes[offset...] {
             if byte == 0x0A { line += 1 }

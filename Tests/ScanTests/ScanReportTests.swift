@@ -53,7 +53,9 @@ import Testing
                 "b.json:1:1: error: not a scan report of attest: no 'format_version'"
             ])
         let incomplete = ScanReportReader.read(
-            bytes: Array("{\"format_version\": 1,\n\"findings\": [\n{\"rule\": \"x\"}\n]}".utf8), path: "b.json")
+            bytes: Array(
+                "{\"format_version\": 1, \"summary\": {\"findings\": 1},\n\"findings\": [\n{\"rule\": \"x\"}\n]}".utf8),
+            path: "b.json")
         #expect(
             incomplete.diagnostics.first?.description.hasPrefix("b.json:3:1: error: finding 1 lacks") == true,
             "\(incomplete.diagnostics)")
