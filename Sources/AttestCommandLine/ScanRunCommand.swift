@@ -75,7 +75,8 @@ struct ScanRunCommand: AsyncParsableCommand {
         }
 
         let progress = ScanProgress()
-        let showProgress: (@Sendable (String) -> Void)? = progress.enabled ? { @Sendable text in progress.show(text) } : nil
+        let showProgress: (@Sendable (String) -> Void)? =
+            progress.enabled ? { @Sendable text in progress.show(text) } : nil
         let scanner = SecretScanner(
             catalogue: catalogue, toolVersion: Attest.version,
             generatedAt: ISO8601DateFormatter().string(from: Date()), baseline: baselineFingerprints,

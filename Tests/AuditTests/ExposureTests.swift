@@ -84,7 +84,8 @@ import Testing
         let complete = try #require(report.controls.first { $0.id == "COMPLETE" })
         #expect(complete.findings.isEmpty)
         #expect(complete.missingInputs == ["exposures"])
-        #expect(report.missingInputs.map(\.message) == ["no leak scan report (--exposures) was given; needed by COMPLETE"])
+        #expect(
+            report.missingInputs.map(\.message) == ["no leak scan report (--exposures) was given; needed by COMPLETE"])
         #expect(report.controls.first { $0.id == "EXPOSED" }?.findings.map(\.subject) == ["key_earlier"])
     }
 
