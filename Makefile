@@ -16,16 +16,20 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product attest
 
-## Build the sample handbook into site/, record the sample completions, audit the sample
-## inventory into site/audit/, then serve everything on $(HOST):$(PORT) with a local SQLite database.
+## Build the sample handbook into site/, record the sample completions, scan a generated sample
+## repository's history for leaked keys into site/scan/, audit the sample inventory (with what the
+## scan saw) into site/audit/, then serve everything on $(HOST):$(PORT) with a local SQLite database.
 demo: build
 	$(ATTEST) build
 	$(ATTEST) training import content/data/completions.csv
+	python3 .ci/make-leak-sample .build/demo/payments-app
+	$(ATTEST) scan --history .build/demo/payments-app --fail-on never --format json,sarif,csv,md
 	$(ATTEST) audit --as-of $(AS_OF) --fail-on never --format html,json,csv,md,sarif,junit,oscal \
 	  --inventory content/data/keys.csv \
-	  --inventory content/data/aws-credential-report.csv --owner-map content/data/aws-owners.csv
+	  --inventory content/data/aws-credential-report.csv --owner-map content/data/aws-owners.csv \
+	  --inventory content/data/keys-seen-by-scan.csv --exposures site/scan/report.json
 	$(ATTEST) evidence --from 2026-01-01 --to $(AS_OF) --output evidence --inventory content/data/keys.csv
-	@echo "Handbook in site/, audit report in site/audit/ (index.html, report.json, report.sarif, ...), evidence package in evidence/."
+	@echo "Handbook in site/, leak scan of the sample repository in site/scan/, audit report in site/audit/ (index.html, report.json, report.sarif, ...), evidence package in evidence/."
 	@echo "Serving as $(DEV_IDENTITY) (an admin of the sample roster); 'attest training invite EMAIL' signs in others."
 	$(ATTEST) serve --host $(HOST) --port $(PORT) --dev-identity $(DEV_IDENTITY)
 

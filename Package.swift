@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The C library cmark, from Debian's libcmark-dev.
@@ -64,6 +65,15 @@ let package = Package(
         ),
         // Evidence for auditors: one period's policies, training and audit as a verifiable package.
         .target(name: "Evidence", dependencies: ["HandbookContent", "Markdown", "TrainingRecords", "Audit"]),
+        // The leak scanner: folders, archives and git history against the secret catalogue; its reports.
+        .target(
+            name: "Scan",
+            dependencies: [
+                "Secrets", "HandbookContent", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // The HTTP server: the handbook, quizzes, the training API.
         .target(
             name: "AttestServer",
@@ -79,7 +89,7 @@ let package = Package(
         .target(
             name: "AttestCommandLine",
             dependencies: [
-                "HandbookContent", "SiteBuilder", "TrainingRecords", "Audit", "AttestServer", "Evidence", "Secrets",
+                "HandbookContent", "SiteBuilder", "TrainingRecords", "Audit", "AttestServer", "Evidence", "Secrets", "Scan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -87,6 +97,11 @@ let package = Package(
 
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SecretsTests", dependencies: ["Secrets"]),
+        .testTarget(
+            name: "ScanTests",
+            dependencies: [
+                "Scan", "Secrets", "HandbookContent", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "HandbookContentTests", dependencies: ["HandbookContent"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HandbookContent"]),
         .testTarget(

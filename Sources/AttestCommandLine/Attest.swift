@@ -14,7 +14,7 @@ public struct Attest: AsyncParsableCommand {
         version: version,
         subcommands: [
             BuildCommand.self, CheckCommand.self, InitCommand.self, ServeCommand.self, TrainingCommand.self,
-            AuditCommand.self, EvidenceCommand.self,
+            AuditCommand.self, ScanCommand.self, EvidenceCommand.self,
         ]
     )
 

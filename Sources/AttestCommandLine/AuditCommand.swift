@@ -3,6 +3,7 @@ import Audit
 import Foundation
 import HandbookContent
 import Secrets
+import Scan
 import TrainingRecords
 
 /// `attest audit`: checks the key inventories and the training records against the controls the
@@ -60,6 +61,13 @@ struct AuditCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "A JSON-lines file: this run's summary is appended; the HTML draws the trend.", valueName: "PATH"))
     var history: String?
+
+    @Option(
+        name: .customLong("exposures"), parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Leak scan reports (attest scan's report.json): keys they saw are exposed from the first sighting.",
+            valueName: "FILE"))
+    var exposures: [String] = []
 
     @Flag(
         name: .customLong("skip-bad-rows"),
@@ -132,6 +140,13 @@ struct AuditCommand: AsyncParsableCommand {
             historyEntries = entries
             diagnostics += historyDiagnostics
         }
+        var exposureIndex: ExposureIndex?
+        if !exposures.isEmpty {
+            let (sightings, inputs, exposureDiagnostics) = files.loadExposures(exposures)
+            exposureIndex = ExposureIndex(sightings)
+            otherInputs += inputs
+            diagnostics += exposureDiagnostics
+        }
         guard let handbook, !diagnostics.hasErrors else {
             DiagnosticPrinter.print(diagnostics)
             throw ExitCode.badInput
@@ -148,7 +163,7 @@ struct AuditCommand: AsyncParsableCommand {
             configuration: AuditRunner.Configuration(
                 asOf: asOfDate, generatedAt: ISO8601DateFormatter().string(from: Date()), toolVersion: Attest.version,
                 skipBadRows: skipBadRows, format: inventoryFormat ?? nil, ownerMap: owners, otherInputs: otherInputs,
-                history: historyEntries, redactor: redactor))
+                history: historyEntries, exposures: exposureIndex, redactor: redactor))
         let outcome = runner.run(inventories: inventories.map { files.inventorySource($0) })
         let audited = clock.now
         diagnostics += outcome.diagnostics

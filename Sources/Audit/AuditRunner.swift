@@ -48,6 +48,8 @@ public struct AuditRunner: Sendable {
         public var otherInputs: [AuditReport.Input]
         /// Earlier runs from `--history` (nil: no history kept), for the trend.
         public var history: [HistoryEntry]?
+        /// What leak scans saw (`--exposures`); nil: none given.
+        public var exposures: ExposureIndex?
         /// Blocks checked at once.
         public var parallelism: Int
         /// The size of the blocks an inventory is read in (bytes; a block grows to hold a record
@@ -60,7 +62,8 @@ public struct AuditRunner: Sendable {
         public init(
             asOf: CalendarDate, generatedAt: String, toolVersion: String, skipBadRows: Bool = false,
             format: InventoryFormat? = nil, ownerMap: OwnerMap? = nil, otherInputs: [AuditReport.Input] = [],
-            history: [HistoryEntry]? = nil, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
+            history: [HistoryEntry]? = nil, exposures: ExposureIndex? = nil,
+            parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
             blockSize: Int = 4 << 20, redactor: SecretRedactor = .standard
         ) {
             self.asOf = asOf
@@ -71,6 +74,7 @@ public struct AuditRunner: Sendable {
             self.ownerMap = ownerMap
             self.otherInputs = otherInputs
             self.history = history
+            self.exposures = exposures
             self.parallelism = max(1, parallelism)
             self.blockSize = max(1, blockSize)
             self.redactor = redactor
@@ -132,6 +136,7 @@ public struct AuditRunner: Sendable {
                 for input in ControlEvaluator.inputs(of: control.check) {
                     if input == "roster", roster == nil { missing.append(input) }
                     if input == "records", training == nil { missing.append(input) }
+                    if input == "exposures", configuration.exposures == nil { missing.append(input) }
                 }
                 results.append(
                     ControlResult(
@@ -155,7 +160,8 @@ public struct AuditRunner: Sendable {
         var results = planned.results
         let evaluators = planned.evaluators
         var diagnostics = planned.diagnostics
-        let context = AuditContext(asOf: configuration.asOf, roster: roster, training: training)
+        let context = AuditContext(
+            asOf: configuration.asOf, roster: roster, training: training, exposures: configuration.exposures)
         let keyChecks: [(result: Int, check: any KeyCheck)] = evaluators.enumerated().compactMap { index, evaluator in
             if case .key(let check) = evaluator { return (index, check) }
             return nil
@@ -179,12 +185,15 @@ public struct AuditRunner: Sendable {
                     .compactMap { check.evaluate($0, in: context) }
             case .training(let check):
                 results[index].findings = check.evaluate(quizzes: quizzes.filter { !$0.draft }, in: context)
+            case .inventory(let check):
+                results[index].findings = check.evaluate(
+                    exposures: configuration.exposures, tracked: merger.trackedSecrets)
             }
         }
         guard !diagnostics.hasErrors else { return AuditOutcome(report: nil, diagnostics: diagnostics) }
 
         var missingInputs: [MissingInput] = []
-        for input in ["roster", "records"] {
+        for input in ["roster", "records", "exposures"] {
             let neededBy = results.filter { $0.missingInputs.contains(input) }.map(\.id)
             if !neededBy.isEmpty { missingInputs.append(MissingInput(input: input, neededBy: neededBy)) }
         }

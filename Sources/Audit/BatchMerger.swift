@@ -14,6 +14,8 @@ struct BatchMerger {
     private(set) var skippedRows: [SkippedRow] = []
     private(set) var keyCount = 0
     private(set) var activeKeyCount = 0
+    /// The leak scans' secrets that some key accounts for.
+    private(set) var trackedSecrets: Set<String> = []
     private(set) var reportWarnings: [Diagnostic] = []
     private var unlistedWarnings = 0
     /// Each id seen (its bytes) → where it was first seen (input index << 40 | line).
@@ -27,6 +29,7 @@ struct BatchMerger {
 
     mutating func merge(_ batch: KeyBatch, path: String, inputIndex: Int) {
         paths[inputIndex] = path
+        trackedSecrets.formUnion(batch.trackedSecrets)
         var dropped: Set<Int> = []
         var duplicates: [(line: Int, diagnostics: [Diagnostic])] = []
         for row in batch.keys {

@@ -17,6 +17,8 @@ struct KeyBatch: Sendable {
     /// Each row's diagnostics (errors make it a bad row; warnings are kept), in file order.
     var problems: [(line: Int, diagnostics: [Diagnostic])] = []
     var rows = 0
+    /// SHA-256s of the leak scans' secrets that the batch's keys account for (`inventory-complete`).
+    var trackedSecrets: Set<String> = []
     /// A CSV syntax error: the rest of the batch could not be read.
     var syntaxError: Diagnostic?
 
@@ -35,6 +37,19 @@ struct KeyBatch: Sendable {
 
     /// Checks `key` against every key check and records its id.
     mutating func add(_ key: InventoryKey, checks: [any KeyCheck], context: AuditContext) {
+        var key = key
+        if let exposures = context.exposures {
+            // A key a scan saw is exposed from the earliest sighting, unless the inventory says earlier.
+            if let sighting = exposures.earliestSighting(of: key), let seen = sighting.seenAt {
+                if key.exposedAt.map({ seen < $0 }) ?? true {
+                    key.exposedAt = seen
+                    key.exposureSeenIn = sighting.place
+                } else if key.exposedAt == seen {
+                    key.exposureSeenIn = sighting.place
+                }
+            }
+            trackedSecrets.formUnion(exposures.secretsAccounted(for: key))
+        }
         keys.append(
             Row(id: key.id, idHash: Self.idHash(key.id), line: key.source.line, active: key.status == .active))
         guard key.status == .active else { return }

@@ -7,6 +7,8 @@ public enum ControlCatalogue {
     /// What a check looks at.
     public enum Subject: String, Sendable, Hashable {
         case key, policy, quiz
+        /// The secrets a leak scan found (`attest audit --exposures`).
+        case exposure
     }
 
     /// The type and limits of one parameter.
@@ -103,6 +105,13 @@ public enum ControlCatalogue {
             keyCheck(
                 "exposure-rolled",
                 [Parameter(name: "max_days", kind: .integer(0...36_500), required: false, defaultValue: .integer(0))]),
+            Check(
+                name: "inventory-complete", subject: .exposure,
+                parameters: [
+                    Parameter(
+                        name: "rules", kind: .list(allowed: nil), required: false,
+                        defaultValue: .list(["stripe-secret-live", "stripe-restricted-live"]))
+                ]),
             Check(name: "policy-reviewed", subject: .policy, parameters: []),
             Check(
                 name: "training-coverage", subject: .quiz,
@@ -218,6 +227,8 @@ public enum ControlCatalogue {
             let days = int("max_days")
             return "An exposed key\(scope) is rolled "
                 + (days == 0 ? "at once." : "within \(days) days of the exposure.")
+        case "inventory-complete":
+            return "Every secret that the leak scan finds (rules: \(list("rules"))) is a key of the inventory."
         case "policy-reviewed": return "The policy is reviewed within its review interval."
         case "training-coverage":
             return "At least \(int("min_percent"))% of each audience holds a current pass of: \(list("quizzes"))."

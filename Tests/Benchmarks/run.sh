@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
 # Attest's benchmarks, side by side with the tool a user would otherwise reach for.
 #
-#   bash Tests/Benchmarks/run.sh [handbook|audit|server|all]     (make bench; make bench BENCH=audit)
+#   bash Tests/Benchmarks/run.sh [handbook|audit|server|scan|all]     (make bench; make bench BENCH=audit)
 #
 #   handbook  attest build vs hugo --quiet on PAGES generated pages (wall time, peak RSS), and the
 #             time `attest build --watch` takes to publish an edit to one page
 #   audit     attest audit --format json vs the same checks as SQL in DuckDB on KEYS generated keys
 #   server    attest serve under a training rush (wrk POSTing graded attempts), records verified;
 #             attest serve vs nginx serving the same built page
+#   scan      attest scan --history vs `git log -p -U0 --all > /dev/null` on a generated repository of
+#             COMMITS commits and HISTORY_MB MB of blobs (same findings as a scan of that git log -p
+#             output, peak RSS); attest scan vs detect-secrets on a generated tree
 #
-# Scale (environment): PAGES=10000 KEYS=1000000 DURATION=10s RUNS=3 CONNECTIONS=64 WRK_THREADS=2;
-# BENCH_SMOKE=1 for a quick run (500 pages, 20,000 keys, 3s). BENCH_OUT (default bench/out) holds
+# Scale (environment): PAGES=10000 KEYS=1000000 DURATION=10s RUNS=3 CONNECTIONS=64 WRK_THREADS=2
+# COMMITS=20000 HISTORY_MB=200; BENCH_SMOKE=1 for a quick run (500 pages, 20,000 keys, 3s, 2,000 commits). BENCH_OUT (default bench/out) holds
 # the generated inputs; BENCH_SKIP_DEPS=1 and BENCH_SKIP_BUILD=1 skip installing and building.
 # The machine is shared and noisy: compare the ratios, not the absolute figures. The final table
 # is printed and written to Tests/Benchmarks/results/latest.md.
 set -uo pipefail
 
 JOB="${1:-all}"
-case "$JOB" in handbook | audit | server | all) ;; *)
-    echo "usage: run.sh [handbook|audit|server|all]" >&2
+case "$JOB" in handbook | audit | server | scan | all) ;; *)
+    echo "usage: run.sh [handbook|audit|server|scan|all]" >&2
     exit 2
     ;;
 esac
@@ -28,8 +31,10 @@ BENCH="$REPO/Tests/Benchmarks"
 OUT="${BENCH_OUT:-$REPO/bench/out}"
 if [ "${BENCH_SMOKE:-0}" = 1 ]; then
     PAGES="${PAGES:-500}" KEYS="${KEYS:-20000}" DURATION="${DURATION:-3s}" RUNS="${RUNS:-3}"
+    COMMITS="${COMMITS:-2000}" HISTORY_MB="${HISTORY_MB:-20}"
 else
     PAGES="${PAGES:-10000}" KEYS="${KEYS:-1000000}" DURATION="${DURATION:-10s}" RUNS="${RUNS:-3}"
+    COMMITS="${COMMITS:-20000}" HISTORY_MB="${HISTORY_MB:-200}"
 fi
 CONNECTIONS="${CONNECTIONS:-64}"
 WRK_THREADS="${WRK_THREADS:-2}"
@@ -402,14 +407,92 @@ bench_server() {
 }
 
 # ---------------------------------------------------------------------------------------------
+bench_scan() {
+    say "Leak scan: $COMMITS commits, attest scan --history vs git log -p; files vs detect-secrets (best of $RUNS)"
+    local dir="$OUT/history-$COMMITS-$HISTORY_MB" stamp
+    stamp="$COMMITS $HISTORY_MB $(sha256sum <"$BENCH/generate_history.py" | cut -c1-16)"
+    if [ "$(cat "$dir/.stamp" 2>/dev/null)" = "$stamp" ] && [ -d "$dir/repo" ]; then
+        echo "reusing the repository in $dir"
+    else
+        python3 "$BENCH/generate_history.py" "$COMMITS" "$HISTORY_MB" "$dir" || { note "generate_history.py failed"; return; }
+        echo "$stamp" >"$dir/.stamp"
+    fi
+    local blobs_mb
+    blobs_mb=$(git -C "$dir/repo" rev-list --all --objects | git -C "$dir/repo" cat-file --batch-check='%(objecttype) %(objectsize)' |
+        awk '$1 == "blob" { s += $2 } END { printf "%.0f", s / 1e6 }')
+    echo "repository: $(git -C "$dir/repo" rev-list --all | wc -l) commits, $blobs_mb MB of distinct blobs, $(du -sh "$dir/repo/.git" | cut -f1) on disk"
+
+    measure "$RUNS" ":" sh -c "git -C '$dir/repo' log -p -U0 --all > /dev/null"
+    local git_s="$BEST_S"
+    echo "git log -p -U0 --all: ${git_s} s"
+
+    local attest_s="n/a" attest_kb="n/a" same="n/a"
+    if attest_has scan; then
+        measure "$RUNS" "rm -rf '$dir/attest-scan'" "$ATTEST" scan "$dir/repo" --history --format json \
+            --output "$dir/attest-scan" --fail-on never
+        if [ "$RC" -eq 0 ] && [ -f "$dir/attest-scan/report.json" ]; then
+            attest_s="$BEST_S" attest_kb="$PEAK_KB"
+            local compare
+            compare=$(python3 "$BENCH/reference_scan.py" "$dir/repo" "$dir/attest-scan/report.json")
+            [ $? -eq 0 ] && same="yes" || same="no"
+            echo "findings vs the reference scan of git log -p: $compare"
+            same="$same ($(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(d["attest"], "vs", d["reference"])' "$compare"))"
+        else
+            note "attest scan --history failed (exit $RC): $(head -c 600 "$OUT/last.stderr")"
+        fi
+        echo "attest scan --history: ${attest_s} s, peak $(mb "$attest_kb") MB"
+    else
+        note "attest scan is not available in this build"
+    fi
+    local r
+    r=$(ratio "$attest_s" "$git_s")
+    row "scan $COMMITS commits ($blobs_mb MB of blobs), full history" "$(show "$attest_s" " s")" "git log -p -U0 $(show "$git_s" " s")" "$r" "≤ 1 (aim 0.5)" "$(met "$r" "<=" 1)"
+    row "scan history: peak memory" "$(show "$(mb "$attest_kb")" " MB")" "" "" "< 300 MB" "$(met "$(mb "$attest_kb")" "<" 300)"
+    row "scan history: (secret, commit, path) findings" "$same" "scan of git log -p" "" "the same set" "${same%% *}"
+
+    # Files: the generated tree, attest scan vs detect-secrets.
+    local tree="$dir/tree" ds_s="n/a" files_s="n/a" covered="n/a"
+    if python3 -c "import detect_secrets" 2>/dev/null; then
+        measure 1 ":" sh -c "cd '$tree' && detect-secrets scan --all-files . > '$dir/detect-secrets.json'"
+        [ "$RC" -eq 0 ] && ds_s="$BEST_S" || note "detect-secrets failed (exit $RC): $(head -c 300 "$OUT/last.stderr")"
+    else
+        note "detect-secrets is not installed (pip install detect-secrets): the files comparison is not measured"
+    fi
+    if attest_has scan; then
+        measure "$RUNS" "rm -rf '$dir/attest-files'" "$ATTEST" scan "$tree" --format json --output "$dir/attest-files" --fail-on never
+        [ "$RC" -eq 0 ] && files_s="$BEST_S" || note "attest scan (files) failed (exit $RC): $(head -c 300 "$OUT/last.stderr")"
+    fi
+    if [ "$ds_s" != n/a ] && [ "$files_s" != n/a ]; then
+        covered=$(python3 - "$dir/planted.json" "$dir/detect-secrets.json" "$dir/attest-files/report.json" <<'PY'
+import json, sys
+planted = json.load(open(sys.argv[1]))
+by_sha1 = {(p["path"], p["sha1"]): p for p in planted}
+ds = json.load(open(sys.argv[2]))["results"]
+true = [by_sha1[(path, r["hashed_secret"])] for path, results in ds.items() for r in results
+        if r["type"] == "Stripe Access Key" and (path, r["hashed_secret"]) in by_sha1]
+attest = {(f["path"], f["secret_sha256"]) for f in json.load(open(sys.argv[3]))["findings"]}
+found = sum((p["path"], p["sha256"]) in attest for p in true)
+print(f"{found} of detect-secrets' {len(true)} true findings (planted keys: {len(planted)}, attest found {len(attest)})")
+PY
+)
+        echo "files: $covered"
+    fi
+    r=$(ratio "$ds_s" "$files_s")
+    row "scan files ($(find "$tree" -type f | wc -l) files, $(du -sh "$tree" | cut -f1))" "$(show "$files_s" " s")" "detect-secrets $(show "$ds_s" " s")" "${r}× faster" "≥ 20× faster" "$(met "$r" ">=" 20)"
+    row "scan files: planted keys found" "$covered" "" "" "all of detect-secrets' true findings" "$(awk -v c="$covered" 'BEGIN { split(c, a, " "); print (c == "n/a" ? "n/a" : (a[1] == a[4] ? "yes" : "no")) }')"
+}
+
+# ---------------------------------------------------------------------------------------------
 case "$JOB" in
 handbook) bench_handbook ;;
 audit) bench_audit ;;
 server) bench_server ;;
+scan) bench_scan ;;
 all)
     bench_handbook
     bench_audit
     bench_server
+    bench_scan
     ;;
 esac
 
@@ -421,7 +504,7 @@ commit=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
     echo
     echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit, job \`$JOB\`$([ "${BENCH_SMOKE:-0}" = 1 ] && echo " (smoke scale)")"
     echo "- machine: $MACHINE"
-    echo "- scale: PAGES=$PAGES KEYS=$KEYS DURATION=$DURATION RUNS=$RUNS CONNECTIONS=$CONNECTIONS WRK_THREADS=$WRK_THREADS"
+    echo "- scale: PAGES=$PAGES KEYS=$KEYS DURATION=$DURATION RUNS=$RUNS CONNECTIONS=$CONNECTIONS WRK_THREADS=$WRK_THREADS COMMITS=$COMMITS HISTORY_MB=$HISTORY_MB"
     echo "- command: \`$([ "${BENCH_SMOKE:-0}" = 1 ] && echo "BENCH_SMOKE=1 ")bash Tests/Benchmarks/run.sh $JOB\`"
     echo
     echo "| job | attest | reference | ratio | target | met? |"

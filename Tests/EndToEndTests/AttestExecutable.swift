@@ -19,7 +19,8 @@ struct AttestExecutable: Sendable {
     /// Runs `attest arguments` in `directory` and waits for it (killing it after `timeout` seconds).
     /// Output goes to files beside nothing under test, so a chatty process never blocks on a pipe.
     static func run(
-        _ arguments: [String], in directory: URL, timeout: Double = 120, environment: [String: String] = [:]
+        _ arguments: [String], in directory: URL, timeout: Double = 120, environment: [String: String] = [:],
+        standardInput: URL? = nil
     ) async throws -> ProcessOutcome {
         guard FileManager.default.isExecutableFile(atPath: url.path) else { throw Missing() }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -42,7 +43,7 @@ struct AttestExecutable: Sendable {
         process.currentDirectoryURL = directory
         process.standardOutput = stdoutHandle
         process.standardError = stderrHandle
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try standardInput.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
         process.environment = env

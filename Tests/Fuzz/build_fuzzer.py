@@ -18,7 +18,7 @@ import sys
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BUILD = os.path.join(REPO, ".build")
 OUT = os.path.join(REPO, ".build-fuzz")
-MODULES = ["Markdown", "HandbookContent", "TrainingRecords", "Audit"]
+MODULES = ["Markdown", "HandbookContent", "TrainingRecords", "Audit", "Scan"]
 # Modules whose objects are left out of the link: re-compiled here, or not needed (and referencing the above).
 LEFT_OUT = set(MODULES) | {"SiteBuilder", "AttestServer", "AttestCommandLine", "attest"}
 TRIPLE = "x86_64-unknown-linux-gnu"
@@ -107,7 +107,7 @@ def main():
     binary = os.path.join(OUT, "attest-fuzz")
     if newer(binary, keep + objects + [entry]):
         run(["swiftc", "-sanitize=fuzzer", "-emit-executable", "-o", binary, "-L/usr/lib/x86_64-linux-gnu", "-lcmark",
-             "-lstdc++", "-lsqlite3", f"@{link_list}", "-target", TRIPLE, "-g"])
+             "-lstdc++", "-lsqlite3", "-lz", f"@{link_list}", "-target", TRIPLE, "-g"])
     print(binary)
 
 

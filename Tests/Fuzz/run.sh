@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzing: libFuzzer targets for Attest's parsers (front matter/policy, quiz, roster, inventory,
-# credential report, CSV). Usage:
+# credential report, CSV) and the leak scanner (byte scan, zip archives). Usage:
 #
 #   bash Tests/Fuzz/run.sh [SECONDS] [TARGET…]     default 20 seconds per target, every target
 #
@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_TARGET="${1:-20}"
 shift || true
-ALL_TARGETS=(policy quiz roster inventory credential-report csv)
+ALL_TARGETS=(policy quiz roster inventory credential-report csv scan archive)
 [ $# -gt 0 ] && TARGETS=("$@") || TARGETS=("${ALL_TARGETS[@]}")
 
 bash .ci/build-attest

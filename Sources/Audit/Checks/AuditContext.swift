@@ -8,6 +8,8 @@ public struct AuditContext: Sendable {
     public let asOf: CalendarDate
     /// nil: no roster was given.
     public let roster: Roster?
+    /// What leak scans saw (`--exposures`); nil: none given.
+    public let exposures: ExposureIndex?
     /// Whether a roster was given (checked per key: cheaper than comparing ``roster`` with nil).
     public let hasRoster: Bool
     /// Whether training records were given.
@@ -15,8 +17,9 @@ public struct AuditContext: Sendable {
     /// Each person's roster standing and current passes.
     private let people: PeopleIndex
 
-    public init(asOf: CalendarDate, roster: Roster?, training: TrainingStatus?) {
+    public init(asOf: CalendarDate, roster: Roster?, training: TrainingStatus?, exposures: ExposureIndex? = nil) {
         self.asOf = asOf
+        self.exposures = exposures
         self.roster = roster
         hasRoster = roster != nil
         hasTraining = training != nil

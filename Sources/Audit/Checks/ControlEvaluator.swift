@@ -5,6 +5,8 @@ public enum ControlEvaluator: Sendable {
     case key(any KeyCheck)
     case policy(PolicyReviewedCheck)
     case training(TrainingCoverageCheck)
+    /// Checks the leak scans' findings against the whole inventory, once every key is read.
+    case inventory(InventoryCompleteCheck)
 
     /// The evaluator for `check` with `params` (defaults already filled in); nil for an unknown check.
     public static func make(check: String, params: [String: ParameterValue]) -> ControlEvaluator? {
@@ -24,16 +26,18 @@ public enum ControlEvaluator: Sendable {
         case "exposure-rolled": .key(ExposureRolledCheck(params: params))
         case "policy-reviewed": .policy(PolicyReviewedCheck())
         case "training-coverage": .training(TrainingCoverageCheck(params: params))
+        case "inventory-complete": .inventory(InventoryCompleteCheck(params: params))
         default: nil
         }
     }
 
-    /// The inputs beyond the inventory and policies that `check` reads: `roster`, `records`.
+    /// The inputs beyond the inventory and policies that `check` reads: `roster`, `records`, `exposures`.
     public static func inputs(of check: String) -> [String] {
         switch check {
         case "owner-active", "access-least": ["roster"]
         case "access-trained": ["roster", "records"]
         case "training-coverage": ["roster", "records"]
+        case "inventory-complete": ["exposures"]
         default: []
         }
     }

@@ -35,7 +35,11 @@ public enum FindingDetail: Hashable, Sendable {
     /// `missing`: each person without a current pass: the email when they lack every quiz, else
     /// "email (quiz, quiz)" naming the ones they lack.
     case untrained(missing: [String], people: Int, quizzes: [String], recordsMissing: Bool)
-    indirect case exposureNotRolled(exposed: CalendarDate, lastRotated: CalendarDate?, days: Int, maxDays: Int)
+    /// `seenIn`: where a leak scan saw the key, when the exposure came from one.
+    indirect case exposureNotRolled(
+        exposed: CalendarDate, lastRotated: CalendarDate?, days: Int, maxDays: Int, seenIn: String?)
+    /// A secret a leak scan found that no inventory key accounts for.
+    indirect case untrackedSecret(rule: String, place: String, sightings: Int, sha256: String)
     indirect case policyReviewOverdue(lastReviewed: CalendarDate, days: Int, everyDays: Int, due: CalendarDate)
     indirect case coverageBelow(
         quiz: String, current: Int, audience: Int, minPercent: Int, missing: [String], recordsMissing: Bool)
@@ -97,10 +101,15 @@ public enum FindingDetail: Hashable, Sendable {
                 + (people == 1 ? "person lacks" : "people lack")
                 + " a current pass of \(quizzes.joined(separator: ", ")): \(missing.joined(separator: ", "))"
                 + (recordsMissing ? " (no training records were given)" : "")
-        case .exposureNotRolled(let exposed, let last, let days, let limit):
+        case .exposureNotRolled(let exposed, let last, let days, let limit, let seenIn):
             let rotated = last.map { "last rotated \($0)" } ?? "never rotated"
-            return "exposed \(exposed), \(Self.days(days)) ago, not rolled since (\(rotated)); "
+            return "exposed \(exposed)\(seenIn.map { " (seen in \($0))" } ?? ""), \(Self.days(days)) ago, "
+                + "not rolled since (\(rotated)); "
                 + (limit == 0 ? "must be rolled at once" : "must be rolled within \(Self.days(limit))")
+        case .untrackedSecret(let rule, let place, let sightings, _):
+            return "a live key nobody tracks was found in \(place)"
+                + (sightings > 1 ? " (and \(sightings - 1) other place\(sightings == 2 ? "" : "s"))" : "")
+                + "; no inventory key has its secret_sha256 (rule \(rule))"
         case .policyReviewOverdue(let last, let days, let every, let due):
             return "last reviewed \(last), \(Self.days(days)) ago; review every \(every) days (was due \(due))"
         case .coverageBelow(let quiz, let current, let audience, let minimum, _, let recordsMissing):
@@ -171,10 +180,15 @@ public enum FindingDetail: Hashable, Sendable {
             return [
                 ("people", .integer(people)), ("quizzes", .list(quizzes)), ("without_current_pass", .list(missing)),
             ]
-        case .exposureNotRolled(let exposed, let last, let days, let limit):
+        case .exposureNotRolled(let exposed, let last, let days, let limit, let seenIn):
             return [
                 ("exposed_at", .string(exposed.description)), ("last_rotated_at", .string(last?.description ?? "")),
                 ("days_since_exposure", .integer(days)), ("max_days", .integer(limit)),
+            ] + (seenIn.map { [("seen_in", ParameterValue.string($0))] } ?? [])
+        case .untrackedSecret(let rule, let place, let sightings, let sha256):
+            return [
+                ("rule", .string(rule)), ("seen_in", .string(place)), ("sightings", .integer(sightings)),
+                ("secret_sha256", .string(sha256)),
             ]
         case .policyReviewOverdue(let last, let days, let every, let due):
             return [

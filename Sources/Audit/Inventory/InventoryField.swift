@@ -10,6 +10,8 @@ public enum InventoryField: String, CaseIterable, Sendable {
     case accessReviewedAt = "access_reviewed_at"
     case exposedAt = "exposed_at"
     case logsReviewedAt = "logs_reviewed_at"
+    /// SHA-256 (hex) of the key's secret (`attest scan fingerprint`), matched against leak scans.
+    case secretSHA256 = "secret_sha256"
 
     /// Position in `allCases`, used to index column tables (a switch: this is on the per-row path).
     var ordinal: Int {
@@ -33,6 +35,7 @@ public enum InventoryField: String, CaseIterable, Sendable {
         case .accessReviewedAt: 16
         case .exposedAt: 17
         case .logsReviewedAt: 18
+        case .secretSHA256: 19
         }
     }
 }

@@ -89,6 +89,10 @@ public struct InventoryKey: Hashable, Sendable {
     public var logsReviewedAt: CalendarDate?
     /// When a leak of the key was detected.
     public var exposedAt: CalendarDate?
+    /// SHA-256 (lower-case hex) of the key's secret, to match leak scans without holding the secret.
+    public var secretSHA256: String?
+    /// Where a leak scan (`attest audit --exposures`) first saw the key, when it did.
+    public var exposureSeenIn: String?
     /// Columns the inventory format does not define, kept and shown.
     public var extra: [String: String]
     /// The file and line the key was read from.

@@ -74,6 +74,17 @@ enum InventoryRowDecoder {
         let accessReviewedAt = date(fields, .accessReviewedAt, errors: &errors)
         let exposedAt = date(fields, .exposedAt, errors: &errors)
         let logsReviewedAt = date(fields, .logsReviewedAt, errors: &errors)
+        var secretSHA256: String?
+        if let value = fields.text(.secretSHA256) {
+            let text = String(decoding: value, as: UTF8.self).lowercased()
+            if text.utf8.count == 64, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })
+            {
+                secretSHA256 = text
+            } else {
+                errors.append(
+                    (.secretSHA256, "secret_sha256 must be 64 hexadecimal digits (attest scan fingerprint prints it)"))
+            }
+        }
         let ipAllowlist = allowlist(fields.text(.ipAllowlist), interner: &interner, errors: &errors)
         guard errors.count == errorsBefore, let id else { return nil }
 
@@ -90,6 +101,7 @@ enum InventoryRowDecoder {
             permissions: list(fields.text(.permissions), interner: &interner, lowercased: false),
             accessReviewedAt: accessReviewedAt, logsReviewedAt: logsReviewedAt, exposedAt: exposedAt, extra: extra,
             source: source)
+        key.secretSHA256 = secretSHA256
         // Set after init, already lowercased (the initializer would lowercase them into new strings).
         key.owner = fields.text(.owner).map { lowercased($0, interner: &interner) }
         key.access = list(fields.text(.access), interner: &interner, lowercased: true)

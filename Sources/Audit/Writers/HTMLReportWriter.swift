@@ -120,8 +120,13 @@ public struct HTMLReportWriter: ReportWriter {
         text += ")</span></p>\n"
         for note in control.frameworkNotes { text += "<p class=\"note\">\(e(note.message))</p>\n" }
         for input in control.missingInputs {
-            text +=
-                "<p class=\"note\">Input missing: no \(input == "roster" ? "roster" : "training records") given, so this check found no \(input == "roster" ? "people" : "completions").</p>\n"
+            let (what, found) =
+                switch input {
+                case "roster": ("roster", "people")
+                case "exposures": ("leak scan report", "secrets")
+                default: ("training records", "completions")
+                }
+            text += "<p class=\"note\">Input missing: no \(what) given, so this check found no \(found).</p>\n"
         }
         if control.findings.isEmpty {
             return text + "<p>No findings.</p>\n</section>\n"

@@ -2,6 +2,8 @@ import Audit
 import Foundation
 import HandbookContent
 import Markdown
+import Scan
+import Secrets
 
 /// The parsers under fuzzing. Each reads bytes as the named file would be read and must return
 /// diagnostics, never crash.
@@ -18,6 +20,10 @@ enum FuzzTarget: String, CaseIterable {
     case credentialReport = "credential-report"
     /// The RFC 4180 CSV reader underneath.
     case csv
+    /// The leak scanner's byte scan (the catalogue, plausibility, allow lines, line and column).
+    case scan
+    /// The zip reader of app bundles, through the scanner (nested archives too).
+    case archive
 
     /// From the FUZZ_TARGET environment variable.
     static let selected: FuzzTarget = {
@@ -55,8 +61,14 @@ enum FuzzTarget: String, CaseIterable {
         case .csv:
             var reader = CSVReader(bytes: bytes)
             _ = try? reader.readAll()
+        case .scan:
+            _ = Self.scanner.scan(bytes: bytes, path: "fuzz.js")
+        case .archive:
+            _ = Self.scanner.scan(bytes: bytes, path: "fuzz.apk")
         }
     }
+
+    static let scanner = SecretScanner(catalogue: .builtIn, toolVersion: "fuzz", generatedAt: "2026-11-27T00:00:00Z")
 
     /// A policy whose controls cover every key check, so that decoded keys are evaluated too.
     static let policies: [Policy] = {

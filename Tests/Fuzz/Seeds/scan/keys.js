@@ -1,0 +1,6 @@
+const live="sk_live_QW1h2kfFHLfjGwNN7KwZaH2n8OBz";
+const fixture="rk_live_GD0zWuS0Z3pPEpTmcGmn1NEPqjYC"; // attest:allow
+STRIPE=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx
+aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYUzWhNE6De9
+id AKIAWBJTFIT08WLE0WZU
+whsec_IN0y7GmaIU53Hd97ffBtdVEYnd2ZgIYF
