@@ -22,7 +22,7 @@ import Testing
             "created_at": "2026-11-01", "last_rotated_at": "2026-11-01", "last_used_at": "2026-11-20",
             "expires_at": "2027-11-01", "ip_allowlist": "10.0.0.1", "storage": "kms", "environment": "production",
             "consumer": "internal", "permissions": "charges:read", "access": "alice@example.com",
-            "access_reviewed_at": "2026-11-01", "exposed_at": "",
+            "access_reviewed_at": "2026-11-01", "exposed_at": "", "secret_sha256": "",
         ]
         // A column added later gets a date when it names one, else a word.
         let native = InventoryField.allCases.map { field in
