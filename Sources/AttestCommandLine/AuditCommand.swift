@@ -2,8 +2,8 @@ import ArgumentParser
 import Audit
 import Foundation
 import HandbookContent
-import Secrets
 import Scan
+import Secrets
 import TrainingRecords
 
 /// `attest audit`: checks the key inventories and the training records against the controls the
@@ -123,9 +123,11 @@ struct AuditCommand: AsyncParsableCommand {
         diagnostics += rosterDiagnostics
         let (attempts, recordsInput, recordsDiagnostics) = await loadedRecords
         diagnostics += recordsDiagnostics
-        // What counts as a secret, for every input the audit reads: the built-in catalogue (a
-        // handbook's own scan rules join it through SecretRedactor(catalogue:)).
-        let redactor = SecretRedactor.standard
+        // What counts as a secret, for every input the audit reads: the catalogue the leak scanner
+        // uses, built-in rules and the handbook's own (content/scan-rules.yml).
+        let (catalogue, ruleDiagnostics) = ScanRules.catalogue(root: root)
+        diagnostics += ruleDiagnostics
+        let redactor = catalogue.map { SecretRedactor(catalogue: $0) } ?? .standard
         var owners: OwnerMap?
         var otherInputs = [rosterInput, recordsInput].compactMap { $0 }
         if let ownerMap {

@@ -317,4 +317,36 @@ struct RedactionEndToEndTests {
         #expect(outcome.stderr.components(separatedBy: "not valid YAML").count == lines.count + 1, "\(outcome.stderr)")
         Self.expectNoSecret(outcome.stdout + outcome.stderr, "output of a malformed YAML inventory")
     }
+
+    @Test("a handbook's own scan rules redact in the audit too: what the scanner recognises, no report prints")
+    func customScanRulesRedact() async throws {
+        let root = try FixtureRoot()
+        defer { root.remove() }
+        try root.write(
+            """
+            rules:
+              - id: acme-api-token
+                title: Acme API token
+                severity: high
+                prefix: acme_
+                alphabet: a-f0-9
+                min_length: 32
+
+            """, to: "content/scan-rules.yml")
+        let body = "0123456789abcdef0123456789abcdef"
+        try root.write(
+            "id,type,mode,owner,storage\nkey-1,secret,live,alice@example.com,vault/acme_\(body)\n",
+            to: "content/data/custom.csv")
+        let outcome = try await AttestExecutable.run(
+            [
+                "audit", "--root", root.url.path, "--as-of", "2026-11-27", "--fail-on", "never", "--format",
+                "html,json,csv,md,sarif,junit,oscal", "--output", "report", "--inventory", "content/data/custom.csv",
+            ], in: root.url)
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        let written = Self.files(under: root.path("report"))
+        #expect(written.count == 7)
+        for file in written { #expect(!file.text.contains(body), "\(file.path) holds the custom secret") }
+        #expect(!(outcome.stdout + outcome.stderr).contains(body))
+        #expect(written.contains { $0.text.contains("acme_…cdef") })
+    }
 }
