@@ -418,7 +418,8 @@ bench_scan() {
         echo "$stamp" >"$dir/.stamp"
     fi
     local blobs_mb
-    blobs_mb=$(git -C "$dir/repo" rev-list --all --objects | git -C "$dir/repo" cat-file --batch-check='%(objecttype) %(objectsize)' |
+    blobs_mb=$(git -C "$dir/repo" rev-list --all --objects | cut -d' ' -f1 |
+        git -C "$dir/repo" cat-file --batch-check='%(objecttype) %(objectsize)' |
         awk '$1 == "blob" { s += $2 } END { printf "%.0f", s / 1e6 }')
     echo "repository: $(git -C "$dir/repo" rev-list --all | wc -l) commits, $blobs_mb MB of distinct blobs, $(du -sh "$dir/repo/.git" | cut -f1) on disk"
 
