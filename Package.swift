@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The C library cmark, from Debian's libcmark-dev.
@@ -53,6 +54,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The training records on PostgreSQL, for several server instances sharing one chain. Its own
+        // target, so that TrainingRecords (and the audit, which reads it) build without SwiftNIO.
+        .target(
+            name: "PostgresRecords",
+            dependencies: [
+                "TrainingRecords",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The audit: inventory readers, checks, report writers.
         .target(
             name: "Audit",
@@ -77,7 +88,7 @@ let package = Package(
         .target(
             name: "AttestCommandLine",
             dependencies: [
-                "HandbookContent", "SiteBuilder", "TrainingRecords", "Audit", "AttestServer",
+                "HandbookContent", "SiteBuilder", "TrainingRecords", "PostgresRecords", "Audit", "AttestServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,7 +100,10 @@ let package = Package(
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HandbookContent"]),
         .testTarget(
             name: "TrainingRecordsTests",
-            dependencies: ["TrainingRecords", "HandbookContent", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "TrainingRecords", "PostgresRecords", "HandbookContent", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "HandbookContent", "TrainingRecords", "Secrets"]),
         .testTarget(
