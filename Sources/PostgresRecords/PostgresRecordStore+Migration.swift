@@ -4,7 +4,7 @@ import TrainingRecords
 extension PostgresRecordStore {
     /// Every record with its import key, in sequence order.
     public func chainEntries() async throws -> [ChainEntry] {
-        try await gate.run { connection in
+        try await streamingGate.run { connection in
             var entries: [ChainEntry] = []
             for try await row in try await connection.query(
                 PostgresQuery(unsafeSQL: "SELECT \(Self.columns), import_key FROM attempts ORDER BY sequence"),

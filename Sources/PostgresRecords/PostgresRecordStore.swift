@@ -82,7 +82,8 @@ public final class PostgresRecordStore: RecordStore {
         let client = PostgresClient(configuration: configuration, backgroundLogger: Self.logger)
         self.client = client
         runTask = Task { await client.run() }
-        let gate = Gatekeeper(client: client, location: location, wait: connectionWait)
+        let gate = Gatekeeper(
+            client: client, location: location, wait: connectionWait, runningLimit: Self.runningLimit)
         queue = GroupCommitQueue { batch in await Self.commit(batch, through: gate) }
     }
 
@@ -94,7 +95,19 @@ public final class PostgresRecordStore: RecordStore {
 
     deinit { runTask.cancel() }
 
-    var gate: Gatekeeper { Gatekeeper(client: client, location: location, wait: connectionWait) }
+    /// How long a commit, a lookup or an invitation may run on its connection before the connection
+    /// is given up as gone (see ``Gatekeeper``); a batch normally takes milliseconds.
+    static let runningLimit: Duration = .seconds(10)
+
+    /// For commits, lookups and invitations.
+    var gate: Gatekeeper {
+        Gatekeeper(client: client, location: location, wait: connectionWait, runningLimit: Self.runningLimit)
+    }
+
+    /// For reads of the whole chain, which take as long as the chain is long.
+    var streamingGate: Gatekeeper {
+        Gatekeeper(client: client, location: location, wait: connectionWait, runningLimit: nil)
+    }
 
     // MARK: - RecordStore
 
@@ -112,7 +125,7 @@ public final class PostgresRecordStore: RecordStore {
     }
 
     public func allRecords() async throws -> [AttemptRecord] {
-        try await gate.run { connection in
+        try await streamingGate.run { connection in
             try await Self.decodeAll(
                 connection.query(
                     PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM attempts ORDER BY sequence"),
@@ -174,7 +187,7 @@ public final class PostgresRecordStore: RecordStore {
 
     /// Walks every record in sequence order (streamed from the server) with ``ChainVerifier``.
     public func verifyChain(expectedHead: String? = nil) async throws -> ChainVerification {
-        try await gate.run { connection in
+        try await streamingGate.run { connection in
             var verifier = ChainVerifier(expectedHead: expectedHead)
             let rows = try await connection.query(
                 PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM attempts ORDER BY sequence"),
