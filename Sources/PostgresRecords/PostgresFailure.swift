@@ -24,6 +24,13 @@ enum PostgresFailure {
             case "57P01", "57P02", "57P03": return "the server is shutting down or starting up (\(message))"
             default: return "\(message) (SQLSTATE \(state))"
             }
+        case .connectionError where error.underlying is NIOSSLError:
+            let detail = "\(error.underlying.map { "\($0)" } ?? "")"
+            if detail.contains("CERTIFICATE_VERIFY_FAILED") {
+                return "TLS with \(server) failed: the server's certificate is not signed by a trusted root "
+                    + "(sslmode=verify-full; name the certificate authority with sslrootcert=FILE)"
+            }
+            return "TLS with \(server) failed (\(detail))"
         case .connectionError:
             let underlying = error.underlying.map { " (\($0))" } ?? ""
             return "cannot connect to PostgreSQL at \(server)\(underlying)"

@@ -87,7 +87,6 @@ extension PostgresRecordStore {
             host: location.host, port: location.port, username: location.user, password: location.password,
             database: location.database, tls: connectionTLS)
         configuration.options.connectTimeout = .seconds(10)
-        if location.sslMode == .verifyFull { configuration.options.tlsServerName = location.host }
         let connection = try await PostgresConnection.connect(
             configuration: configuration, id: 1, logger: logger)
         defer { Task { try? await connection.close() } }

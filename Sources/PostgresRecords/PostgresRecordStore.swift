@@ -72,7 +72,6 @@ public final class PostgresRecordStore: RecordStore {
             database: location.database, tls: tls)
         configuration.options.maximumConnections = maximumConnections
         configuration.options.connectTimeout = .seconds(5)
-        if location.sslMode == .verifyFull { configuration.options.tlsServerName = location.host }
         return PostgresRecordStore(location: location, configuration: configuration, connectionWait: connectionWait)
     }
 

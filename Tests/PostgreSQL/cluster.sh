@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server for the tests (Debian's postgresql): a cluster made with initdb
 # under DIR, listening on a free loopback port only, run as a non-root user (`postgres` when this
-# runs as root), password (SCRAM) authentication over TCP for the superuser attest_admin.
+# runs as root), password (SCRAM) authentication over TCP for the superuser attest_admin, TLS
+# offered with a self-signed certificate for localhost and 127.0.0.1 (DIR/server.crt).
 #
 #   cluster.sh start DIR      create DIR (first time: initdb) and start; prints the port
 #   cluster.sh stop DIR       fast shutdown
@@ -35,7 +36,7 @@ start() {
   local port
   port="$(cat "$dir/port")"
   if ! as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c max_connections=300" \
+      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c max_connections=300 -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key" \
       start >/dev/null; then
     echo "cluster.sh: PostgreSQL did not start:" >&2
     tail -n 20 "$dir/server.log" >&2 || true
@@ -51,7 +52,15 @@ case "$command" in
       [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
       python3 -c 'import secrets; print(secrets.token_hex(16))' >"$dir/password"
       python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' >"$dir/port"
-      [ "$(id -u)" -eq 0 ] && chown postgres: "$dir/password" "$dir/port"
+      if ! openssl req -new -x509 -days 2 -nodes -subj /CN=localhost -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+          -keyout "$dir/server.key" -out "$dir/server.crt" >"$dir/openssl.log" 2>&1; then
+        echo "cluster.sh: openssl could not make the server certificate:" >&2
+        cat "$dir/openssl.log" >&2
+        exit 1
+      fi
+      chmod 600 "$dir/server.key"
+      chmod 644 "$dir/server.crt"
+      [ "$(id -u)" -eq 0 ] && chown postgres: "$dir/password" "$dir/port" "$dir/server.key" "$dir/server.crt"
       if ! as_owner "$bindir/initdb" -D "$dir/data" -U attest_admin --pwfile="$dir/password" \
           --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --no-locale >"$dir/initdb.log" 2>&1; then
         echo "cluster.sh: initdb failed:" >&2

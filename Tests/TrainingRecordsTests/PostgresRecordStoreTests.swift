@@ -1,8 +1,8 @@
 import Foundation
 import PostgresNIO
-import PostgresRecords
 import Testing
 
+@testable import PostgresRecords
 @testable import TrainingRecords
 
 /// What only the PostgreSQL store has: start-up checks, the server's guards, the shared signing
@@ -186,6 +186,54 @@ import Testing
             } catch {
                 #expect(!error.description.contains(":pw@"), "no password in: \(error)")
             }
+        }
+    }
+
+    /// The test server offers TLS with a self-signed certificate for localhost (cluster.sh).
+    @Test func tlsIsUsedWhenAskedAndTheCertificateCheckedWithVerifyFull() async throws {
+        let server = try await TestPostgres.shared.running()
+        let database = try await TestPostgres.shared.freshDatabase().database
+        func location(_ host: String, _ query: String) throws -> PostgresLocation {
+            var location = try PostgresLocation(
+                url: "postgres://attest_admin@\(host):\(server.port)/\(database)?\(query)")
+            location.password = server.password
+            return location
+        }
+        for (query, expected) in [
+            ("sslmode=disable", false), ("sslmode=require", true), ("sslmode=prefer", true),
+            ("sslmode=verify-full&sslrootcert=\(server.directory)/server.crt", true),
+        ] {
+            let store = try await PostgresRecordStore.open(try location("localhost", query))
+            #expect(try await Self.usesTLS(store) == expected, "\(query)")
+            try await store.close()
+        }
+        // A certificate that no trusted root signed is refused with verify-full, before anything is written.
+        let untrusted = try location("localhost", "sslmode=verify-full")
+        do {
+            _ = try await PostgresRecordStore.open(untrusted)
+            Issue.record("an untrusted certificate was accepted with verify-full")
+        } catch {
+            #expect(
+                error.description.contains("the server's certificate is not signed by a trusted root"), "\(error)")
+        }
+        let missing = try location("localhost", "sslmode=verify-full&sslrootcert=/nonexistent/root.crt")
+        await #expect(
+            throws: RecordStoreError.cannotOpen(
+                path: missing.display, reason: "cannot read the sslrootcert file '/nonexistent/root.crt'")
+        ) {
+            try await PostgresRecordStore.open(missing)
+        }
+    }
+
+    static func usesTLS(_ store: PostgresRecordStore) async throws -> Bool {
+        try await store.gate.run { connection in
+            var ssl = false
+            for try await value in try await connection.query(
+                "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", logger: TestPostgres.logger
+            ).decode(Bool.self) {
+                ssl = value
+            }
+            return ssl
         }
     }
 
