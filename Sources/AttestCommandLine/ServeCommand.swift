@@ -91,6 +91,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         do {
             let siteDirectory = site ?? Self.join(root, "site")
+            let location = try TrainingInputs.recordsLocation(
+                root: root, option: records, config: handbook.config, passwordFile: recordsPasswordFile)
+            // A database server that cannot be used stops the start before the site is built.
+            var earlyStore: (any RecordStore)? = nil
+            if case .postgres = location.store { earlyStore = try await Self.openRecordStore(location) }
             let liveSite: LiveSite
             if watch {
                 liveSite = LiveSite(StaticSite(files: [:], liveReload: true))
@@ -98,9 +103,8 @@ struct ServeCommand: AsyncParsableCommand {
                 try await Self.buildSiteIfMissing(siteDirectory, root: root, handbook: handbook)
                 liveSite = LiveSite(try StaticSite.load(directory: siteDirectory))
             }
-            let location = try TrainingInputs.recordsLocation(
-                root: root, option: records, config: handbook.config, passwordFile: recordsPasswordFile)
-            let store = try await Self.openRecordStore(location)
+            let store: any RecordStore
+            if let earlyStore { store = earlyStore } else { store = try await Self.openRecordStore(location) }
             let signingKey = try await SigningKeySource.key(file: signingKeyFile, records: location, store: store)
             let identity = IdentityConfiguration(
                 trustedProxy: try trustedHeader.map { header in
