@@ -34,18 +34,21 @@ demo: build
 	$(ATTEST) serve --host $(HOST) --port $(PORT) --dev-identity $(DEV_IDENTITY)
 
 ## The whole test suite: unit and end-to-end tests (Swift Testing, driving the built attest and
-## the real server), the browser walk (headless Chromium, Selenium, axe), kill -9 crash recovery,
-## a one-minute soak, and a short fuzzing run of every parser. Every step must pass: a missing tool or
-## validator (jsonschema, compliance-trestle, FoundationXML, shared/schemas) or a failed build fails
-## the run. About 10 minutes from a clean clone here (more where the Debian and PyPI packages must
+## the real server; the record store suite runs on SQLite and on a throwaway PostgreSQL server),
+## the browser walk (headless Chromium, Selenium, axe), kill -9 crash recovery, two instances on
+## PostgreSQL behind nginx (kill -9, a stopped database, racing invitations), a one-minute soak,
+## and a short fuzzing run of every parser. Every step must pass: a missing tool or validator
+## (jsonschema, compliance-trestle, FoundationXML, shared/schemas, PostgreSQL) or a failed build fails
+## the run. About 12 minutes from a clean clone here (more where the Debian and PyPI packages must
 ## first be downloaded).
 test:
-	@bash .ci/install-deps browser validators
+	@bash .ci/install-deps browser validators postgres
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash Tests/Browser/run.sh
 	bash Tests/Browser/validate_html.sh
 	bash Tests/Resilience/crash_test.sh
+	python3 Tests/Resilience/postgres_test.py
 	DURATION=60 bash Tests/Resilience/soak.sh
 	bash Tests/Fuzz/run.sh 10
 

@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The C library cmark, from Debian's libcmark-dev.
@@ -54,6 +55,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The training records on PostgreSQL, for several server instances sharing one chain. Its own
+        // target, so that TrainingRecords (and the audit, which reads it) build without SwiftNIO.
+        .target(
+            name: "PostgresRecords",
+            dependencies: [
+                "TrainingRecords",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The audit: inventory readers, checks, report writers.
         .target(
             name: "Audit",
@@ -89,7 +100,8 @@ let package = Package(
         .target(
             name: "AttestCommandLine",
             dependencies: [
-                "HandbookContent", "SiteBuilder", "TrainingRecords", "Audit", "AttestServer", "Evidence", "Secrets", "Scan",
+                "HandbookContent", "SiteBuilder", "TrainingRecords", "PostgresRecords", "Audit", "AttestServer",
+                "Evidence", "Secrets", "Scan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,7 +118,10 @@ let package = Package(
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HandbookContent"]),
         .testTarget(
             name: "TrainingRecordsTests",
-            dependencies: ["TrainingRecords", "HandbookContent", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "TrainingRecords", "PostgresRecords", "HandbookContent", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "HandbookContent", "TrainingRecords", "Secrets"]),
         .testTarget(

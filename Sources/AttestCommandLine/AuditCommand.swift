@@ -39,8 +39,17 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The roster CSV (default: handbook.yml's people).", valueName: "FILE"))
     var people: String?
 
-    @Option(help: ArgumentHelp("The training records database (default: handbook.yml's records).", valueName: "PATH"))
+    @Option(
+        help: ArgumentHelp(
+            "The training records: a SQLite file or a postgres:// URL (default: ATTEST_RECORDS_URL, else "
+                + "handbook.yml's records).", valueName: "PATH|URL"))
     var records: String?
+
+    @Option(
+        name: .customLong("records-password-file"),
+        help: ArgumentHelp(
+            "A file holding the PostgreSQL password (else the URL's, else PGPASSWORD).", valueName: "FILE"))
+    var recordsPasswordFile: String?
 
     @Option(
         name: .customLong("as-of"),
@@ -116,9 +125,11 @@ struct AuditCommand: AsyncParsableCommand {
         diagnostics += handbookDiagnostics
         let files = AuditInputFiles(root: root)
         let peoplePath = people ?? handbook?.config.people.map { files.resolve($0, fromRoot: true) }
-        let recordsPath = records ?? handbook?.config.records.map { files.resolve($0, fromRoot: true) }
+        let givenRecords = TrainingInputs.givenRecords(records)
+        let recordsPath = givenRecords ?? handbook?.config.records.map { files.resolve($0, fromRoot: true) }
         // The records (decoded and verified) load on one core while the roster is read on the other.
-        async let loadedRecords = files.loadRecords(recordsPath, explicit: records != nil)
+        async let loadedRecords = files.loadRecords(
+            recordsPath, explicit: givenRecords != nil, passwordFile: recordsPasswordFile)
         let (roster, rosterInput, rosterDiagnostics) = files.loadRoster(peoplePath)
         diagnostics += rosterDiagnostics
         let (attempts, recordsInput, recordsDiagnostics) = await loadedRecords

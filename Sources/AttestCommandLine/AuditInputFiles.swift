@@ -1,6 +1,7 @@
 import Audit
 import Foundation
 import HandbookContent
+import PostgresRecords
 import Secrets
 import TrainingRecords
 
@@ -18,7 +19,7 @@ struct AuditInputFiles {
     /// `path` as a file path: absolute as is; relative to the root when `fromRoot` (handbook.yml
     /// settings), else to the working directory (command-line arguments).
     func resolve(_ path: String, fromRoot: Bool) -> String {
-        if path.hasPrefix("/") || !fromRoot { return path }
+        if path.hasPrefix("/") || !fromRoot || PostgresLocation.isPostgresURL(path) { return path }
         return (root as NSString).appendingPathComponent(path)
     }
 
@@ -55,8 +56,13 @@ struct AuditInputFiles {
     /// Every training record, or nil without a records database. A configured database that does
     /// not exist yet counts as not given; one named with --records must exist. A chain that fails
     /// verification is an error: an audit does not rest on tampered evidence.
-    func loadRecords(_ path: String?, explicit: Bool) async -> ([AttemptRecord]?, AuditReport.Input?, [Diagnostic]) {
+    func loadRecords(
+        _ path: String?, explicit: Bool, passwordFile: String? = nil
+    ) async -> ([AttemptRecord]?, AuditReport.Input?, [Diagnostic]) {
         guard let path else { return (nil, nil, []) }
+        if PostgresLocation.isPostgresURL(path) {
+            return await loadPostgresRecords(path, passwordFile: passwordFile)
+        }
         guard FileManager.default.fileExists(atPath: path) else {
             return explicit
                 ? (nil, nil, [.error("no training records database at '\(displayPath(path))'", at: nil)])
@@ -77,6 +83,34 @@ struct AuditInputFiles {
             return (records, input, [])
         } catch {
             return (nil, nil, [.error("cannot read the training records '\(shown)': \(error)", at: nil)])
+        }
+    }
+
+    /// The records in PostgreSQL, verified like a file's (the database must hold Attest's records).
+    private func loadPostgresRecords(
+        _ url: String, passwordFile: String?
+    ) async -> ([AttemptRecord]?, AuditReport.Input?, [Diagnostic]) {
+        let (resolved, problems) = TrainingInputs.resolveRecords(
+            root: root, option: url, config: nil, passwordFile: passwordFile)
+        guard let location = resolved else { return (nil, nil, problems) }
+        let (opened, diagnostics) = await TrainingInputs.openStore(location, mustExist: true)
+        guard let store = opened else { return (nil, nil, diagnostics) }
+        defer { Task { try? await store.close() } }
+        do {
+            let records = try await store.allRecords()
+            let chain = ChainVerifier.verify(records)
+            if let problem = chain.problem {
+                return (
+                    nil, nil,
+                    [.error("the training records '\(location.display)' fail verification: \(problem)", at: nil)]
+                )
+            }
+            let input = AuditReport.Input(
+                kind: "records", path: location.display, sha256: chain.head ?? FileDigest.sha256(of: []),
+                rows: records.count)
+            return (records, input, [])
+        } catch {
+            return (nil, nil, [.error("cannot read the training records '\(location.display)': \(error)", at: nil)])
         }
     }
 

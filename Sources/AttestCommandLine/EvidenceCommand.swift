@@ -44,8 +44,17 @@ struct EvidenceCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The roster CSV (default: handbook.yml's people).", valueName: "FILE"))
     var people: String?
 
-    @Option(help: ArgumentHelp("The training records database (default: handbook.yml's records).", valueName: "PATH"))
+    @Option(
+        help: ArgumentHelp(
+            "The training records: a SQLite file or a postgres:// URL (default: ATTEST_RECORDS_URL, else "
+                + "handbook.yml's records).", valueName: "PATH|URL"))
     var records: String?
+
+    @Option(
+        name: .customLong("records-password-file"),
+        help: ArgumentHelp(
+            "A file holding the PostgreSQL password (else the URL's, else PGPASSWORD).", valueName: "FILE"))
+    var recordsPasswordFile: String?
 
     func run() async throws {
         var usage: [String] = []
@@ -76,7 +85,8 @@ struct EvidenceCommand: AsyncParsableCommand {
         diagnostics += handbookDiagnostics
         let files = AuditInputFiles(root: root)
         let peoplePath = people ?? handbook?.config.people.map { files.resolve($0, fromRoot: true) }
-        let recordsPath = records ?? handbook?.config.records.map { files.resolve($0, fromRoot: true) }
+        let recordsPath =
+            TrainingInputs.givenRecords(records) ?? handbook?.config.records.map { files.resolve($0, fromRoot: true) }
         if peoplePath == nil {
             diagnostics.append(.error("no roster: pass --people FILE or set `people` in content/handbook.yml", at: nil))
         }
@@ -87,7 +97,8 @@ struct EvidenceCommand: AsyncParsableCommand {
         let (roster, rosterInput, rosterDiagnostics) = files.loadRoster(peoplePath)
         diagnostics += rosterDiagnostics
         // The records must exist and verify: evidence does not rest on a missing or tampered store.
-        let (attempts, recordsInput, recordsDiagnostics) = await files.loadRecords(recordsPath, explicit: true)
+        let (attempts, recordsInput, recordsDiagnostics) = await files.loadRecords(
+            recordsPath, explicit: true, passwordFile: recordsPasswordFile)
         diagnostics += recordsDiagnostics
         // A policy is in force during the period when it is not a draft and was reviewed by its end.
         let policies = (handbook?.policiesInForce ?? []).filter { $0.lastReviewed <= toDate }

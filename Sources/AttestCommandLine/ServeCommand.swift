@@ -2,6 +2,7 @@ import ArgumentParser
 import AttestServer
 import Foundation
 import HandbookContent
+import PostgresRecords
 import SiteBuilder
 import TrainingRecords
 
@@ -34,9 +35,23 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The training records database (default: `records` in handbook.yml, else .attest/records.sqlite under the root).",
-            valueName: "PATH"))
+            "The training records: a SQLite file, or postgres://USER@HOST[:PORT]/DB[?sslmode=…] shared by several "
+                + "instances (default: ATTEST_RECORDS_URL, else `records` in handbook.yml, else .attest/records.sqlite).",
+            valueName: "PATH|URL"))
     var records: String?
+
+    @Option(
+        name: .customLong("records-password-file"),
+        help: ArgumentHelp(
+            "A file holding the PostgreSQL password (else the URL's, else PGPASSWORD).", valueName: "FILE"))
+    var recordsPasswordFile: String?
+
+    @Option(
+        name: .customLong("signing-key-file"),
+        help: ArgumentHelp(
+            "The key that signs sessions and links (default: kept in the PostgreSQL records, else server.key beside "
+                + "the SQLite records); created if missing. Give every instance the same.", valueName: "FILE"))
+    var signingKeyFile: String?
 
     @Option(help: ArgumentHelp("The roster CSV (default: `people` in handbook.yml).", valueName: "PATH"))
     var people: String?
@@ -83,6 +98,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         do {
             let siteDirectory = site ?? Self.join(root, "site")
+            let location = try TrainingInputs.recordsLocation(
+                root: root, option: records, config: handbook.config, passwordFile: recordsPasswordFile)
+            // A database server that cannot be used stops the start before the site is built.
+            var earlyStore: (any RecordStore)? = nil
+            if case .postgres = location.store { earlyStore = try await Self.openRecordStore(location) }
             let staticSite: StaticSite
             if watch {
                 staticSite = StaticSite(files: [:], liveReload: true)
@@ -90,16 +110,15 @@ struct ServeCommand: AsyncParsableCommand {
                 try await Self.buildSiteIfMissing(siteDirectory, root: root, handbook: handbook)
                 staticSite = try StaticSite.load(directory: siteDirectory)
             }
-            let location = TrainingInputs.recordsLocation(root: root, option: records, config: handbook.config)
-            let recordsPath = location.path
-            let store = try Self.openRecordStore(location)
+            let store: any RecordStore
+            if let earlyStore { store = earlyStore } else { store = try await Self.openRecordStore(location) }
+            let signingKey = try await SigningKeySource.key(file: signingKeyFile, records: location, store: store)
             let identity = IdentityConfiguration(
                 trustedProxy: try trustedHeader.map { header in
                     try TrustedProxyHeader.load(headerName: header, secretFile: proxySecretFile ?? "")
                 },
                 devIdentity: devIdentity,
-                signingKey: try ServerSigningKey.loadOrCreate(
-                    at: ServerSigningKey.defaultPath(forRecords: recordsPath)),
+                signingKey: signingKey,
                 secureCookies: handbook.config.baseURL.lowercased().hasPrefix("https://"))
             let server = try AttestServer(
                 site: staticSite, handbook: handbook, roster: roster,
@@ -110,7 +129,8 @@ struct ServeCommand: AsyncParsableCommand {
                 watchers.append(await startWatching(root: root, siteDirectory: siteDirectory, server: server))
             }
             print(
-                "Serving \(handbook.config.title) on http://\(host):\(port)/ (records: \(recordsPath)); Ctrl-C stops.")
+                "Serving \(handbook.config.title) on http://\(host):\(port)/ (records: \(location.display)); Ctrl-C stops."
+            )
             if let devIdentity {
                 print("warning: --dev-identity signs every visitor in as \(devIdentity); for local trials only.")
             }
@@ -118,7 +138,7 @@ struct ServeCommand: AsyncParsableCommand {
             // A server's lines go to its log (a file, a pipe, journald) as they happen.
             fflush(nil)
             try await server.makeApplication(services: watchers).runService()
-            try? store.close()
+            try? await store.close()
         } catch let error as ServerSetupError {
             DiagnosticPrinter.print([.error(error.description, at: nil)])
             throw ExitCode.badInput
@@ -163,9 +183,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// Opens the records database (SQLite, WAL, synchronous=FULL, batched commits).
-    static func openRecordStore(_ location: TrainingInputs.RecordsLocation) throws -> SQLiteRecordStore {
-        let (store, diagnostics) = TrainingInputs.openStore(location, mustExist: false)
+    /// Opens the records database (SQLite or PostgreSQL, batched commits).
+    static func openRecordStore(_ location: TrainingInputs.RecordsLocation) async throws -> any RecordStore {
+        let (store, diagnostics) = await TrainingInputs.openStore(location, mustExist: false)
         DiagnosticPrinter.print(diagnostics)
         guard let store else { throw ExitCode.badInput }
         return store

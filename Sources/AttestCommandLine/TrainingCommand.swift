@@ -6,12 +6,13 @@ struct TrainingCommand: AsyncParsableCommand {
         commandName: "training",
         abstract: "Check, report, export and import the training records; invite people to the quizzes.",
         discussion: """
-            Every subcommand takes --root DIR and --records PATH (default: `records` in content/handbook.yml, \
-            else .attest/records.sqlite under the root).
+            Every subcommand takes --root DIR and --records PATH|URL: a SQLite file or postgres://USER@HOST[:PORT]/DB \
+            (default: ATTEST_RECORDS_URL, else `records` in content/handbook.yml, else .attest/records.sqlite under \
+            the root).
             """,
         subcommands: [
             TrainingVerifyCommand.self, TrainingStatusCommand.self, TrainingExportCommand.self,
-            TrainingImportCommand.self, TrainingInviteCommand.self,
+            TrainingImportCommand.self, TrainingInviteCommand.self, TrainingMigrateCommand.self,
         ]
     )
 }

@@ -47,19 +47,22 @@ struct TrainingExportCommand: AsyncParsableCommand {
             guard let loaded else { throw ExitCode.badInput }
             handbook = loaded
             config = loaded.config
-        } else if recordsOptions.records == nil {
+        } else if recordsOptions.given == nil {
             let (loaded, diagnostics) = TrainingInputs.config(root: root)
             DiagnosticPrinter.print(diagnostics)
             if diagnostics.hasErrors { throw ExitCode.badInput }
             config = loaded
         }
-        let location = TrainingInputs.recordsLocation(root: root, option: recordsOptions.records, config: config)
-        let (opened, openDiagnostics) = TrainingInputs.openStore(location, mustExist: true)
+        let location = try TrainingInputs.recordsLocation(
+            root: root, option: recordsOptions.records, config: config,
+            passwordFile: recordsOptions.recordsPasswordFile)
+        let (opened, openDiagnostics) = await TrainingInputs.openStore(location, mustExist: true)
         guard let store = opened else {
             DiagnosticPrinter.print(openDiagnostics)
             throw ExitCode.badInput
         }
         let records = try await TrainingInputs.allRecords(store, location)
+        try? await store.close()
         let text: String
         switch format {
         case .csv:

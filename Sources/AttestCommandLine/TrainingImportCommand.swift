@@ -49,9 +49,10 @@ struct TrainingImportCommand: AsyncParsableCommand {
             DiagnosticPrinter.print(
                 read.diagnostics.map { Diagnostic(.warning, $0.message + " (row skipped)", at: $0.location) })
         }
-        let location = TrainingInputs.recordsLocation(
-            root: root, option: recordsOptions.records, config: handbook.config)
-        let (opened, openDiagnostics) = TrainingInputs.openStore(location, mustExist: false)
+        let location = try TrainingInputs.recordsLocation(
+            root: root, option: recordsOptions.records, config: handbook.config,
+            passwordFile: recordsOptions.recordsPasswordFile)
+        let (opened, openDiagnostics) = await TrainingInputs.openStore(location, mustExist: false)
         guard let store = opened else {
             DiagnosticPrinter.print(openDiagnostics)
             throw ExitCode.badInput
@@ -66,6 +67,7 @@ struct TrainingImportCommand: AsyncParsableCommand {
             StandardError.write("nothing imported\n")
             throw ExitCode.badInput
         }
+        try? await store.close()
         let known = read.attempts.count - added.count
         var summary = "imported \(added.count) completion\(added.count == 1 ? "" : "s") into '\(location.display)'"
         if known > 0 { summary += "; \(known) already recorded" }

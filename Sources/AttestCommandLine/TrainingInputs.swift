@@ -1,24 +1,94 @@
 import ArgumentParser
 import Foundation
 import HandbookContent
+import PostgresRecords
 import TrainingRecords
 
 /// What the training commands read besides the records: the handbook (quizzes, policies, settings),
 /// the roster, and where the records are. Each reader returns diagnostics rather than throwing.
 enum TrainingInputs {
-    /// Where the records are: `--records` as given, else handbook.yml's `records` under the root,
-    /// else `.attest/records.sqlite` under the root. `display` is the path to show in messages.
+    /// Where the records are: a SQLite file, or a PostgreSQL database (`postgres://…`).
+    /// `display` is what messages show: the path, or the URL without its password.
     struct RecordsLocation {
-        var path: String
+        enum Store {
+            case sqlite(path: String)
+            case postgres(PostgresLocation)
+        }
+
+        var store: Store
         var display: String
-        /// Whether the path was given explicitly (a missing file is then an error, not "no records yet").
+        /// Whether the records were named explicitly (a missing file is then an error, not "no
+        /// records yet"). A PostgreSQL database is always explicit.
         var isExplicit: Bool
+
+        /// The SQLite file; for PostgreSQL, its display URL (no file).
+        var path: String {
+            switch store {
+            case .sqlite(let path): path
+            case .postgres: display
+            }
+        }
     }
 
-    static func recordsLocation(root: String, option: String?, config: HandbookConfig?) -> RecordsLocation {
-        if let option { return RecordsLocation(path: option, display: option, isExplicit: true) }
-        let relative = config?.records ?? ".attest/records.sqlite"
-        return RecordsLocation(path: join(root, relative), display: relative, isExplicit: false)
+    /// `--records` as given, else `ATTEST_RECORDS_URL`.
+    static func givenRecords(_ option: String?) -> String? {
+        if let option { return option }
+        if let variable = ProcessInfo.processInfo.environment["ATTEST_RECORDS_URL"], !variable.isEmpty {
+            return variable
+        }
+        return nil
+    }
+
+    /// Where the records are: `--records` (or `ATTEST_RECORDS_URL`) as given, else handbook.yml's
+    /// `records` under the root, else `.attest/records.sqlite` under the root. A `postgres://` or
+    /// `postgresql://` URL names PostgreSQL (its password from the URL, `--records-password-file`
+    /// or `PGPASSWORD`); a `sqlite:PATH` URL or any other text is a SQLite file. Bad input is printed
+    /// and exits 2.
+    static func recordsLocation(
+        root: String, option: String?, config: HandbookConfig?, passwordFile: String? = nil
+    ) throws -> RecordsLocation {
+        let (location, diagnostics) = resolveRecords(
+            root: root, option: option, config: config, passwordFile: passwordFile)
+        guard let location else {
+            DiagnosticPrinter.print(diagnostics)
+            throw ExitCode.badInput
+        }
+        return location
+    }
+
+    /// ``recordsLocation(root:option:config:passwordFile:)`` without printing: nil and an error
+    /// for a bad URL or an unreadable password file.
+    static func resolveRecords(
+        root: String, option: String?, config: HandbookConfig?, passwordFile: String?
+    ) -> (RecordsLocation?, [Diagnostic]) {
+        let given = givenRecords(option)
+        let text = given ?? config?.records ?? ".attest/records.sqlite"
+        if PostgresLocation.isPostgresURL(text) {
+            do {
+                var location = try PostgresLocation(url: text)
+                if let passwordFile {
+                    guard let data = FileManager.default.contents(atPath: passwordFile) else {
+                        throw PostgresLocation.ParseError.passwordFile(passwordFile)
+                    }
+                    location.password = String(decoding: data, as: UTF8.self)
+                        .trimmingCharacters(in: .newlines)
+                } else if location.password == nil,
+                    let variable = ProcessInfo.processInfo.environment["PGPASSWORD"], !variable.isEmpty
+                {
+                    location.password = variable
+                }
+                return (RecordsLocation(store: .postgres(location), display: location.display, isExplicit: true), [])
+            } catch {
+                return (nil, [.error("--records: \(error)", at: nil)])
+            }
+        }
+        var path = text
+        if path.lowercased().hasPrefix("sqlite:") {
+            path = String(path.dropFirst("sqlite:".count))
+            if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
+        }
+        if given != nil { return (RecordsLocation(store: .sqlite(path: path), display: path, isExplicit: true), []) }
+        return (RecordsLocation(store: .sqlite(path: join(root, path)), display: path, isExplicit: false), [])
     }
 
     /// The handbook's settings, when it has a content/handbook.yml; nil (no diagnostics) when it has none.
@@ -59,11 +129,16 @@ enum TrainingInputs {
     }
 
     /// Opens the records; `mustExist` for commands that only read them.
-    static func openStore(_ location: RecordsLocation, mustExist: Bool) -> (
-        store: SQLiteRecordStore?, diagnostics: [Diagnostic]
+    static func openStore(_ location: RecordsLocation, mustExist: Bool) async -> (
+        store: (any RecordStore)?, diagnostics: [Diagnostic]
     ) {
         do {
-            return (try SQLiteRecordStore(path: location.path, createIfMissing: !mustExist), [])
+            switch location.store {
+            case .sqlite(let path):
+                return (try SQLiteRecordStore(path: path, createIfMissing: !mustExist), [])
+            case .postgres(let postgres):
+                return (try await PostgresRecordStore.open(postgres, createIfMissing: !mustExist), [])
+            }
         } catch {
             let message: String
             switch error {
@@ -77,13 +152,13 @@ enum TrainingInputs {
     }
 
     /// Every record; a row that cannot be read (a tampered column) is reported as bad input.
-    static func allRecords(_ store: SQLiteRecordStore, _ location: RecordsLocation) async throws -> [AttemptRecord] {
+    static func allRecords(_ store: any RecordStore, _ location: RecordsLocation) async throws -> [AttemptRecord] {
         do {
             return try await store.allRecords()
         } catch let error as RecordStoreError {
             DiagnosticPrinter.print([
                 .error(
-                    "the training records '\(location.display)' are damaged: \(error) (run `attest training verify`)",
+                    "the training records '\(location.display)' cannot be read: \(error) (run `attest training verify`)",
                     at: nil)
             ])
             throw ExitCode.badInput

@@ -2,10 +2,13 @@ import ArgumentParser
 import AttestServer
 import Foundation
 import HandbookContent
+import PostgresRecords
+import TrainingRecords
 
 /// `attest training invite EMAIL`: prints a signed, expiring invitation link that opens a session on
-/// `attest serve` once (signed with the key beside the records database, which the server uses too;
-/// its use is recorded in that database).
+/// `attest serve` once. It is signed with the key the server uses (see ``SigningKeySource``: a
+/// `--signing-key-file`, the PostgreSQL records, or the file beside the SQLite records); its use is
+/// recorded in the records.
 struct TrainingInviteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invite",
@@ -24,9 +27,22 @@ struct TrainingInviteCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The training records database (default: `records` in handbook.yml, else .attest/records.sqlite under the root).",
-            valueName: "PATH"))
+            "The training records, whose signing key the server uses (default: ATTEST_RECORDS_URL, else `records` in "
+                + "handbook.yml, else .attest/records.sqlite under the root).",
+            valueName: "PATH|URL"))
     var records: String?
+
+    @Option(
+        name: .customLong("records-password-file"),
+        help: ArgumentHelp(
+            "A file holding the PostgreSQL password (else the URL's, else PGPASSWORD).", valueName: "FILE"))
+    var recordsPasswordFile: String?
+
+    @Option(
+        name: .customLong("signing-key-file"),
+        help: ArgumentHelp(
+            "The server's signing key file, when it is given one (--signing-key-file).", valueName: "FILE"))
+    var signingKeyFile: String?
 
     func validate() throws {
         if !(1...366).contains(expiresInDays) { throw ValidationError("--expires-in-days must be 1…366") }
@@ -35,20 +51,32 @@ struct TrainingInviteCommand: AsyncParsableCommand {
     func run() async throws {
         let root = rootOptions.root
         var config: HandbookConfig?
-        if baseURL == nil || records == nil {
+        if baseURL == nil || TrainingInputs.givenRecords(records) == nil {
             let (handbook, diagnostics) = HandbookLoader.load(root: root)
             DiagnosticPrinter.print(diagnostics)
             guard let handbook else { throw ExitCode.badInput }
             config = handbook.config
         }
-        let recordsPath = records ?? ServeCommand.join(root, config?.records ?? ".attest/records.sqlite")
+        let location = try TrainingInputs.recordsLocation(
+            root: root, option: records, config: config, passwordFile: recordsPasswordFile)
         // handbook.yml's base_url is used only when it is absolute (the default "/" names no server).
         let configured = config.map(\.baseURL).flatMap { $0.lowercased().hasPrefix("http") ? $0 : nil }
         let base = baseURL ?? configured ?? "http://127.0.0.1:8080"
-        do throws(ServerSetupError) {
-            let key = try ServerSigningKey.loadOrCreate(at: ServerSigningKey.defaultPath(forRecords: recordsPath))
+        // Only PostgreSQL keeps the key in the records; a SQLite file is not opened for it.
+        var store: (any RecordStore)?
+        if case .postgres = location.store, signingKeyFile == nil {
+            let (opened, diagnostics) = await TrainingInputs.openStore(location, mustExist: false)
+            guard let opened else {
+                DiagnosticPrinter.print(diagnostics)
+                throw ExitCode.badInput
+            }
+            store = opened
+        }
+        do {
+            let key = try await SigningKeySource.key(file: signingKeyFile, records: location, store: store)
+            try? await store?.close()
             print(try InvitationLink.make(email: email, validForDays: expiresInDays, baseURL: base, key: key))
-        } catch {
+        } catch let error as ServerSetupError {
             DiagnosticPrinter.print([.error(error.description, at: nil)])
             throw ExitCode.badInput
         }

@@ -48,8 +48,9 @@ struct TrainingStatusCommand: AsyncParsableCommand {
         let (roster, rosterDiagnostics) = TrainingInputs.roster(root: root, option: people, config: handbook.config)
         DiagnosticPrinter.print(handbookDiagnostics + rosterDiagnostics)
         guard let roster else { throw ExitCode.badInput }
-        let location = TrainingInputs.recordsLocation(
-            root: root, option: recordsOptions.records, config: handbook.config)
+        let location = try TrainingInputs.recordsLocation(
+            root: root, option: recordsOptions.records, config: handbook.config,
+            passwordFile: recordsOptions.recordsPasswordFile)
         let records = try await Self.records(at: location)
         let status = TrainingStatus.compute(
             quizzes: handbook.quizzes.filter { !$0.draft }, policies: handbook.policiesInForce, roster: roster,
@@ -66,11 +67,13 @@ struct TrainingStatusCommand: AsyncParsableCommand {
     /// The records; none when the default database does not exist yet (nobody has taken a quiz).
     static func records(at location: TrainingInputs.RecordsLocation) async throws -> [AttemptRecord] {
         if !location.isExplicit, !FileManager.default.fileExists(atPath: location.path) { return [] }
-        let (opened, diagnostics) = TrainingInputs.openStore(location, mustExist: true)
+        let (opened, diagnostics) = await TrainingInputs.openStore(location, mustExist: true)
         guard let store = opened else {
             DiagnosticPrinter.print(diagnostics)
             throw ExitCode.badInput
         }
-        return try await TrainingInputs.allRecords(store, location)
+        let records = try await TrainingInputs.allRecords(store, location)
+        try? await store.close()
+        return records
     }
 }

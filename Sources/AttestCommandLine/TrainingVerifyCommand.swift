@@ -34,7 +34,7 @@ struct TrainingVerifyCommand: AsyncParsableCommand {
     func run() async throws {
         let root = rootOptions.root
         var config: HandbookConfig?
-        if recordsOptions.records == nil {
+        if recordsOptions.given == nil {
             let (loaded, diagnostics) = TrainingInputs.config(root: root)
             guard !diagnostics.hasErrors else {
                 DiagnosticPrinter.print(diagnostics)
@@ -42,13 +42,24 @@ struct TrainingVerifyCommand: AsyncParsableCommand {
             }
             config = loaded
         }
-        let location = TrainingInputs.recordsLocation(root: root, option: recordsOptions.records, config: config)
-        let (opened, diagnostics) = TrainingInputs.openStore(location, mustExist: true)
+        let location = try TrainingInputs.recordsLocation(
+            root: root, option: recordsOptions.records, config: config,
+            passwordFile: recordsOptions.recordsPasswordFile)
+        let (opened, diagnostics) = await TrainingInputs.openStore(location, mustExist: true)
         guard let store = opened else {
             DiagnosticPrinter.print(diagnostics)
             throw ExitCode.badInput
         }
-        let verification = try await store.verifyChain(expectedHead: expectHead)
+        let verification: ChainVerification
+        do {
+            verification = try await store.verifyChain(expectedHead: expectHead)
+            try await store.close()
+        } catch {
+            DiagnosticPrinter.print([
+                .error("cannot read the training records '\(location.display)': \(error)", at: nil)
+            ])
+            throw ExitCode.badInput
+        }
         if let problem = verification.problem {
             print("FAILED: \(problem)")
             print("(\(verification.recordCount) intact records checked in '\(location.display)')")

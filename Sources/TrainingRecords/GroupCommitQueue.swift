@@ -5,9 +5,9 @@
 /// drain loop takes everything queued, commits it in one transaction, resumes each waiter with its
 /// own outcome, and repeats while more arrived meanwhile. A waiter resumes only after the transaction
 /// holding its attempts has committed, so durability is unchanged.
-actor GroupCommitQueue {
+public actor GroupCommitQueue {
     /// Writes the batch (one entry per caller) in one transaction and returns one outcome per entry.
-    typealias Commit = @Sendable ([[NewAttempt]]) async -> [Result<[AttemptRecord], any Error>]
+    public typealias Commit = @Sendable ([[NewAttempt]]) async -> [Result<[AttemptRecord], any Error>]
 
     private struct Pending {
         var attempts: [NewAttempt]
@@ -20,7 +20,7 @@ actor GroupCommitQueue {
     private var pending: [Pending] = []
     private var isDraining = false
 
-    init(maximumBatchCount: Int = 512, commit: @escaping Commit) {
+    public init(maximumBatchCount: Int = 512, commit: @escaping Commit) {
         self.maximumBatchCount = maximumBatchCount
         self.commit = commit
     }
@@ -29,7 +29,7 @@ actor GroupCommitQueue {
     var waitingCount: Int { pending.count }
 
     /// Queues `attempts` and returns their records once the batch holding them has committed.
-    func submit(_ attempts: [NewAttempt]) async throws -> [AttemptRecord] {
+    public func submit(_ attempts: [NewAttempt]) async throws -> [AttemptRecord] {
         try await withCheckedThrowingContinuation { continuation in
             pending.append(Pending(attempts: attempts, continuation: continuation))
             if !isDraining {

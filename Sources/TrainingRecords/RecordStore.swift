@@ -1,5 +1,5 @@
-/// Where attempts are kept. SQLite now (``SQLiteRecordStore``); PostgreSQL may follow for
-/// several server instances.
+/// Where attempts are kept: one SQLite file (``SQLiteRecordStore``), or PostgreSQL for several
+/// server instances sharing one chain (`PostgresRecordStore`, in the PostgresRecords target).
 ///
 /// Every implementation is append-only and chains each record to the previous one by hash.
 public protocol RecordStore: Sendable {
@@ -23,9 +23,19 @@ public protocol RecordStore: Sendable {
     /// `expires` (seconds since 1970) is when the link stops being valid anyway: the mark may be
     /// forgotten after it. Invitations are kept apart from the attempts and their hash chain.
     func redeemInvitation(id: String, person: String, expires: Int64) async throws -> InvitationRedemption
+    /// Walks every record in sequence order with ``ChainVerifier``; with `expectedHead`, that record
+    /// must still be in the chain.
+    func verifyChain(expectedHead: String?) async throws -> ChainVerification
+    /// Releases the store's files or connections; it cannot be used afterwards.
+    func close() async throws
 }
 
 extension RecordStore {
+    /// Verifies ``allRecords()``; stores that can stream override it.
+    public func verifyChain(expectedHead: String?) async throws -> ChainVerification {
+        ChainVerifier.verify(try await allRecords(), expectedHead: expectedHead)
+    }
+
     /// Picks from ``records(person:)``; stores that can query more narrowly override it.
     public func trainingRecords(person: String, recentLimit: Int) async throws -> PersonTrainingRecords {
         PersonTrainingRecords(records: try await records(person: person), recentLimit: recentLimit)

@@ -8,6 +8,9 @@ public enum RecordStoreError: Error, Hashable, Sendable, CustomStringConvertible
     case unreadableRecord(sequence: Int64, reason: String)
     /// An attempt with this import key is already stored.
     case duplicateImport(key: String)
+    /// The records database cannot be reached now (a server that is down or restarting); nothing
+    /// was written. `reason` never holds a password.
+    case unavailable(reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +18,7 @@ public enum RecordStoreError: Error, Hashable, Sendable, CustomStringConvertible
         case .notFound(let path): "no training records at '\(path)'"
         case .unreadableRecord(let sequence, let reason): "record \(sequence) cannot be read: \(reason)"
         case .duplicateImport(let key): "an attempt with import key \(key) is already recorded"
+        case .unavailable(let reason): "the records database is unavailable: \(reason)"
         }
     }
 }

@@ -50,8 +50,17 @@ public final class SQLiteRecordStore: RecordStore {
             let pool = try DatabasePool(path: path, configuration: configuration)
             // GRDB sets synchronous=NORMAL for WAL; a returned append must survive power loss too.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            // A database migrated by a newer attest is left as it is: this one cannot know its schema.
+            if try pool.read({ db in try Self.migrator.hasBeenSuperseded(db) }) {
+                try? pool.close()
+                throw RecordStoreError.cannotOpen(
+                    path: path,
+                    reason: "its schema is newer than this attest knows (written by a newer version); upgrade attest")
+            }
             try Self.migrator.migrate(pool)
             self.pool = pool
+        } catch let error as RecordStoreError {
+            throw error
         } catch let error as DatabaseError {
             throw .cannotOpen(path: path, reason: Self.reason(error))
         } catch {

@@ -4,14 +4,14 @@
 ///
 /// A record store reads these for every record an audit loads, ten thousand and more: a generic
 /// `JSONDecoder` took microseconds a record, most of an audit's start-up.
-enum StringMapJSONParser {
+public enum StringMapJSONParser {
     /// `{"name": "text", …}`; nil when `text` is not such an object. A repeated key keeps its last value.
-    static func strings(_ text: String) -> [String: String]? {
+    public static func strings(_ text: String) -> [String: String]? {
         parse(text) { (parser: inout Parser) throws(Malformed) in try parser.string() }
     }
 
     /// `{"name": ["text", …], …}`; nil when `text` is not such an object.
-    static func stringLists(_ text: String) -> [String: [String]]? {
+    public static func stringLists(_ text: String) -> [String: [String]]? {
         parse(text) { (parser: inout Parser) throws(Malformed) in
             try parser.expect(UInt8(ascii: "["))
             var items: [String] = []

@@ -9,6 +9,8 @@ actor InMemoryRecordStore: RecordStore {
 
     func failNextAppends(_ fail: Bool) { failing = fail }
 
+    func close() {}
+
     func append(_ attempt: NewAttempt) async throws -> AttemptRecord {
         try append(contentsOf: [attempt])[0]
     }

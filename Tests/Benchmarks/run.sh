@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Attest's benchmarks, side by side with the tool a user would otherwise reach for.
 #
-#   bash Tests/Benchmarks/run.sh [handbook|audit|server|scan|all]     (make bench; make bench BENCH=audit)
+#   bash Tests/Benchmarks/run.sh [handbook|audit|server|scan|postgres|all]     (make bench; make bench BENCH=audit)
 #
 #   handbook  attest build vs hugo --quiet on PAGES generated pages (wall time, peak RSS), and the
 #             time `attest build --watch` takes to publish an edit to one page
@@ -11,6 +11,9 @@
 #   scan      attest scan --history vs `git log -p -U0 --all > /dev/null` on a generated repository of
 #             COMMITS commits and HISTORY_MB MB of blobs (same findings as a scan of that git log -p
 #             output, peak RSS); attest scan vs detect-secrets on a generated tree
+#   postgres  the training rush on PostgreSQL records: two attest serve instances behind nginx
+#             (deploy/nginx-attest.conf) on a throwaway cluster, vs one instance on SQLite, vs
+#             pgbench's single-row INSERT rate on the same server
 #
 # Scale (environment): PAGES=10000 KEYS=1000000 DURATION=10s RUNS=3 CONNECTIONS=64 WRK_THREADS=2
 # COMMITS=20000 HISTORY_MB=200; BENCH_SMOKE=1 for a quick run (500 pages, 20,000 keys, 3s, 2,000 commits). BENCH_OUT (default bench/out) holds
@@ -20,8 +23,8 @@
 set -uo pipefail
 
 JOB="${1:-all}"
-case "$JOB" in handbook | audit | server | scan | all) ;; *)
-    echo "usage: run.sh [handbook|audit|server|scan|all]" >&2
+case "$JOB" in handbook | audit | server | scan | postgres | all) ;; *)
+    echo "usage: run.sh [handbook|audit|server|scan|postgres|all]" >&2
     exit 2
     ;;
 esac
@@ -41,7 +44,7 @@ WRK_THREADS="${WRK_THREADS:-2}"
 AS_OF="2026-11-27"
 ATTEST_PORT="${ATTEST_PORT:-18080}"
 NGINX_PORT=18081 # as in nginx.conf
-ATTEST="$REPO/.build/release/attest"
+ATTEST="${ATTEST:-$REPO/.build/release/attest}"  # ATTEST=… measures another build (say so when reporting)
 TIME=/usr/bin/time
 mkdir -p "$OUT" "$BENCH/results"
 
@@ -484,16 +487,141 @@ PY
 }
 
 # ---------------------------------------------------------------------------------------------
+PG_CLUSTER=""
+stop_cluster() {
+    [ -n "$PG_CLUSTER" ] && bash "$REPO/Tests/PostgreSQL/cluster.sh" destroy "$PG_CLUSTER" >/dev/null 2>&1
+    PG_CLUSTER=""
+}
+trap 'stop_servers; stop_cluster' EXIT
+
+# rush_records NAME ROOT RECORDS_ARGS…: after a rush, the records verified and counted against the
+# 2xx answers (LUA_OK + 1 probe). Sets RUSH_MATCH and RUSH_COUNT.
+rush_records() {
+    local name="$1" root="$2"
+    shift 2
+    local verify verify_rc expected
+    verify=$("$ATTEST" training verify --root "$root" "$@" 2>&1)
+    verify_rc=$?
+    echo "training verify $name (exit $verify_rc): $verify"
+    RUSH_COUNT=$(echo "$verify" | sed -n 's/^OK: \([0-9]*\) records.*/\1/p')
+    RUSH_COUNT=${RUSH_COUNT:-n/a}
+    RUSH_MATCH="n/a"
+    if [ -n "${LUA_OK:-}" ] && [ "$RUSH_COUNT" != n/a ]; then
+        expected=$((LUA_OK + 1))
+        if [ "$RUSH_COUNT" -eq "$expected" ]; then RUSH_MATCH=yes
+        elif [ "$RUSH_COUNT" -gt "$expected" ] && [ "$RUSH_COUNT" -le $((expected + CONNECTIONS)) ]; then
+            RUSH_MATCH="yes (+$((RUSH_COUNT - expected)) in flight at the cut-off)"
+        else RUSH_MATCH=no; fi
+    fi
+}
+
+bench_postgres() {
+    say "Training rush on PostgreSQL: 2 instances behind nginx vs 1 on SQLite vs pgbench, wrk -c $CONNECTIONS -d $DURATION"
+    local dir="$OUT/postgres"
+    rm -rf "$dir"
+    python3 "$BENCH/generate_inventory.py" 1000 "$dir" >/dev/null || { note "generate_inventory.py failed"; return; }
+    local root="$dir/root" body='{"quiz": "key-handling", "answers": {"1": ["b"], "2": ["a", "b"]}}'
+    if ! "$ATTEST" build --root "$root" >"$OUT/postgres-build.log" 2>&1; then
+        note "attest build of the postgres root failed: $(head -c 400 "$OUT/postgres-build.log")"
+        return
+    fi
+    PG_CLUSTER="$(mktemp -u /tmp/attest-bench-pg.XXXXXX)"
+    local pg_port
+    if ! pg_port=$(bash "$REPO/Tests/PostgreSQL/cluster.sh" start "$PG_CLUSTER"); then
+        note "the PostgreSQL cluster did not start: PostgreSQL not measured"
+        PG_CLUSTER=""
+        return
+    fi
+    local password
+    password=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+    printf '%s\n' "$password" >"$dir/pgpassword"
+    bash "$REPO/Tests/PostgreSQL/cluster.sh" psql "$PG_CLUSTER" -c "CREATE ROLE attest LOGIN PASSWORD '$password'" \
+        -c "CREATE DATABASE attest OWNER attest" -c "CREATE DATABASE pgbench OWNER attest" >/dev/null
+    local url="postgres://attest@127.0.0.1:$pg_port/attest?sslmode=disable"
+    local records_args=(--records "$url" --records-password-file "$dir/pgpassword")
+
+    # pgbench: one single-row INSERT per transaction, same server, same durability (synchronous_commit on).
+    bash "$REPO/Tests/PostgreSQL/cluster.sh" psql "$PG_CLUSTER" -d pgbench \
+        -c "CREATE TABLE rows (id bigserial PRIMARY KEY, payload text NOT NULL); ALTER TABLE rows OWNER TO attest" >/dev/null
+    echo "INSERT INTO rows (payload) VALUES (md5(random()::text));" >"$dir/insert.sql"
+    local pgbench_tps="n/a"
+    PGPASSWORD="$password" timeout 300 "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pgbench" -n \
+        -h 127.0.0.1 -p "$pg_port" -U attest -c "$CONNECTIONS" -j "$WRK_THREADS" -T "${DURATION%s}" \
+        -f "$dir/insert.sql" pgbench >"$OUT/pgbench.txt" 2>&1
+    pgbench_tps=$(awk '/^tps = / { printf "%.0f", $3 }' "$OUT/pgbench.txt")
+    pgbench_tps=${pgbench_tps:-n/a}
+    echo "pgbench single-row INSERT: $pgbench_tps tps"
+    [ "$pgbench_tps" = n/a ] && note "pgbench failed: $(tail -c 300 "$OUT/pgbench.txt")"
+
+    # One instance on SQLite, the same root and load.
+    local sqlite_rps="n/a" port_a=$((ATTEST_PORT + 10)) port_b=$((ATTEST_PORT + 11)) front=$((ATTEST_PORT + 12))
+    "$ATTEST" serve --root "$root" --host 127.0.0.1 --port "$port_a" --records "$dir/rush.sqlite" \
+        --dev-identity bench@example.com >"$OUT/serve-sqlite.log" 2>&1 &
+    SERVER_PIDS+=($!)
+    if wait_for_port "$port_a" 120 "${SERVER_PIDS[-1]}"; then
+        curl -s -o /dev/null -H 'Content-Type: application/json' --data "$body" "http://127.0.0.1:$port_a/api/v1/attempts"
+        echo "attest serve on SQLite, 1 instance:"
+        run_wrk pg-sqlite -s "$BENCH/post_attempt.lua" "http://127.0.0.1:$port_a/api/v1/attempts"
+        sqlite_rps="$RPS"
+    else
+        note "attest serve on SQLite did not come up: $(tail -c 400 "$OUT/serve-sqlite.log")"
+    fi
+    stop_servers
+
+    # Two instances on PostgreSQL behind nginx.
+    local rps="n/a" p99="n/a" errors="n/a" pid
+    for port in "$port_a" "$port_b"; do
+        "$ATTEST" serve --root "$root" --host 127.0.0.1 --port "$port" "${records_args[@]}" \
+            --dev-identity bench@example.com >>"$OUT/serve-postgres.log" 2>&1 &
+        SERVER_PIDS+=($!)
+    done
+    mkdir -p "$dir/nginx/tmp"
+    sed -e "s/listen 8080;/listen 127.0.0.1:$front;/" -e "s/127.0.0.1:8081/127.0.0.1:$port_a/" \
+        -e "s/127.0.0.1:8082/127.0.0.1:$port_b/" "$REPO/deploy/nginx-attest.conf" >"$dir/nginx/attest.conf"
+    {
+        echo "daemon off; worker_processes 2; pid nginx.pid; error_log stderr warn;"
+        [ "$(id -u)" -eq 0 ] && echo "user root;"
+        echo "events { worker_connections 4096; }"
+        echo "http { access_log off; client_body_temp_path tmp/body; proxy_temp_path tmp/proxy;"
+        echo "  fastcgi_temp_path tmp/fastcgi; uwsgi_temp_path tmp/uwsgi; scgi_temp_path tmp/scgi;"
+        echo "  include attest.conf; }"
+    } >"$dir/nginx/nginx.conf"
+    nginx -p "$dir/nginx/" -c nginx.conf -e stderr >"$OUT/nginx-postgres.log" 2>&1 &
+    SERVER_PIDS+=($!)
+    if wait_for_port "$port_a" 120 "${SERVER_PIDS[0]}" && wait_for_port "$port_b" 120 "${SERVER_PIDS[1]}" &&
+        wait_for_port "$front" 30 "${SERVER_PIDS[2]}"; then
+        echo "probe POST through nginx: $(curl -s -w ' HTTP %{http_code}' -H 'Content-Type: application/json' \
+            --data "$body" "http://127.0.0.1:$front/api/v1/attempts")"
+        echo "2 attest serve instances on PostgreSQL behind nginx:"
+        run_wrk pg-rush -s "$BENCH/post_attempt.lua" "http://127.0.0.1:$front/api/v1/attempts"
+        rps="$RPS" p99="$P99_MS" errors="non-2xx $NON2XX, socket errors: $SOCKET_ERRORS"
+        stop_servers
+        rush_records "(PostgreSQL)" "$root" "${records_args[@]}"
+    else
+        note "attest serve on PostgreSQL or nginx did not come up: $(tail -c 600 "$OUT/serve-postgres.log") $(tail -c 300 "$OUT/nginx-postgres.log")"
+        stop_servers
+    fi
+    stop_cluster
+    row "rush on PostgreSQL, 2 instances + nginx: attempts/s" "$(show "$rps" " /s")" \
+        "pgbench INSERT $(show "$pgbench_tps" " tps"); SQLite 1 instance $(show "$sqlite_rps" " /s")" \
+        "$(ratio "$rps" "$pgbench_tps") of pgbench" "≥ 5000 /s" "$(met "$rps" ">=" 5000)"
+    row "rush on PostgreSQL: p99 latency" "$(show "$p99" " ms")" "-" "-" "< 50 ms" "$(met "$p99" "<" 50)"
+    row "rush on PostgreSQL: errors" "$errors" "-" "-" "none" "$([ "${NON2XX:-1}" = 0 ] && [ "${SOCKET_ERRORS:-}" = none ] && echo yes || echo no)"
+    row "rush on PostgreSQL: records = 2xx (+probe)" "${RUSH_COUNT:-n/a} records" "$((${LUA_OK:-0} + 1)) answered 2xx" "-" "equal, chain intact" "${RUSH_MATCH:-n/a}"
+}
+
 case "$JOB" in
 handbook) bench_handbook ;;
 audit) bench_audit ;;
 server) bench_server ;;
 scan) bench_scan ;;
+postgres) bench_postgres ;;
 all)
     bench_handbook
     bench_audit
     bench_server
     bench_scan
+    bench_postgres
     ;;
 esac
 
