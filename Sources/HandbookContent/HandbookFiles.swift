@@ -105,13 +105,17 @@ public struct HandbookFiles: Sendable {
             case .failure(let diagnostic): unreadable[file] = diagnostic
             }
         }
-        for (file, result) in zip(quizFiles, ConcurrentMap.map(quizFiles) { Self.read($0, in: contentPath, QuizReader.read) }) {
+        for (file, result) in zip(
+            quizFiles, ConcurrentMap.map(quizFiles) { Self.read($0, in: contentPath, QuizReader.read) })
+        {
             switch result {
             case .success(let output): quizzes[file] = output
             case .failure(let diagnostic): unreadable[file] = diagnostic
             }
         }
-        for (file, result) in zip(pageFiles, ConcurrentMap.map(pageFiles) { Self.read($0, in: contentPath, PageReader.read) }) {
+        for (file, result) in zip(
+            pageFiles, ConcurrentMap.map(pageFiles) { Self.read($0, in: contentPath, PageReader.read) })
+        {
             switch result {
             case .success(let output): pages[file] = output
             case .failure(let diagnostic): unreadable[file] = diagnostic
@@ -147,22 +151,107 @@ public struct HandbookFiles: Sendable {
         if case .failure(let diagnostic) = result { unreadable[file] = diagnostic }
     }
 
-    /// Reads again the files at `paths` (root-relative, e.g. `content/policies/keys/rotation.md`) that
-    /// changed in place. False, reading nothing, when a path is not a policy, quiz or page this handbook
-    /// was read from, or no longer exists (a file added or removed, `handbook.yml`, the roster, any
-    /// other file): then the handbook must be read again whole.
-    public mutating func reread(_ paths: some Sequence<String>) -> Bool {
+    /// What re-reading files edited in place did to the handbook assembled from them.
+    public enum Reread: Sendable {
+        /// The handbook was brought up to date in place: the edit left every id, reference and draft
+        /// state as it was, so the cross-checks hold as before. The re-read files' diagnostics.
+        case patched([Diagnostic])
+        /// The re-read files have errors (their diagnostics); the handbook is as it was.
+        case failed([Diagnostic])
+        /// The edit changed what the cross-checks read: assemble the handbook again (``handbook()``).
+        case reassemble
+        /// A path is not a policy, quiz or page read before, or no longer exists (a file added or
+        /// removed, `handbook.yml`, any other file): read the handbook again whole. Nothing was read.
+        case readAgain
+    }
+
+    /// Reads again the files at `paths` (root-relative, e.g. `content/policies/keys/rotation.md`),
+    /// edited in place, and brings `handbook` (assembled from these files without errors) up to date
+    /// in place when it can: an edit that keeps the ids, references and draft state of what it
+    /// changed cannot change what the cross-checks find, so only the files themselves are checked.
+    public mutating func reread(_ paths: some Sequence<String>, updating handbook: inout Handbook) -> Reread {
         var files: [String] = []
         for path in paths {
-            guard path.hasPrefix("content/") else { return false }
+            guard path.hasPrefix("content/") else { return .readAgain }
             let file = String(path.dropFirst("content/".count))
             guard let kind = kinds[file], kind != .config,
                 FileManager.default.fileExists(atPath: (contentPath as NSString).appendingPathComponent(file))
-            else { return false }
+            else { return .readAgain }
             files.append(file)
         }
-        for file in files { read(file) }
-        return true
+        var diagnostics: [Diagnostic] = []
+        var patches: [(kind: Kind, path: String)] = []
+        var keysKept = true
+        for file in files {
+            read(file)
+            let path = "content/" + file
+            if let failure = unreadable[file] { diagnostics.append(failure) }
+            switch kinds[file] {
+            case .policy:
+                let output = policies[file]
+                diagnostics += (output?.diagnostics ?? []) + (quotings[file] ?? [])
+                let before = handbook.policies.first { $0.sourcePath == path }
+                keysKept = keysKept && output?.policy.map(Self.checkedKey) == before.map(Self.checkedKey)
+            case .quiz:
+                let output = quizzes[file]
+                diagnostics += output?.diagnostics ?? []
+                let before = handbook.quizzes.first { $0.sourcePath == path }
+                keysKept = keysKept && output?.quiz.map(Self.checkedKey) == before.map(Self.checkedKey)
+            case .page:
+                let result = pages[file]
+                diagnostics += result?.diagnostics ?? []
+                let before = handbook.pages.first { $0.sourcePath == path }
+                keysKept = keysKept && result?.page?.draft == before?.draft && before != nil
+            case .config, nil:
+                keysKept = false
+            }
+            patches.append((kinds[file] ?? .config, path))
+        }
+        guard !diagnostics.hasErrors else { return .failed(diagnostics) }
+        guard keysKept else { return .reassemble }
+        for (kind, path) in patches {
+            let file = String(path.dropFirst("content/".count))
+            switch kind {
+            case .policy:
+                guard let policy = policies[file]?.policy,
+                    let index = handbook.policies.firstIndex(where: { $0.sourcePath == path })
+                else { continue }
+                handbook.policies[index] = policy
+            case .quiz:
+                guard let quiz = quizzes[file]?.quiz,
+                    let index = handbook.quizzes.firstIndex(where: { $0.sourcePath == path })
+                else { continue }
+                handbook.quizzes[index] = quiz
+            case .page:
+                guard let page = pages[file]?.page,
+                    let index = handbook.pages.firstIndex(where: { $0.sourcePath == path })
+                else { continue }
+                handbook.pages[index] = page
+            case .config:
+                continue
+            }
+        }
+        return .patched(diagnostics)
+    }
+
+    /// What the cross-checks read of a policy or a quiz: ids, references, draft state.
+    private struct CheckedKey: Equatable {
+        var id: String
+        var draft: Bool
+        /// A policy's controls: id, check, and the quizzes they name.
+        var controls: [[ParameterValue?]] = []
+        /// A quiz's policies and audience.
+        var references: [[String]] = []
+    }
+
+    private static func checkedKey(_ policy: Policy) -> CheckedKey {
+        CheckedKey(
+            id: policy.id, draft: policy.draft,
+            controls: policy.controls.map { [.string($0.id), .string($0.check), $0.params["quizzes"]] })
+    }
+
+    private static func checkedKey(_ quiz: Quiz) -> CheckedKey {
+        CheckedKey(id: quiz.id, draft: quiz.draft, references: [quiz.policies, quiz.audience])
     }
 
     /// The handbook these files make, when there are no errors (warnings allowed), and every
@@ -182,7 +271,9 @@ public struct HandbookFiles: Sendable {
         }
         let policyOutputs = policyFiles.compactMap { policies[$0] }
         let quizOutputs = quizFiles.compactMap { quizzes[$0] }
-        for file in policyFiles + quizFiles + pageFiles { if let failure = unreadable[file] { diagnostics.append(failure) } }
+        for file in policyFiles + quizFiles + pageFiles {
+            if let failure = unreadable[file] { diagnostics.append(failure) }
+        }
         var pageValues: [HandbookPage] = []
         for file in pageFiles {
             guard let result = pages[file] else { continue }
@@ -190,7 +281,8 @@ public struct HandbookFiles: Sendable {
             if let page = result.page { pageValues.append(page) }
         }
         diagnostics += policyOutputs.flatMap(\.diagnostics) + quizOutputs.flatMap(\.diagnostics)
-        diagnostics += HandbookLoader.crossCheck(policyOutputs: policyOutputs, quizOutputs: quizOutputs, options: options)
+        diagnostics += HandbookLoader.crossCheck(
+            policyOutputs: policyOutputs, quizOutputs: quizOutputs, options: options)
         diagnostics += policyFiles.flatMap { quotings[$0] ?? [] }
 
         guard let config = config?.config, !diagnostics.hasErrors else { return (nil, diagnostics) }

@@ -42,6 +42,26 @@ ATTEST="$REPO/.build/release/attest"
 TIME=/usr/bin/time
 mkdir -p "$OUT" "$BENCH/results"
 
+# Outputs of earlier runs are moved aside into $TRASH, never deleted while anything is measured: on a
+# file system without a journal (as this machine's ext4), ext4 skips the inodes freed in the last one
+# to five minutes when it allocates new ones, and creating 20,000 files and folders right after deleting
+# as many cost either tool several times the system time. The trash is emptied at the start of the
+# next run, which then lets the freed inodes settle (BENCH_SETTLE seconds, 65 by default) before it
+# measures anything.
+TRASH="$OUT/.trash"
+mkdir -p "$TRASH"
+aside() {
+    local path
+    for path in "$@"; do
+        [ -e "$path" ] && mv "$path" "$TRASH/$(date +%s%N)-$(basename "$path")"
+    done
+    return 0
+}
+if [ -n "$(ls -A "$TRASH" 2>/dev/null)" ]; then
+    echo "emptying $TRASH (outputs of the last run), then waiting ${BENCH_SETTLE:-65} s for the freed inodes to settle"
+    rm -rf "${TRASH:?}"/* && sync && sleep "${BENCH_SETTLE:-65}"
+fi
+
 ROWS=()  # job|attest|reference|ratio|target|met?
 NOTES=() # what was not measured, and why
 
@@ -124,6 +144,7 @@ bench_handbook() {
     echo "  rendered once per section (partialCached keyed by the section, current page marked with replace),"
     echo "  plus an offline search index (index.json); physical reference: cmark alone over the same Markdown"
     local dir="$OUT/handbook"
+    aside "$dir"
     python3 "$BENCH/generate_handbook.py" "$PAGES" "$dir" || { note "generate_handbook.py failed"; return; }
     build_pair "$dir" "$PAGES pages" 1
 
@@ -140,6 +161,7 @@ bench_handbook() {
 
     # A real handbook's shape: deep folders, full navigation tree cached per section in Hugo.
     local deep="$OUT/handbook-deep"
+    aside "$deep"
     python3 "$BENCH/generate_handbook.py" "$REAL_PAGES" "$deep" --shape deep || { note "generate_handbook.py --shape deep failed"; return; }
     build_pair "$deep" "$REAL_PAGES pages, deep folders" 0
     local bytes
@@ -158,7 +180,7 @@ bench_handbook() {
 build_pair() {
     local dir="$1" label="$2"
     PAIR_ATTEST_S="n/a" PAIR_PHASES="n/a"
-    measure "$RUNS" "rm -rf '$dir/hugo/public' '$dir/hugo/resources'" hugo --quiet --source "$dir/hugo"
+    measure "$RUNS" "aside '$dir/hugo/public' '$dir/hugo/resources'" hugo --quiet --source "$dir/hugo"
     local hugo_s="$BEST_S" hugo_kb="$PEAK_KB" hugo_spread
     hugo_spread=$(spread)
     if [ "$RC" -ne 0 ]; then
@@ -169,7 +191,7 @@ build_pair() {
 
     local attest_s="n/a" attest_kb="n/a" attest_spread=""
     if attest_has build; then
-        measure "$RUNS" "rm -rf '$dir/attest/site'" "$ATTEST" build --timings --root "$dir/attest"
+        measure "$RUNS" "aside '$dir/attest/site'" "$ATTEST" build --timings --root "$dir/attest"
         if [ "$RC" -eq 0 ]; then
             attest_s="$BEST_S" attest_kb="$PEAK_KB" attest_spread=" ($BEST_S–$WORST_S s over $RUNS runs, CPU $CPU_S s)"
             PAIR_PHASES=$(sed -n 's/^timings: //p' "$OUT/last.stderr" | tail -n 1)
@@ -223,6 +245,7 @@ bench_watch() {
         "content/$section/$name.md" append "site/$section/$name/index.html"
 
     local policies="$OUT/handbook-policies"
+    aside "$policies"
     python3 "$BENCH/generate_handbook.py" "$PAGES" "$policies" --policies || { note "generate_handbook.py --policies failed"; return; }
     local src="content/policies/$section/$name.md" out="site/policies/$section/$name/index.html"
     watch_row "build --watch: edit 1 of $PAGES policies, body" "$policies/attest" "$src" append "$out"
