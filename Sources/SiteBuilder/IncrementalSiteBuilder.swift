@@ -156,7 +156,8 @@ public actor IncrementalSiteBuilder {
             content = loaded
         }
         let (update, newState) = await renderAll(
-            content: content ?? (state.files, state.handbook), theme: theme, previous: state, changed: paths,
+            content: content ?? (state.files, state.handbook), theme: theme,
+            frames: themeChanged ? nil : state.renderer.layout.frames, previous: state, changed: paths,
             diagnostics: diagnostics, sources: sources)
         if let newState { state = newState }
         return update
@@ -254,39 +255,39 @@ public actor IncrementalSiteBuilder {
             changes.append(.page(before: before, after: after))
         }
         /// Puts the handbook and the plan back as they were (after a rebuild that failed).
-        func restore(_ state: inout SiteRenderState, plan: SitePlan?) {
+        func restore(_ state: inout SiteRenderState, patchedPlan: Bool) {
             for change in changes {
                 switch change {
                 case .policy(let before, _):
                     if let index = state.handbook.policies.firstIndex(where: { $0.sourcePath == before.sourcePath }) {
                         state.handbook.policies[index] = before
                     }
-                    if plan == nil { _ = state.renderer.plan.replace(before) }
+                    if patchedPlan { _ = state.renderer.plan.replace(before) }
                 case .quiz(let before, _):
                     if let index = state.handbook.quizzes.firstIndex(where: { $0.sourcePath == before.sourcePath }) {
                         state.handbook.quizzes[index] = before
                     }
-                    if plan == nil { _ = state.renderer.plan.replace(before, root: root) }
+                    if patchedPlan { _ = state.renderer.plan.replace(before, root: root) }
                 case .page(let before, _):
                     if let index = state.handbook.pages.firstIndex(where: { $0.sourcePath == before.sourcePath }) {
                         state.handbook.pages[index] = before
                     }
-                    if plan == nil { _ = state.renderer.plan.replace(before) }
+                    if patchedPlan { _ = state.renderer.plan.replace(before) }
                 }
             }
         }
 
-        // What shows what changed, besides the edited pages themselves.
-        let oldPlan = state.plan
+        // What shows what changed, besides the edited pages themselves (found before the plan changes).
         var toRender: Set<String> = []
         var homeChanged = false
         var handbookChanged = false  // policies or quizzes: what the server grades by
         var patchable = true
         for change in changes {
+            let plan = state.plan
             switch change {
             case .policy(let before, let after):
                 handbookChanged = true
-                if let url = oldPlan.sourceURLs[after.sourcePath] { toRender.insert(url) }
+                if let url = plan.sourceURLs[after.sourcePath] { toRender.insert(url) }
                 if after.title != before.title {
                     // The quizzes covering it list it by title.
                     for quiz in new.quizzes where quiz.policies.contains(after.id) {
@@ -298,85 +299,111 @@ public actor IncrementalSiteBuilder {
                 {
                     homeChanged = true  // it lists every policy with these
                 }
-                patchable = patchable && Self.plannedAlike(before, after)
+                patchable =
+                    patchable && before.id == after.id && before.section == after.section
+                    && before.draft == after.draft
             case .quiz(let before, let after):
                 handbookChanged = true
                 toRender.insert(SiteURL.forQuiz(after.id))
                 if after.title != before.title || after.policies != before.policies {
                     // The policies it covers (before and after) list it by title.
                     for id in before.policies + after.policies {
-                        if let policy = oldPlan.policiesByID[id], let url = oldPlan.sourceURLs[policy.sourcePath] {
+                        if let policy = plan.policiesByID[id], let url = plan.sourceURLs[policy.sourcePath] {
                             toRender.insert(url)
                         }
                     }
                 }
-                patchable = patchable && Self.plannedAlike(before, after)
+                patchable =
+                    patchable && before.id == after.id && before.policies == after.policies
+                    && before.draft == after.draft
             case .page(let before, let after):
-                if let url = oldPlan.sourceURLs[after.sourcePath] { toRender.insert(url) }
-                patchable = patchable && Self.plannedAlike(before, after)
+                if let url = plan.sourceURLs[after.sourcePath] { toRender.insert(url) }
+                patchable =
+                    patchable && before.draft == after.draft && before.isIndex == after.isIndex
+                    && before.section == after.section && (!after.isIndex || before.title == after.title)
             }
         }
 
-        // Most edits change a page's text only: the plan is patched in place. Else it is planned again,
-        // and the navigation compared: the sidebars that show a change are rendered again.
+        // Most edits change a page's text, or what its group lists of it: the plan is patched in place.
+        // Else it is planned again. Either way, a changed navigation is compared with the old one: the
+        // sidebars that show a change are rendered again, and the pages they are on.
         let options = options(for: new)
+        let oldNavigation = state.plan.navigation
         var replanned: PageRenderer?
         if patchable {
-            for change in changes {
+            for (number, change) in changes.enumerated() {
+                let done: Bool
                 switch change {
-                case .policy(_, let after): _ = state.renderer.plan.replace(after)
-                case .quiz(_, let after): _ = state.renderer.plan.replace(after, root: root)
-                case .page(_, let after): _ = state.renderer.plan.replace(after)
+                case .policy(_, let after): done = state.renderer.plan.replace(after)
+                case .quiz(_, let after): done = state.renderer.plan.replace(after, root: root)
+                case .page(_, let after): done = state.renderer.plan.replace(after)
+                }
+                if !done {
+                    // Unexpected (the checks above say it is patchable): put back what was patched, plan anew.
+                    for change in changes.prefix(number) {
+                        switch change {
+                        case .policy(let before, _): _ = state.renderer.plan.replace(before)
+                        case .quiz(let before, _): _ = state.renderer.plan.replace(before, root: root)
+                        case .page(let before, _): _ = state.renderer.plan.replace(before)
+                        }
+                    }
+                    patchable = false
+                    break
                 }
             }
-            state.renderer.options = options
-        } else {
+        }
+        if !patchable {
             let plan = SitePlan(handbook: new, includeDrafts: self.options.includeDrafts)
-            guard plan.diagnostics.isEmpty, plan.pages.map(\.url) == oldPlan.pages.map(\.url) else {
+            guard plan.diagnostics.isEmpty, plan.pages.map(\.url) == state.plan.pages.map(\.url) else {
                 return .everything((state.files, new))
             }
-            let navigation = SiteNavigation.Changes(from: oldPlan.navigation, to: plan.navigation)
-            let layout = SiteLayout(
-                theme: state.theme, navigation: plan.navigation, config: new.config,
-                frames: state.renderer.layout.frames)
-            var sidebars = state.renderer.sidebars
-            if navigation.changedAnything {
-                var wanted: [(key: String, groupKey: String?, pathToRoot: String)] = []
-                var seen: Set<String> = []
-                for page in plan.pages
-                where navigation.allSidebars || navigation.sidebarGroups.contains(page.groupKey ?? "\u{0}") {
-                    let key = PageRenderer.sidebarKey(groupKey: page.groupKey, pathToRoot: page.pathToRoot)
-                    if seen.insert(key).inserted { wanted.append((key, page.groupKey, page.pathToRoot)) }
-                }
-                let rendered = await ParallelWork.map(wanted) {
-                    layout.sidebar(groupKey: $0.groupKey, pathToRoot: $0.pathToRoot)
-                }
-                for (item, sidebar) in zip(wanted, rendered) { sidebars[item.key] = sidebar }
-                for page in plan.pages {
-                    let key = PageRenderer.sidebarKey(groupKey: page.groupKey, pathToRoot: page.pathToRoot)
-                    let (before, after) = oldPlan.navigation.neighbours(of: page.url)
-                    let (newBefore, newAfter) = plan.navigation.neighbours(of: page.url)
-                    if sidebars[key] != state.renderer.sidebars[key] || before != newBefore || after != newAfter {
-                        toRender.insert(page.url)
-                    } else if case .section(let groupKey) = page.kind, navigation.entriesChanged.contains(groupKey) {
-                        toRender.insert(page.url)  // the listing of its group
-                    }
-                }
-                homeChanged = true  // it lists every group with its title and size
-            }
             replanned = PageRenderer(
-                plan: plan, layout: layout, resolver: LinkResolver(plan: plan), sidebars: sidebars, options: options)
+                plan: plan, layout: state.renderer.layout, resolver: LinkResolver(plan: plan),
+                sidebars: state.renderer.sidebars, options: options)
+        }
+        var renderer = replanned ?? state.renderer
+        renderer.options = options
+        if renderer.plan.navigation.groups != oldNavigation.groups {
+            let navigation = SiteNavigation.Changes(from: oldNavigation, to: renderer.plan.navigation)
+            let layout = SiteLayout(
+                theme: state.theme, navigation: renderer.plan.navigation, config: new.config,
+                frames: state.renderer.layout.frames)
+            var wanted: [(key: String, groupKey: String?, pathToRoot: String)] = []
+            var seen: Set<String> = []
+            for page in renderer.plan.pages
+            where navigation.allSidebars || navigation.sidebarGroups.contains(page.groupKey ?? "\u{0}") {
+                let key = PageRenderer.sidebarKey(groupKey: page.groupKey, pathToRoot: page.pathToRoot)
+                if seen.insert(key).inserted { wanted.append((key, page.groupKey, page.pathToRoot)) }
+            }
+            let rendered = await ParallelWork.map(wanted) {
+                layout.sidebar(groupKey: $0.groupKey, pathToRoot: $0.pathToRoot)
+            }
+            var sidebars = renderer.sidebars
+            for (item, sidebar) in zip(wanted, rendered) { sidebars[item.key] = sidebar }
+            for page in renderer.plan.pages {
+                let key = PageRenderer.sidebarKey(groupKey: page.groupKey, pathToRoot: page.pathToRoot)
+                let (before, after) = oldNavigation.neighbours(of: page.url)
+                let (newBefore, newAfter) = renderer.plan.navigation.neighbours(of: page.url)
+                if sidebars[key] != renderer.sidebars[key] || before != newBefore || after != newAfter {
+                    toRender.insert(page.url)
+                } else if case .section(let groupKey) = page.kind, navigation.entriesChanged.contains(groupKey) {
+                    toRender.insert(page.url)  // the listing of its group
+                }
+            }
+            homeChanged = true  // it lists every group with its title and size
+            renderer.layout = layout
+            renderer.sidebars = sidebars
         }
         if homeChanged { toRender.insert("index.html") }
 
         var update = SiteUpdate(isComplete: false, succeeded: true, diagnostics: diagnostics, sources: sources)
-        let renderer = replanned ?? state.renderer
         let pages = toRender.sorted().compactMap { url in
             renderer.plan.position(of: url).map { renderer.plan.pages[$0] }
         }
         let previous = pages.map { state.pages[$0.url] }
+        let pageRenderer = renderer
         let rendered = await ParallelWork.map(Array(zip(pages, previous))) { item in
-            Self.render(item.0, with: renderer, previous: item.1)
+            Self.render(item.0, with: pageRenderer, previous: item.1)
         }
         update.renderedPageCount = pages.count
 
@@ -405,12 +432,12 @@ public actor IncrementalSiteBuilder {
             }
         }
         guard !update.diagnostics.hasErrors else {
-            restore(&state, plan: replanned?.plan)
+            restore(&state, patchedPlan: replanned == nil)
             return .failed(Self.failure(update.diagnostics, sources: sources))
         }
 
         // The rebuild holds: keep what it rendered.
-        if let replanned { state.renderer = replanned }
+        state.renderer = renderer
         var searchChanged = false
         for (page, result) in zip(pages, rendered) {
             if let html = result.html { update.files[page.url] = html }
@@ -431,30 +458,14 @@ public actor IncrementalSiteBuilder {
         return .rendered(update)
     }
 
-    /// Whether two versions of a policy show alike in the plan (navigation, quizzes, home listing of
-    /// titles): then the plan is patched rather than made again.
-    private static func plannedAlike(_ before: Policy, _ after: Policy) -> Bool {
-        before.id == after.id && before.title == after.title && before.summary == after.summary
-            && before.section == after.section && before.draft == after.draft
-    }
-
-    private static func plannedAlike(_ before: Quiz, _ after: Quiz) -> Bool {
-        before.id == after.id && before.title == after.title && before.policies == after.policies
-            && before.draft == after.draft
-    }
-
-    private static func plannedAlike(_ before: HandbookPage, _ after: HandbookPage) -> Bool {
-        before.title == after.title && before.summary == after.summary && before.weight == after.weight
-            && before.draft == after.draft && before.isIndex == after.isIndex && before.section == after.section
-    }
-
     // MARK: - Rendering everything
 
     /// Renders every page (reading the handbook and loading the theme when not given) and lists what
     /// differs from `previous` (everything when there is none).
     private nonisolated func renderAll(
         content given: (files: HandbookFiles, handbook: Handbook)?, theme givenTheme: SiteTheme?,
-        previous: SiteRenderState?, changed: Set<String>, diagnostics initial: [Diagnostic], sources: [String]
+        frames: TemplateFrames? = nil, previous: SiteRenderState?, changed: Set<String>,
+        diagnostics initial: [Diagnostic], sources: [String]
     ) async -> (SiteUpdate, SiteRenderState?) {
         var diagnostics = initial
         var content = given
@@ -472,7 +483,8 @@ public actor IncrementalSiteBuilder {
         let plan = SitePlan(handbook: handbook, includeDrafts: options.includeDrafts)
         diagnostics += plan.diagnostics
         let renderer = await PageRenderer.make(
-            plan: plan, theme: theme, config: handbook.config, options: options(for: handbook))
+            plan: plan, theme: theme, config: handbook.config, options: options(for: handbook),
+            frames: frames, rendersAgain: true)
         let previousPages = previous?.pages ?? [:]
         let rendered = await ParallelWork.map(plan.pages) { page in
             Self.render(page, with: renderer, previous: previousPages[page.url])

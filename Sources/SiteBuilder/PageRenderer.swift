@@ -37,6 +37,9 @@ struct PageRenderer: Sendable {
     /// Pre-rendered sidebars by ``sidebarKey(groupKey:pathToRoot:)``.
     var sidebars: [String: String]
     var options: SiteBuildOptions
+    /// Whether pages will be rendered again (`--watch`): then even the pages of a kind of their own
+    /// (home, search) are spliced into frames, made once for the next time.
+    var rendersAgain = false
 
     static func sidebarKey(groupKey: String?, pathToRoot: String) -> String { (groupKey ?? "\u{0}") + "|" + pathToRoot }
 
@@ -46,12 +49,13 @@ struct PageRenderer: Sendable {
     /// layout (reusing `frames` of the same theme when given) and the sidebar per group and folder depth.
     static func make(
         plan: SitePlan, theme: SiteTheme, config: HandbookConfig, options: SiteBuildOptions,
-        frames: TemplateFrames? = nil
+        frames: TemplateFrames? = nil, rendersAgain: Bool = false
     ) async -> PageRenderer {
         let layout = SiteLayout(theme: theme, navigation: plan.navigation, config: config, frames: frames)
         let sidebars = await layout.sidebars(for: plan.pages)
         return PageRenderer(
-            plan: plan, layout: layout, resolver: LinkResolver(plan: plan), sidebars: sidebars, options: options)
+            plan: plan, layout: layout, resolver: LinkResolver(plan: plan), sidebars: sidebars, options: options,
+            rendersAgain: rendersAgain)
     }
 
     /// Diagnostics for the links of `links` (written in the page at `url`) whose heading does not
@@ -139,7 +143,7 @@ struct PageRenderer: Sendable {
         }
         let content: String
         switch page.kind {
-        case .home, .search:
+        case .home where !rendersAgain, .search where !rendersAgain:
             // One page each: a frame would be made for nothing.
             content = theme.render(template, context: context)
         default:

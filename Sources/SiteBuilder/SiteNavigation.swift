@@ -39,21 +39,9 @@ struct SiteNavigation: Sendable {
         var byKey: [String: [(sortKey: (Int, Int, String, String), entry: Entry)]] = [:]
         var indexTitles: [String: String] = [:]
         for page in pages {
-            guard let key = page.groupKey else { continue }
-            let entry = Entry(title: page.title, url: page.url, summary: Self.summary(of: page))
-            let sortKey: (Int, Int, String, String)
-            switch page.kind {
-            case .policy(let policy): sortKey = (1, Int.max, policy.title.lowercased(), policy.id)
-            case .quiz(let quiz): sortKey = (1, Int.max, quiz.title.lowercased(), quiz.id)
-            case .page(let handbookPage):
-                if handbookPage.isIndex { indexTitles[key] = handbookPage.title }
-                sortKey = (
-                    handbookPage.isIndex ? 0 : 1, handbookPage.weight ?? Int.max, handbookPage.title.lowercased(),
-                    page.url
-                )
-            default: continue
-            }
-            byKey[key, default: []].append((sortKey, entry))
+            guard let key = page.groupKey, let sortKey = Self.sortKey(of: page) else { continue }
+            if case .page(let handbookPage) = page.kind, handbookPage.isIndex { indexTitles[key] = handbookPage.title }
+            byKey[key, default: []].append((sortKey, Self.entry(of: page)))
         }
         let orderedKeys = byKey.keys.sorted { a, b in
             Self.order(of: a, in: config.sections) < Self.order(of: b, in: config.sections)
@@ -86,6 +74,41 @@ struct SiteNavigation: Sendable {
         readingOrder = groups.flatMap(\.entries)
         positionByURL = Dictionary(readingOrder.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { a, _ in a })
         self.groupIndexByKey = groupIndexByKey
+    }
+
+    /// Where a page goes in its group: its landing page first, then by weight, title, id or URL; nil
+    /// for pages that are not listed (home, search, generated listings).
+    private static func sortKey(of page: SitePage) -> (Int, Int, String, String)? {
+        switch page.kind {
+        case .policy(let policy): (1, Int.max, policy.title.lowercased(), policy.id)
+        case .quiz(let quiz): (1, Int.max, quiz.title.lowercased(), quiz.id)
+        case .page(let handbookPage):
+            (handbookPage.isIndex ? 0 : 1, handbookPage.weight ?? Int.max, handbookPage.title.lowercased(), page.url)
+        default: nil
+        }
+    }
+
+    private static func entry(of page: SitePage) -> Entry {
+        Entry(title: page.title, url: page.url, summary: summary(of: page))
+    }
+
+    /// Lists the group `key` again from `pages` (its pages, with the same URLs as before, titles,
+    /// summaries or weights changed; not its landing page's title): what an edited title needs,
+    /// without building the whole navigation again. False, changing nothing, when they are not the
+    /// pages it listed.
+    mutating func relist(_ key: String, from pages: [SitePage]) -> Bool {
+        guard let index = groupIndexByKey[key], let first = groups[index].entries.first,
+            let start = positionByURL[first.url]
+        else { return false }
+        let listed = pages.compactMap { page in Self.sortKey(of: page).map { ($0, Self.entry(of: page)) } }
+        let entries = listed.sorted { $0.0 < $1.0 }.map(\.1)
+        guard Set(entries.map(\.url)) == Set(groups[index].entries.map(\.url)) else { return false }
+        groups[index].entries = entries
+        for (offset, entry) in entries.enumerated() {
+            readingOrder[start + offset] = entry
+            positionByURL[entry.url] = start + offset
+        }
+        return true
     }
 
     /// `key` and the groups holding it, innermost first.

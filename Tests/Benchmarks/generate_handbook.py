@@ -247,12 +247,10 @@ HUGO_HOME = """{{ define "sidebar" }}{{ partialCached "nav.html" . "home" }}{{ e
 {{ end }}{{ end }}
 """
 
-# The offline search index, as Attest writes one (title, URL and the page's text).
-HUGO_SEARCH_INDEX = """{{- $pages := slice -}}
-{{- range .Site.RegularPages -}}
-{{- $pages = $pages | append (dict "title" .Title "url" .RelPermalink "text" .Plain) -}}
-{{- end -}}
-{{- jsonify $pages -}}
+# The offline search index, as Attest writes one (title, URL and the page's text), written as the
+# pages are walked: `$pages = $pages | append …` in the loop, the idiom of many examples, copies the
+# list at every page and took Hugo 7 more seconds at 10,000 pages here.
+HUGO_SEARCH_INDEX = """[{{ range $i, $page := .Site.RegularPages }}{{ if $i }},{{ end }}{{ dict "title" $page.Title "url" $page.RelPermalink "text" $page.Plain | jsonify }}{{ end }}]
 """
 
 

@@ -64,8 +64,10 @@ def edit(kind, original, trial):
         marker = "Retitled practice " + token
         new, count = re.subn(r'(?m)^title: .*$', 'title: "%s"' % marker, text, count=1)
     elif kind == "param":
-        marker = "9%s" % token  # days: a number nothing else on the page shows
-        new, count = re.subn(r'max_age_days: \d+', "max_age_days: %s" % marker, text, count=1)
+        # Days, within the check's bounds: a number nothing else on the page shows, quoted as "N days".
+        days = 20000 + (os.getpid() % 1000) * 10 + trial
+        new, count = re.subn(r'max_age_days: \d+', "max_age_days: %d" % days, text, count=1)
+        marker = "%d days" % days
     elif kind == "version":
         marker = "77.%s" % token
         new, count = re.subn(r'(?m)^version: .*$', 'version: "%s"' % marker, text, count=1)

@@ -255,4 +255,28 @@ struct IncrementalSiteBuilderTests {
         let update = await builder.update(changedPaths: ["content/guides/4913", "content/guides/.gamma.md.swp"])
         #expect(update.succeeded && update.isEmpty && update.sources.isEmpty)
     }
+
+    @Test func aNewTitleInAFolderRendersTheSidebarsOfTheFoldersInsideIt() async throws {
+        let root = try WatchedRoot()
+        defer { root.cleanUp() }
+        for folder in ["guides/laptops/setup", "other"] {
+            try FileManager.default.createDirectory(
+                atPath: root.root + "/content/" + folder, withIntermediateDirectories: true)
+        }
+        try root.write("---\ntitle: Laptops\n---\n\nAll about laptops.\n", to: "content/guides/laptops/index.md")
+        try root.write("---\ntitle: Unboxing\n---\n\nOpen the box.\n", to: "content/guides/laptops/setup/unboxing.md")
+        try root.write("---\ntitle: Elsewhere\n---\n\nOther text.\n", to: "content/other/elsewhere.md")
+        let (builder, writer) = try await Self.start(root)
+
+        // Gamma's folder (guides) is open in the sidebars of every folder inside it, which list its pages.
+        try root.write("---\ntitle: Omega\n---\n\nPlain text.\n", to: "content/guides/gamma.md")
+        let update = await builder.update(changedPaths: ["content/guides/gamma.md"])
+        #expect(update.succeeded, "\(update.diagnostics)")
+        #expect(update.files["guides/laptops/setup/unboxing/index.html"] != nil)
+        #expect(update.files["guides/laptops/index.html"] != nil)
+        #expect(update.files["other/elsewhere/index.html"] == nil, "guides is closed there")
+        #expect(writer.apply(update).isEmpty)
+        #expect(root.read("site/guides/laptops/setup/unboxing/index.html")?.contains(">Omega</a>") == true)
+        #expect(SiteFixture.snapshot(root.site) == (try await root.fullBuild()))
+    }
 }
