@@ -13,11 +13,6 @@ extension LiveSite {
         var diagnostics: [Diagnostic] = []
         var files: [String: [UInt8]] = [:]
         for (path, text) in update.files { files[path] = Array(text.utf8) }
-        if let index = update.searchIndex {
-            let (json, script) = index.texts()
-            files["search-index.json"] = Array(json.utf8)
-            files["search-index.js"] = Array(script.utf8)
-        }
         for (path, source) in update.copies {
             guard let data = FileManager.default.contents(atPath: source) else {
                 diagnostics.append(.error("cannot read '\(source)' to serve it as '\(path)'", at: nil))
@@ -25,10 +20,20 @@ extension LiveSite {
             }
             files[path] = Array(data)
         }
+        func searchIndexFiles() -> [String: [UInt8]] {
+            guard let searchIndex = update.searchIndex else { return [:] }
+            let (json, script) = searchIndex.texts()
+            return ["search-index.json": Array(json.utf8), "search-index.js": Array(script.utf8)]
+        }
         if update.isComplete {
-            replace(with: StaticSite(files: files, liveReload: liveReload))
+            replace(
+                with: StaticSite(files: files.merging(searchIndexFiles()) { _, new in new }, liveReload: liveReload))
         } else {
-            self.update(files: files, removing: update.removed)
+            // The pages first, as open pages wait for them; the search index (tens of megabytes at
+            // 10,000 pages) after, without reloading them again.
+            if !files.isEmpty || !update.removed.isEmpty { self.update(files: files, removing: update.removed) }
+            let index = searchIndexFiles()
+            if !index.isEmpty { self.update(files: index, reloading: false) }
         }
         return diagnostics
     }

@@ -21,8 +21,11 @@ public final class LiveSite: Sendable {
         current.withLockedValue { $0 = (site, $0.generation + 1) }
     }
 
-    /// Serves the current site with `files` added or replaced and `removed` taken away.
-    public func update(files: [String: [UInt8]], removing removed: [String] = []) {
-        current.withLockedValue { $0 = ($0.site.updating(files: files, removing: removed), $0.generation + 1) }
+    /// Serves the current site with `files` added or replaced and `removed` taken away; open pages
+    /// reload themselves unless `reloading` is false (for files no open page shows).
+    public func update(files: [String: [UInt8]], removing removed: [String] = [], reloading: Bool = true) {
+        current.withLockedValue {
+            $0 = ($0.site.updating(files: files, removing: removed), $0.generation + (reloading ? 1 : 0))
+        }
     }
 }

@@ -280,13 +280,15 @@ public actor IncrementalSiteBuilder {
         // What shows what changed, besides the edited pages themselves (found before the plan changes).
         var toRender: Set<String> = []
         var homeChanged = false
-        var handbookChanged = false  // policies or quizzes: what the server grades by
+        // What the server grades, admits and lays out its pages by (quizzes, policies' titles and
+        // versions, the navigation) changed: it then takes the new handbook (see SiteUpdate.handbook).
+        var handbookChanged = false
         var patchable = true
         for change in changes {
             let plan = state.plan
             switch change {
             case .policy(let before, let after):
-                handbookChanged = true
+                handbookChanged = handbookChanged || before.title != after.title || before.version != after.version
                 if let url = plan.sourceURLs[after.sourcePath] { toRender.insert(url) }
                 if after.title != before.title {
                     // The quizzes covering it list it by title.
@@ -391,6 +393,7 @@ public actor IncrementalSiteBuilder {
                 }
             }
             homeChanged = true  // it lists every group with its title and size
+            handbookChanged = true  // the server's own pages show the navigation
             renderer.layout = layout
             renderer.sidebars = sidebars
         }

@@ -121,7 +121,7 @@ struct PolicyEditTests {
         #expect(update.renderedPageCount == 1)
         #expect(Set(update.files.keys) == [Self.editedPage])
         #expect(update.searchIndex != nil)
-        #expect(update.handbook?.policy(Root.id(Self.edited))?.body.contains("A new paragraph.") == true)
+        #expect(update.handbook == nil, "nothing a server grades or lays out its pages by changed")
         #expect(writer.apply(update).isEmpty)
         #expect(root.read("site/" + Self.editedPage)?.contains("A new paragraph.") == true)
         #expect(SiteFixture.snapshot(root.site) == (try await root.fullBuild()))
@@ -166,7 +166,7 @@ struct PolicyEditTests {
         // The quiz pages covering it show no parameter: only the policy shows it, in its prose and
         // its table of controls.
         #expect(Set(update.files.keys) == [Self.editedPage])
-        #expect(update.handbook?.policy(Root.id(Self.edited))?.controls.first?.params["max_age_days"] == .integer(61))
+        #expect(update.handbook == nil)
         #expect(writer.apply(update).isEmpty)
         let page = try #require(root.read("site/" + Self.editedPage))
         #expect(page.contains("rolled every 61 days"))
@@ -182,6 +182,8 @@ struct PolicyEditTests {
         let update = await builder.update(changedPaths: [Self.editedSource])
         #expect(update.succeeded, "\(update.diagnostics)")
         #expect(Set(update.files.keys) == [Self.editedPage, "index.html"])
+        // Passes of the quiz covering it are for the version it shows now: the server takes it.
+        #expect(update.handbook?.policy(Root.id(Self.edited))?.version.text == "2.0")
         #expect(writer.apply(update).isEmpty)
         #expect(SiteFixture.snapshot(root.site) == (try await root.fullBuild()))
     }
