@@ -235,44 +235,56 @@ public actor IncrementalSiteBuilder {
         }
         // Patched in place: every edited source is still there, with its id and draft state.
         let new = state.handbook
+        /// Puts the edited sources back as they were in the handbook (the state holds the last good
+        /// site: a rebuild that fails, or renders everything from `new`, leaves it as it was).
+        func restoreHandbook(_ state: inout SiteRenderState) {
+            for before in old.policies {
+                if let index = state.handbook.policies.firstIndex(where: { $0.sourcePath == before.sourcePath }) {
+                    state.handbook.policies[index] = before
+                }
+            }
+            for before in old.quizzes {
+                if let index = state.handbook.quizzes.firstIndex(where: { $0.sourcePath == before.sourcePath }) {
+                    state.handbook.quizzes[index] = before
+                }
+            }
+            for before in old.pages {
+                if let index = state.handbook.pages.firstIndex(where: { $0.sourcePath == before.sourcePath }) {
+                    state.handbook.pages[index] = before
+                }
+            }
+        }
         var changes: [SourceChange] = []
         for before in old.policies {
             guard let after = new.policies.first(where: { $0.sourcePath == before.sourcePath }) else {
+                restoreHandbook(&state)
                 return .everything((state.files, new))
             }
             changes.append(.policy(before: before, after: after))
         }
         for before in old.quizzes {
             guard let after = new.quizzes.first(where: { $0.sourcePath == before.sourcePath }) else {
+                restoreHandbook(&state)
                 return .everything((state.files, new))
             }
             changes.append(.quiz(before: before, after: after))
         }
         for before in old.pages {
             guard let after = new.pages.first(where: { $0.sourcePath == before.sourcePath }) else {
+                restoreHandbook(&state)
                 return .everything((state.files, new))
             }
             changes.append(.page(before: before, after: after))
         }
         /// Puts the handbook and the plan back as they were (after a rebuild that failed).
         func restore(_ state: inout SiteRenderState, patchedPlan: Bool) {
+            restoreHandbook(&state)
+            guard patchedPlan else { return }
             for change in changes {
                 switch change {
-                case .policy(let before, _):
-                    if let index = state.handbook.policies.firstIndex(where: { $0.sourcePath == before.sourcePath }) {
-                        state.handbook.policies[index] = before
-                    }
-                    if patchedPlan { _ = state.renderer.plan.replace(before) }
-                case .quiz(let before, _):
-                    if let index = state.handbook.quizzes.firstIndex(where: { $0.sourcePath == before.sourcePath }) {
-                        state.handbook.quizzes[index] = before
-                    }
-                    if patchedPlan { _ = state.renderer.plan.replace(before, root: root) }
-                case .page(let before, _):
-                    if let index = state.handbook.pages.firstIndex(where: { $0.sourcePath == before.sourcePath }) {
-                        state.handbook.pages[index] = before
-                    }
-                    if patchedPlan { _ = state.renderer.plan.replace(before) }
+                case .policy(let before, _): _ = state.renderer.plan.replace(before)
+                case .quiz(let before, _): _ = state.renderer.plan.replace(before, root: root)
+                case .page(let before, _): _ = state.renderer.plan.replace(before)
                 }
             }
         }
@@ -357,6 +369,7 @@ public actor IncrementalSiteBuilder {
         if !patchable {
             let plan = SitePlan(handbook: new, includeDrafts: self.options.includeDrafts)
             guard plan.diagnostics.isEmpty, plan.pages.map(\.url) == state.plan.pages.map(\.url) else {
+                restoreHandbook(&state)
                 return .everything((state.files, new))
             }
             replanned = PageRenderer(
