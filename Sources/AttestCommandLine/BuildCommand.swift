@@ -30,11 +30,15 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Keep the site up to date as content/ and templates/ change, until interrupted.")
     var watch = false
 
+    @Flag(help: "Print how long each step of the build took (to standard error).")
+    var timings = false
+
     func run() async throws {
         let started = Date()
         let root = rootOptions.root
         if watch { return await runWatching(root: root, started: started) }
         let (builder, loadDiagnostics) = try siteOptions.makeBuilder(root: root)
+        let loaded = Date()
         let outputDirectory = output ?? root + "/site"
         let progress = BuildProgress()
         let result = await builder.build(into: outputDirectory) { done, total in
@@ -44,6 +48,11 @@ struct BuildCommand: AsyncParsableCommand {
         DiagnosticPrinter.print(loadDiagnostics + result.diagnostics)
         guard result.wroteSite else { throw ExitCode.badInput }
         let seconds = Date().timeIntervalSince(started)
+        if timings {
+            let phases = [BuildPhase(name: "load", seconds: loaded.timeIntervalSince(started))] + result.phases
+            let text = phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", ")
+            StandardError.write("timings: \(text); total \(String(format: "%.2f", seconds)) s\n")
+        }
         let shown = output ?? (root == "." ? "site/" : root + "/site/")
         print("Built \(result.pageCount) pages into \(shown) in \(String(format: "%.2f", seconds))s")
     }

@@ -7,6 +7,17 @@ enum HandbookInputs {
     static func load(root: String, includeDrafts: Bool = false, people: String? = nil) -> (
         handbook: Handbook?, roster: Roster?, diagnostics: [Diagnostic]
     ) {
+        let (files, roster, rosterDiagnostics) = read(root: root, includeDrafts: includeDrafts, people: people)
+        let (handbook, loadDiagnostics) = files.handbook()
+        let diagnostics = rosterDiagnostics + loadDiagnostics
+        return (diagnostics.hasErrors ? nil : handbook, roster, diagnostics)
+    }
+
+    /// Every file of the handbook as read (quiz audiences checked against the roster, when known),
+    /// the roster, and the roster's diagnostics: what `--watch` keeps to re-read only what changes.
+    static func read(root: String, includeDrafts: Bool = false, people: String? = nil) -> (
+        files: HandbookFiles, roster: Roster?, diagnostics: [Diagnostic]
+    ) {
         var diagnostics: [Diagnostic] = []
         var roster: Roster?
         let configPath = TrainingInputs.join(root, "content/handbook.yml")
@@ -23,9 +34,7 @@ enum HandbookInputs {
             roster = read
             diagnostics += rosterDiagnostics
         }
-        let (handbook, loadDiagnostics) = HandbookLoader.load(
-            root: root, options: .init(includeDrafts: includeDrafts, roster: roster))
-        diagnostics += loadDiagnostics
-        return (diagnostics.hasErrors ? nil : handbook, roster, diagnostics)
+        let files = HandbookFiles.read(root: root, options: .init(includeDrafts: includeDrafts, roster: roster))
+        return (files, roster, diagnostics)
     }
 }

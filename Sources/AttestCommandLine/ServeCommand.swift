@@ -158,8 +158,8 @@ struct ServeCommand: AsyncParsableCommand {
             options: SiteBuildOptions(includeDrafts: false, linkPolicy: .fail, asOf: TrainingInputs.today),
             linksFromHandbook: true,
             load: {
-                let (handbook, _, diagnostics) = HandbookInputs.load(root: root, people: people)
-                return (handbook, diagnostics)
+                let (files, _, diagnostics) = HandbookInputs.read(root: root, people: people)
+                return (files, diagnostics)
             })
         let session = SiteWatchSession(builder: builder) { update in
             var problems: [Diagnostic] = []

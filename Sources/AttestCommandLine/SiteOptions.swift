@@ -40,8 +40,8 @@ struct SiteOptions: ParsableArguments {
                 asOf: CalendarDate(secondsSince1970: Date().timeIntervalSince1970)),
             linksFromHandbook: links == nil,
             load: {
-                let (handbook, _, diagnostics) = HandbookInputs.load(root: root, includeDrafts: drafts)
-                return (handbook, diagnostics)
+                let (files, _, diagnostics) = HandbookInputs.read(root: root, includeDrafts: drafts)
+                return (files, diagnostics)
             })
     }
 }

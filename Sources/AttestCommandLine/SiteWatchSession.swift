@@ -8,7 +8,7 @@ import SiteBuilder
 ///
 /// Its callers (the watch loop, the server's watcher service) call it one change batch at a time.
 actor SiteWatchSession {
-    private var builder: IncrementalSiteBuilder
+    private let builder: IncrementalSiteBuilder
     private let root: String
     private let apply: @Sendable (SiteUpdate) -> [Diagnostic]
 
@@ -21,9 +21,7 @@ actor SiteWatchSession {
 
     /// Builds the whole site; prints its diagnostics. Whether it succeeded and how many pages it has.
     func buildAll() async -> (succeeded: Bool, pageCount: Int) {
-        var builder = builder
         let update = await builder.buildAll()
-        self.builder = builder
         let problems = apply(update)
         DiagnosticPrinter.print(update.diagnostics + problems)
         if !update.succeeded { print("The site has errors; fix them and save: watching for changes.") }
@@ -33,9 +31,7 @@ actor SiteWatchSession {
     /// Rebuilds after `changedPaths` (as the monitor reports them, under the root) changed.
     func rebuild(_ changedPaths: [String]) async {
         let started = ContinuousClock.now
-        var builder = builder
         let update = await builder.update(changedPaths: changedPaths.map(relative))
-        self.builder = builder
         let problems = apply(update)
         let elapsed = ContinuousClock.now - started
         DiagnosticPrinter.print(update.diagnostics + problems)

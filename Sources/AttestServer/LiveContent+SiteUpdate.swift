@@ -19,11 +19,6 @@ extension LiveContent {
         var diagnostics: [Diagnostic] = []
         var files: [String: [UInt8]] = [:]
         for (path, text) in update.files { files[path] = Array(text.utf8) }
-        if let index = update.searchIndex {
-            let (json, script) = index.texts()
-            files["search-index.json"] = Array(json.utf8)
-            files["search-index.js"] = Array(script.utf8)
-        }
         for (path, source) in update.copies {
             guard let data = FileManager.default.contents(atPath: source) else {
                 diagnostics.append(.error("cannot read '\(source)' to serve it as '\(path)'", at: nil))
@@ -39,14 +34,27 @@ extension LiveContent {
                 diagnostics.append(.error(error.description, at: nil))
             }
         }
+        var searchIndexFiles: [String: [UInt8]] = [:]
+        if let index = update.searchIndex {
+            let (json, script) = index.texts()
+            searchIndexFiles = ["search-index.json": Array(json.utf8), "search-index.js": Array(script.utf8)]
+        }
         let liveReload = liveReload
         let removed = update.removed
         if update.isComplete {
-            swap(site: { _ in StaticSite(files: files, liveReload: liveReload) }, handbook: served)
-        } else if !update.isEmpty {
-            swap(site: { $0.updating(files: files, removing: removed) }, handbook: served)
+            let all = files.merging(searchIndexFiles) { _, new in new }
+            swap(site: { _ in StaticSite(files: all, liveReload: liveReload) }, handbook: served)
         } else {
-            swap(site: nil, handbook: served)
+            // The pages first, as open pages wait for them; the search index (tens of megabytes at
+            // 10,000 pages) after, without reloading them again.
+            if !files.isEmpty || !removed.isEmpty {
+                swap(site: { $0.updating(files: files, removing: removed) }, handbook: served)
+            } else {
+                swap(site: nil, handbook: served)
+            }
+            if !searchIndexFiles.isEmpty {
+                swap(site: { $0.updating(files: searchIndexFiles) }, reloading: false)
+            }
         }
         return diagnostics
     }

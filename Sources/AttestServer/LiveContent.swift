@@ -41,8 +41,9 @@ public final class LiveContent: Sendable {
     }
 
     /// Replaces the site (made from the one served now) and the handbook, each when given, in one step.
-    /// A new site is a new generation.
-    func swap(site makeSite: ((StaticSite) -> StaticSite)?, handbook: ServedHandbook? = nil) {
+    /// A new site is a new generation (open pages reload) unless `reloading` is false, for files no
+    /// open page shows.
+    func swap(site makeSite: ((StaticSite) -> StaticSite)?, handbook: ServedHandbook? = nil, reloading: Bool = true) {
         current.withLockedValue { content in
             guard let makeSite else {
                 if let handbook {
@@ -51,7 +52,7 @@ public final class LiveContent: Sendable {
                 return
             }
             content = ServedContent(
-                site: makeSite(content.site), generation: content.generation + 1,
+                site: makeSite(content.site), generation: content.generation + (reloading ? 1 : 0),
                 handbook: handbook ?? content.handbook)
         }
     }

@@ -4,12 +4,12 @@ import Hummingbird
 /// The built site (`site/`), read into memory once: every request for a page is a dictionary look-up.
 public struct StaticSite: Sendable {
     /// Files by path relative to the site folder, e.g. `policies/keys/rotation/index.html`.
-    let files: [String: StaticFile]
+    private(set) var files: [String: StaticFile]
     /// Every folder that holds files, relative (e.g. `policies/keys/rotation`), for the trailing-slash redirect.
-    let folders: Set<String>
+    private(set) var folders: Set<String>
     /// Canonical request paths (`/`, `/policies/x/`, `/policies/x/index.html`, `/static/style.css`) → file:
     /// the fast path for the common request, which needs no decoding. Built only from real file names.
-    let routes: [String: StaticFile]
+    private(set) var routes: [String: StaticFile]
 
     /// Whether HTML pages carry the live-reload script (see ``LiveReload``).
     public let liveReload: Bool
@@ -27,22 +27,29 @@ public struct StaticSite: Sendable {
         var folders: Set<String> = []
         var routes: [String: StaticFile] = [:]
         for (path, file) in entries {
-            var components = path.split(separator: "/").dropLast()
-            while !components.isEmpty {
-                folders.insert(components.joined(separator: "/"))
-                components = components.dropLast()
-            }
-            routes["/" + path] = file
-            if path == "index.html" {
-                routes["/"] = file
-            } else if path.hasSuffix("/index.html") {
-                routes["/" + path.dropLast("index.html".count)] = file
-            }
+            Self.addFolders(of: path, to: &folders)
+            for route in Self.routes(of: path) { routes[route] = file }
         }
         self.files = entries
         self.folders = folders
         self.routes = routes
         self.liveReload = liveReload
+    }
+
+    /// The folders holding `path` (`a/b/c.html` → `a/b`, `a`).
+    private static func addFolders(of path: String, to folders: inout Set<String>) {
+        var components = path.split(separator: "/").dropLast()
+        while !components.isEmpty {
+            guard folders.insert(components.joined(separator: "/")).inserted else { return }
+            components = components.dropLast()
+        }
+    }
+
+    /// The request paths that name the file at `path`.
+    private static func routes(of path: String) -> [String] {
+        if path == "index.html" { return ["/index.html", "/"] }
+        if path.hasSuffix("/index.html") { return ["/" + path, "/" + path.dropLast("index.html".count)] }
+        return ["/" + path]
     }
 
     private static func file(_ path: String, _ contents: [UInt8], liveReload: Bool) -> StaticFile {
@@ -55,10 +62,26 @@ public struct StaticSite: Sendable {
     /// This site with `changed` files added or replaced and `removed` ones taken away: an incremental
     /// rebuild touches only the files it wrote.
     public func updating(files changed: [String: [UInt8]], removing removed: [String] = []) -> StaticSite {
-        var entries = files
-        for path in removed { entries[path] = nil }
-        for (path, contents) in changed { entries[path] = Self.file(path, contents, liveReload: liveReload) }
-        return StaticSite(entries: entries, liveReload: liveReload)
+        // Changed in place, not built again: 10,000 pages' routes and folders for one edited page
+        // delayed the page an edit was waiting for.
+        var site = self
+        for path in removed {
+            site.files[path] = nil
+            for route in Self.routes(of: path) { site.routes[route] = nil }
+        }
+        for (path, contents) in changed {
+            let file = Self.file(path, contents, liveReload: liveReload)
+            site.files[path] = file
+            for route in Self.routes(of: path) { site.routes[route] = file }
+            Self.addFolders(of: path, to: &site.folders)
+        }
+        if !removed.isEmpty {
+            // Folders left empty are no longer folders of the site.
+            var folders: Set<String> = []
+            for path in site.files.keys { Self.addFolders(of: path, to: &folders) }
+            site.folders = folders
+        }
+        return site
     }
 
     /// Reads every regular file under `directory`, skipping dot files and symbolic links

@@ -27,105 +27,7 @@ public enum HandbookLoader {
     public static func load(root: String, options: Options = Options()) -> (
         handbook: Handbook?, diagnostics: [Diagnostic]
     ) {
-        let contentPath = (root as NSString).appendingPathComponent("content")
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
-            return (
-                nil,
-                [
-                    .error(
-                        "no content/ folder in '\(root)'; run 'attest init' to create a handbook, or pass --root",
-                        at: nil)
-                ]
-            )
-        }
-        var diagnostics: [Diagnostic] = []
-        var files: [String] = []
-        var visited: Set<String> = []
-        listFiles(in: contentPath, relativePath: "", into: &files, visited: &visited, diagnostics: &diagnostics)
-
-        var configFile: String?
-        var policyFiles: [String] = [], quizFiles: [String] = [], pageFiles: [String] = [], assets: [String] = []
-        for file in files {
-            let components = file.split(separator: "/")
-            let isMarkdown = file.lowercased().hasSuffix(".md")
-            if file == "handbook.yml" {
-                configFile = file
-            } else if isMarkdown, components.count > 1, components[0] == "policies" {
-                policyFiles.append(file)
-            } else if isMarkdown, components.count > 1, components[0] == "quizzes" {
-                quizFiles.append(file)
-            } else if isMarkdown {
-                pageFiles.append(file)
-            } else {
-                assets.append(file)
-            }
-        }
-        /// Reads one file; a diagnostic when it cannot be read or is not UTF-8.
-        @Sendable func read<Output: Sendable>(_ file: String, _ reader: (SourceFile) -> Output) -> Result<
-            Output, Diagnostic
-        > {
-            do {
-                let source = try SourceFile(
-                    contentsOf: (contentPath as NSString).appendingPathComponent(file), path: "content/" + file)
-                return .success(reader(source))
-            } catch {
-                return .failure(error)
-            }
-        }
-        func successes<Output>(_ results: [Result<Output, Diagnostic>]) -> [Output] {
-            results.compactMap { result in
-                switch result {
-                case .success(let output): return output
-                case .failure(let diagnostic):
-                    diagnostics.append(diagnostic)
-                    return nil
-                }
-            }
-        }
-
-        var config: HandbookConfig?
-        if let configFile {
-            for result in successes([read(configFile, HandbookConfigReader.read)]) {
-                config = result.config
-                diagnostics += result.diagnostics
-            }
-        } else {
-            diagnostics.append(
-                .error(
-                    "missing content/handbook.yml: it holds the handbook's title and settings (at least 'title: …')",
-                    at: nil))
-        }
-
-        // Files are independent until the cross-checks: read them on every core, in order.
-        let policyOutputs = successes(ParallelMap.map(policyFiles) { read($0, PolicyReader.read) })
-        let quizOutputs = successes(ParallelMap.map(quizFiles) { read($0, QuizReader.read) })
-        var pages: [HandbookPage] = []
-        for result in successes(ParallelMap.map(pageFiles) { read($0, PageReader.read) }) {
-            diagnostics += result.diagnostics
-            if let page = result.page { pages.append(page) }
-        }
-        diagnostics += policyOutputs.flatMap(\.diagnostics) + quizOutputs.flatMap(\.diagnostics)
-
-        let policies = policyOutputs.compactMap(\.policy)
-        let quizzes = quizOutputs.compactMap(\.quiz)
-        diagnostics += crossCheck(policyOutputs: policyOutputs, quizOutputs: quizOutputs, options: options)
-        diagnostics += ParallelMap.map(policies) { policy in
-            ParameterQuoting.apply(
-                to: MarkdownDocument(parsing: policy.body), controls: policy.controls, sourcePath: policy.sourcePath,
-                bodyStartLine: policy.bodyStartLine)
-        }.flatMap { $0 }
-
-        guard let config, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let keep = options.includeDrafts
-        return (
-            Handbook(
-                root: root, config: config, policies: policies.filter { keep || !$0.draft },
-                quizzes: quizzes.filter { keep || !$0.draft }, pages: pages.filter { keep || !$0.draft }, assets: assets
-            ),
-            diagnostics
-        )
+        HandbookFiles.read(root: root, options: options).handbook()
     }
 
     /// Ids unique, and every reference resolves. Items left out as drafts are checked against
@@ -209,7 +111,7 @@ public enum HandbookLoader {
 
     /// Files under `path`, relative to `content/`, in byte order of their names; hidden files and the
     /// top-level `data/` folder are skipped.
-    private static func listFiles(
+    static func listFiles(
         in path: String, relativePath: String, into files: inout [String], visited: inout Set<String>,
         diagnostics: inout [Diagnostic]
     ) {

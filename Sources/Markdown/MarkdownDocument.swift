@@ -45,6 +45,20 @@ public final class MarkdownDocument {
         return nodes
     }
 
+    /// Calls `visit` with every node in document order (depth first, parents before children) until
+    /// it returns false; no array of the nodes is made.
+    public func forEachNode(_ visit: (MarkdownNode) -> Bool) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), !visit(MarkdownNode(node)) {
+                break
+            }
+        }
+    }
+
     /// Headings in document order.
     public func headings() -> [MarkdownHeading] {
         allNodes().compactMap { node in

@@ -68,6 +68,15 @@ public struct MarkdownNode {
         return result
     }
 
+    /// Calls `body` with the UTF-8 bytes of the node's literal text (text, code, code block and HTML
+    /// nodes), without making a string of them; nil for nodes without one.
+    public func withLiteralBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard let literal = cmark_node_get_literal(pointer) else { return nil }
+        return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+            body(UnsafeBufferPointer(start: bytes, count: strlen(literal)))
+        }
+    }
+
     /// The literal text of text, code, code block and HTML nodes.
     public var literal: String? {
         cmark_node_get_literal(pointer).map { String(cString: $0) }

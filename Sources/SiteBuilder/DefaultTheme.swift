@@ -280,19 +280,29 @@ public enum DefaultTheme {
             """##
         ),
         (
-            "sidebar.mustache",
+            "sidebar-group.mustache",
             ##"""
-            <ul class="nav-sections">
-            {{#groups}}
-            <li{{#current}} class="nav-current"{{/current}}><a href="{{url}}">{{title}}</a>
-            {{#current}}
+            <li class="nav-group{{#current}} nav-current{{/current}}"><a href="{{url}}">{{title}}</a>
+            {{#open}}
             <ul class="nav-pages">
             {{#entries}}
             <li><a href="{{url}}">{{title}}</a></li>
             {{/entries}}
+            {{#groups}}
+            {{>sidebar-group}}
+            {{/groups}}
             </ul>
-            {{/current}}
+            {{/open}}
             </li>
+
+            """##
+        ),
+        (
+            "sidebar.mustache",
+            ##"""
+            <ul class="nav-sections">
+            {{#groups}}
+            {{>sidebar-group}}
             {{/groups}}
             </ul>
 
@@ -462,6 +472,7 @@ public enum DefaultTheme {
             .nav-sections > li > a { font-weight: 600; text-decoration: none; }
             .nav-pages { margin: 0.3rem 0 0.6rem 0.75rem !important; border-left: 2px solid var(--line); padding-left: 0.6rem !important; }
             .nav-pages a { text-decoration: none; }
+            .nav-pages > .nav-group > a { font-weight: 600; }
             .site-nav a[aria-current="page"] { color: var(--fg); font-weight: 700; }
             main { min-width: 0; max-width: 50rem; }
             main:focus { outline: none; }

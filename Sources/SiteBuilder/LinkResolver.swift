@@ -2,6 +2,9 @@ import Foundation
 
 /// Resolves the links written in Markdown (relative `.md` paths with `#anchors`, as written for
 /// GitHub) to the rendered pages' URLs, and says which ones lead nowhere.
+///
+/// Whether an anchor exists is checked once every page's headings are known (``problem(with:)``):
+/// pages are rendered in one pass, and the link's URL does not depend on it.
 struct LinkResolver: Sendable {
     enum Resolution: Equatable {
         /// External (`https:`, `mailto:`…) or otherwise left as written.
@@ -12,28 +15,38 @@ struct LinkResolver: Sendable {
         case broken(String)
     }
 
+    /// A heading a link names (`other.md#part`, `#part`): checked once every page is rendered.
+    struct AnchorReference: Sendable, Equatable, Hashable {
+        /// The URL of the page the heading must be on.
+        var page: String
+        /// The heading id, percent-decoded.
+        var id: String
+        /// Whether the link is on that same page (`#part`), for the message.
+        var onSamePage: Bool
+    }
+
     private let sourceURLs: [String: String]
     private let draftSources: Set<String>
     private let assets: Set<String>
     private let pageURLs: Set<String>
-    private var anchorsByURL: [String: Set<String>]
     /// The Markdown source of each page URL, to name it in messages.
     private let sourceByURL: [String: String]
 
-    /// - Parameter anchorsByURL: the heading ids of each page.
-    init(plan: SitePlan, anchorsByURL: [String: Set<String>]) {
+    init(plan: SitePlan) {
         sourceURLs = plan.sourceURLs
         draftSources = plan.draftSources
         assets = Set(plan.assets)
         pageURLs = Set(plan.pages.map(\.url))
-        self.anchorsByURL = anchorsByURL
         sourceByURL = Dictionary(
             plan.pages.compactMap { page in page.sourcePath.map { (page.url, $0) } }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// Resolves `destination`, written in the Markdown of `page`.
-    func resolve(_ destination: String, from page: SitePage) -> Resolution {
-        if destination.isEmpty || destination.hasPrefix("//") || Self.hasScheme(destination) { return .unchanged }
+    /// Resolves `destination`, written in the Markdown of `page`, and names the heading it links
+    /// to, if any, for ``problem(with:headingIDs:)``.
+    func resolution(of destination: String, from page: SitePage) -> (resolution: Resolution, anchor: AnchorReference?) {
+        if destination.isEmpty || destination.hasPrefix("//") || Self.hasScheme(destination) {
+            return (.unchanged, nil)
+        }
         var rest = Substring(destination)
         var fragment: Substring = ""
         if let hash = rest.firstIndex(of: "#") {
@@ -41,47 +54,39 @@ struct LinkResolver: Sendable {
             rest = rest[..<hash]
         }
         if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
-        let anchor = String(fragment).removingPercentEncoding ?? String(fragment)
+        let anchor = Self.decoded(fragment)
 
         guard !rest.isEmpty else {
-            guard !anchor.isEmpty else { return .unchanged }
-            return anchorsByURL[page.url, default: []].contains(anchor)
-                ? .unchanged : .broken("no heading with id '\(anchor)' on this page")
+            guard !anchor.isEmpty else { return (.unchanged, nil) }
+            return (.unchanged, AnchorReference(page: page.url, id: anchor, onSamePage: true))
         }
-        let path = String(rest).removingPercentEncoding ?? String(rest)
+        let path = Self.decoded(rest)
         guard let target = locate(path, from: page) else {
             if let draft = draftTarget(path, from: page) {
-                return .broken("'\(draft)' is a draft, left out of this build (use --drafts to include drafts)")
+                return (.broken("'\(draft)' is a draft, left out of this build (use --drafts to include drafts)"), nil)
             }
-            return .broken("no such page or file")
+            return (.broken("no such page or file"), nil)
         }
-        if !anchor.isEmpty, pageURLs.contains(target),
-            !anchorsByURL[target, default: []].contains(anchor)
-        {
-            return .broken("no heading with id '\(anchor)' in \(sourceByURL[target] ?? target)")
-        }
-        return .rewritten(page.pathToRoot + target + (fragment.isEmpty ? "" : "#" + fragment))
+        let reference =
+            !anchor.isEmpty && pageURLs.contains(target)
+            ? AnchorReference(page: target, id: anchor, onSamePage: false) : nil
+        return (.rewritten(page.pathToRoot + target + (fragment.isEmpty ? "" : "#" + fragment)), reference)
     }
 
-    /// The page a link to an anchor on another page (`other.md#part`) points at, if any: an edit that
-    /// changes that page's headings must check the link again (``IncrementalSiteBuilder``).
-    func anchoredPage(_ destination: String, from page: SitePage) -> String? {
-        guard let hash = destination.firstIndex(of: "#"), destination.index(after: hash) < destination.endIndex,
-            !destination.hasPrefix("//"), !Self.hasScheme(destination)
-        else { return nil }
-        var rest = destination[..<hash]
-        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
-        guard !rest.isEmpty else { return nil }
-        let path = String(rest).removingPercentEncoding ?? String(rest)
-        guard let target = locate(path, from: page), pageURLs.contains(target) else { return nil }
-        return target
+    /// Why `reference` leads nowhere, given the heading ids of its page; nil when the heading is there.
+    func problem(with reference: AnchorReference, headingIDs: Set<String>?) -> String? {
+        guard headingIDs?.contains(reference.id) != true else { return nil }
+        return reference.onSamePage
+            ? "no heading with id '\(reference.id)' on this page"
+            : "no heading with id '\(reference.id)' in \(sourceByURL[reference.page] ?? reference.page)"
     }
 
-    /// This resolver with `url`'s heading ids replaced (after an edit of that page alone).
-    func replacingAnchors(of url: String, with ids: Set<String>) -> LinkResolver {
-        var resolver = self
-        resolver.anchorsByURL[url] = ids
-        return resolver
+    /// `text` with %XX escapes decoded (as written when invalid); most links have none, and
+    /// Foundation's decoding is not free.
+    private static func decoded(_ text: Substring) -> String {
+        let string = String(text)
+        guard string.utf8.contains(UInt8(ascii: "%")) else { return string }
+        return string.removingPercentEncoding ?? string
     }
 
     /// The site URL of what `path` names: a published source, a folder's landing page, or an asset.

@@ -2,31 +2,32 @@ import Markdown
 
 extension MarkdownDocument {
     /// The document's words without markup, whitespace collapsed, cut at `limit` characters:
-    /// what the search index holds.
+    /// what the search index holds. Gathered as bytes straight from the tree's literals.
     func plainText(limit: Int) -> String {
-        var text = ""
-        for node in allNodes() {
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(min(source.utf8.count, limit * 4))
+        var pendingSpace = false
+        // Collapse runs of ASCII white space on bytes; Character-level splitting dominated big builds.
+        func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    pendingSpace = !collapsed.isEmpty
+                    continue
+                }
+                if pendingSpace { collapsed.append(0x20) }
+                pendingSpace = false
+                collapsed.append(byte)
+            }
+        }
+        forEachNode { node in
             switch node.kind {
             case .text, .code, .codeBlock:
-                text += node.literal ?? ""
-                text += " "
-            case .softBreak, .lineBreak: text += " "
-            default: continue
-            }
-            if text.utf8.count > limit * 4 { break }  // utf8.count is O(1); count would rescan
-        }
-        // Collapse runs of ASCII white space on bytes; Character-level splitting dominated big builds.
-        var collapsed: [UInt8] = []
-        collapsed.reserveCapacity(min(text.utf8.count, limit * 4))
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                node.withLiteralBytes(append)
                 pendingSpace = !collapsed.isEmpty
-                continue
+            case .softBreak, .lineBreak: pendingSpace = !collapsed.isEmpty
+            default: break
             }
-            if pendingSpace { collapsed.append(0x20) }
-            pendingSpace = false
-            collapsed.append(byte)
+            return collapsed.count <= limit * 4
         }
         let result = String(decoding: collapsed, as: UTF8.self)
         // No more bytes than `limit`: no more characters either, and counting characters is O(n).

@@ -1,8 +1,8 @@
 import HandbookContent
 import Markdown
 
-/// What a page's Markdown says about its structure, found before any page is rendered so that
-/// links to other pages' anchors can be checked.
+/// What a page's Markdown says about its structure: its heading ids (which links to its anchors
+/// are checked against once every page is rendered) and its table of contents.
 struct PageOutline: Sendable {
     struct Entry: Sendable {
         var level: Int
@@ -45,11 +45,5 @@ struct PageOutline: Sendable {
         let diagnostics = ParameterQuoting.apply(
             to: document, controls: policy.controls, sourcePath: policy.sourcePath, bodyStartLine: policy.bodyStartLine)
         return (document, diagnostics)
-    }
-
-    /// The outline of `page` (empty for generated pages without Markdown).
-    static func of(_ page: SitePage) -> PageOutline {
-        let (document, diagnostics) = document(for: page)
-        return PageOutline(document: document, diagnostics: diagnostics)
     }
 }

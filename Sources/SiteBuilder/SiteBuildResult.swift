@@ -9,10 +9,14 @@ public struct SiteBuildResult: Sendable {
     /// Whether the site was written (a build without errors); always false for a check.
     public var wroteSite: Bool
 
-    public init(diagnostics: [Diagnostic], pageCount: Int, wroteSite: Bool) {
+    /// How long each step of the build took, in order (`attest build --timings`).
+    public var phases: [BuildPhase]
+
+    public init(diagnostics: [Diagnostic], pageCount: Int, wroteSite: Bool, phases: [BuildPhase] = []) {
         self.diagnostics = diagnostics
         self.pageCount = pageCount
         self.wroteSite = wroteSite
+        self.phases = phases
     }
 
     /// Whether any diagnostic is an error.

@@ -37,6 +37,7 @@ public struct SiteBuilder: Sendable {
     private func run(
         outputDirectory: String?, progress: (@Sendable (Int, Int) -> Void)?
     ) async -> SiteBuildResult {
+        var clock = PhaseClock()
         var diagnostics: [Diagnostic] = []
         let (loadedTheme, themeDiagnostics) = SiteTheme.load(
             directory: templatesDirectory, displayPath: displayPath(templatesDirectory))
@@ -46,14 +47,16 @@ public struct SiteBuilder: Sendable {
         guard let theme = loadedTheme else {
             return SiteBuildResult(diagnostics: diagnostics, pageCount: 0, wroteSite: false)
         }
+        clock.end("plan")
 
-        // 1-2. Outlines (heading ids, so that links to anchors can be checked), and what pages share,
-        // rendered once: the sidebar per section and folder depth.
-        let (renderer, outlineDiagnostics) = await PageRenderer.prepared(
+        // 1. What pages share, rendered once: the sidebar per group and folder depth, on every core.
+        let renderer = await PageRenderer.make(
             plan: plan, theme: theme, config: handbook.config, options: options)
-        diagnostics += outlineDiagnostics
+        clock.end("sidebars")
 
-        // 3. Stage the output (unless checking, or already failed), render and write every page.
+        // 2. Stage the output (unless checking, or already failed), render and write every page, in one
+        // pass on every core. The folders that hold other pages' folders are made first; each page
+        // makes its own. Links to headings are checked once every page's headings are known.
         var output: SiteOutput?
         if let outputDirectory, !diagnostics.hasErrors {
             do {
@@ -61,8 +64,10 @@ public struct SiteBuilder: Sendable {
                     outputDirectory, protecting: [handbook.root + "/content", templatesDirectory, handbook.root])
                 let staged = try SiteOutput.stage(beside: outputDirectory)
                 output = staged
-                try staged.createDirectories(Set(plan.pages.map { SiteURL.directory(of: $0.url) }))
+                let pageFolders = plan.pages.map { SiteURL.directory(of: $0.url) }
+                try staged.createDirectories(Set(pageFolders.map(SiteURL.directory(of:))))
             } catch let refusal as SiteOutput.Refusal {
+                output?.discard()
                 diagnostics.append(.error(refusal.description, at: nil))
                 return SiteBuildResult(diagnostics: diagnostics, pageCount: 0, wroteSite: false)
             } catch {
@@ -74,27 +79,40 @@ public struct SiteBuilder: Sendable {
         }
         let staged = output
         let rendered = ParallelMap.map(plan.pages, progress: progress) {
-            page -> (SearchIndex.Entry?, [Diagnostic]) in
-            let result = renderer.render(page)
-            var diagnostics = result.diagnostics
-            if let staged {
+            page -> (output: PageRenderer.Output, searchFragment: String?) in
+            var result = renderer.render(page)
+            if let staged, !result.diagnostics.hasErrors {
                 do {
-                    try staged.write(result.html, to: page.url)
+                    try staged.createDirectory(SiteURL.directory(of: page.url))
+                    try staged.write(bytes: result.html, to: page.url)
                 } catch {
-                    diagnostics.append(.error("cannot write '\(page.url)': \(Self.reason(error))", at: nil))
+                    result.diagnostics.append(.error("cannot write '\(page.url)': \(Self.reason(error))", at: nil))
                 }
             }
-            return (result.searchEntry, diagnostics)
+            result.html = []  // written
+            let fragment = result.searchEntry.map(SearchIndex.fragment(of:))
+            result.searchEntry = nil
+            return (result, fragment)
         }
-        diagnostics += rendered.flatMap(\.1)
-        let index = SearchIndex(entries: rendered.compactMap(\.0))
+        var headingIDs: [String: Set<String>] = [:]
+        headingIDs.reserveCapacity(plan.pages.count)
+        for (page, result) in zip(plan.pages, rendered) { headingIDs[page.url] = Set(result.output.headingIDs) }
+        for (result, _) in rendered {
+            diagnostics += result.diagnostics
+            diagnostics += renderer.anchorDiagnostics(result.anchorLinks) { headingIDs[$0] }
+        }
+        // Pages are in URL order, as the index lists them.
+        let index = SearchIndexText(fragments: rendered.compactMap(\.searchFragment))
+        clock.end("pages")
 
-        // 4. The search index, the theme's static files, the content's files.
+        // 3. The search index, the theme's static files, the content's files.
         if let staged, !diagnostics.hasErrors {
             diagnostics += writeSupportFiles(to: staged, index: index, theme: theme, plan: plan)
         }
+        clock.end("search index and files")
         guard let staged else {
-            return SiteBuildResult(diagnostics: diagnostics, pageCount: plan.pages.count, wroteSite: false)
+            return SiteBuildResult(
+                diagnostics: diagnostics, pageCount: plan.pages.count, wroteSite: false, phases: clock.phases)
         }
         guard !diagnostics.hasErrors else {
             staged.discard()
@@ -107,17 +125,18 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(.error("cannot replace '\(staged.directory)': \(Self.reason(error))", at: nil))
             return SiteBuildResult(diagnostics: diagnostics, pageCount: plan.pages.count, wroteSite: false)
         }
-        return SiteBuildResult(diagnostics: diagnostics, pageCount: plan.pages.count, wroteSite: true)
+        clock.end("swap")
+        return SiteBuildResult(
+            diagnostics: diagnostics, pageCount: plan.pages.count, wroteSite: true, phases: clock.phases)
     }
 
-    private func writeSupportFiles(to output: SiteOutput, index: SearchIndex, theme: SiteTheme, plan: SitePlan)
+    private func writeSupportFiles(to output: SiteOutput, index: SearchIndexText, theme: SiteTheme, plan: SitePlan)
         -> [Diagnostic]
     {
         var diagnostics: [Diagnostic] = []
         do {
-            let json = index.json()
-            try output.write(json, to: "search-index.json")
-            try output.write(SearchIndex.script(json: json), to: "search-index.js")
+            try output.write(pieces: index.jsonPieces(), to: SearchIndexText.jsonName)
+            try output.write(pieces: index.scriptPieces(), to: SearchIndexText.scriptName)
         } catch {
             diagnostics.append(.error("cannot write the search index: \(Self.reason(error))", at: nil))
         }

@@ -12,6 +12,8 @@ public struct SiteLayout: Sendable {
     public let theme: SiteTheme
     let navigation: SiteNavigation
     let config: HandbookConfig
+    /// The theme's templates rendered once per shape of context, shared by every page.
+    let frames: TemplateFrames
 
     /// A layout whose navigation shows `handbook`'s sections and pages (drafts only if asked).
     public init(handbook: Handbook, theme: SiteTheme, includeDrafts: Bool = false) {
@@ -19,10 +21,12 @@ public struct SiteLayout: Sendable {
         self.init(theme: theme, navigation: plan.navigation, config: handbook.config)
     }
 
-    init(theme: SiteTheme, navigation: SiteNavigation, config: HandbookConfig) {
+    /// - Parameter frames: frames of the same theme to keep using (a layout for new navigation).
+    init(theme: SiteTheme, navigation: SiteNavigation, config: HandbookConfig, frames: TemplateFrames? = nil) {
         self.theme = theme
         self.navigation = navigation
         self.config = config
+        self.frames = frames ?? TemplateFrames(theme: theme)
     }
 
     /// Renders the template `template` with `context` and puts the result in the site's layout.
@@ -51,30 +55,42 @@ public struct SiteLayout: Sendable {
             sidebar: sidebar(groupKey: nil, pathToRoot: pathToRoot), description: nil, isSearch: false)
     }
 
-    /// The sidebar: every section, with the pages of the current one listed.
+    /// The sidebar: the navigation tree, with every top-level group, and the groups on the way to
+    /// `groupKey` open (their pages and the groups inside them listed); the others closed.
     func sidebar(groupKey: String?, pathToRoot: String) -> String {
-        let groups: [[String: Any]] = navigation.groups.map { group in
-            var item: [String: Any] = ["title": group.title, "url": pathToRoot + group.url]
-            if group.key == groupKey {
-                item["current"] = true
-                item["entries"] = group.entries.map { ["title": $0.title, "url": pathToRoot + $0.url] }
-            }
-            return item
+        let open = Set(groupKey.map(navigation.ancestry(of:)) ?? [])
+        func node(_ key: String) -> TemplateValue? {
+            guard let group = navigation.group(key) else { return nil }
+            let isOpen = open.contains(key)
+            var item: TemplateObject = [
+                "title": .text(group.label), "url": .text(pathToRoot + group.url), "current": .flag(key == groupKey),
+                "open": .flag(isOpen),
+            ]
+            // Present even when closed, so that a closed group never shows an enclosing group's pages.
+            item["entries"] = .list(
+                isOpen
+                    ? group.entries.map { .object(["title": .text($0.title), "url": .text(pathToRoot + $0.url)]) } : [])
+            item["groups"] = .list(isOpen ? group.children.compactMap(node) : [])
+            return .object(item)
         }
-        return theme.render("sidebar", context: ["root": pathToRoot, "groups": groups, "siteTitle": config.title])
+        let context: TemplateObject = [
+            "root": .text(pathToRoot), "groups": .list(navigation.topLevel.compactMap(node)),
+            "siteTitle": .text(config.title),
+        ]
+        return theme.render("sidebar", context: context)
     }
 
-    /// The sidebar of every section and folder depth among `pages`, by ``PageRenderer/sidebarKey(groupKey:pathToRoot:)``:
-    /// rendered once each, then shared by the pages.
-    func sidebars(for pages: [SitePage]) -> [String: String] {
-        var sidebars: [String: String] = [:]
+    /// The sidebar of every group and folder depth among `pages`, by ``PageRenderer/sidebarKey(groupKey:pathToRoot:)``:
+    /// rendered once each, on every core, then shared by the pages.
+    func sidebars(for pages: [SitePage]) async -> [String: String] {
+        var seen: Set<String> = []
+        var wanted: [(key: String, groupKey: String?, pathToRoot: String)] = []
         for page in pages {
             let key = PageRenderer.sidebarKey(groupKey: page.groupKey, pathToRoot: page.pathToRoot)
-            if sidebars[key] == nil {
-                sidebars[key] = sidebar(groupKey: page.groupKey, pathToRoot: page.pathToRoot)
-            }
+            if seen.insert(key).inserted { wanted.append((key, page.groupKey, page.pathToRoot)) }
         }
-        return sidebars
+        let rendered = ParallelMap.map(wanted) { sidebar(groupKey: $0.groupKey, pathToRoot: $0.pathToRoot) }
+        return Dictionary(uniqueKeysWithValues: zip(wanted.map(\.key), rendered))
     }
 
     /// Marks the link to the page itself in a pre-rendered sidebar.
@@ -106,15 +122,27 @@ public struct SiteLayout: Sendable {
     func wrap(
         content: String, title: String?, pathToRoot: String, sidebar: String, description: String?, isSearch: Bool
     ) -> String {
-        var context: [String: Any] = [
-            "lang": "en", "siteTitle": config.title, "root": pathToRoot, "sidebar": sidebar, "content": content,
-            "isSearch": isSearch,
+        var output: [UInt8] = []
+        wrap(
+            content: content, title: title, pathToRoot: pathToRoot, sidebar: sidebar, description: description,
+            isSearch: isSearch, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends the whole HTML document around `content` to `output`.
+    func wrap(
+        content: String, title: String?, pathToRoot: String, sidebar: String, description: String?, isSearch: Bool,
+        into output: inout [UInt8]
+    ) {
+        var context: TemplateObject = [
+            "lang": .text("en"), "siteTitle": .text(config.title), "root": .text(pathToRoot), "sidebar": .text(sidebar),
+            "content": .text(content), "isSearch": .flag(isSearch),
         ]
-        if let title, title != config.title { context["pageTitle"] = title }
-        if !config.organization.isEmpty { context["organization"] = config.organization }
+        if let title, title != config.title { context["pageTitle"] = .text(title) }
+        if !config.organization.isEmpty { context["organization"] = .text(config.organization) }
         if let description = description ?? config.description, !description.isEmpty {
-            context["description"] = description
+            context["description"] = .text(description)
         }
-        return theme.render("layout", context: context)
+        frames.render("layout", context, into: &output)
     }
 }

@@ -16,10 +16,19 @@ struct SiteNavigation: Sendable {
         /// The group's landing page.
         var url: String { SiteURL.forGroup(key) }
         var entries: [Entry]
+        /// The nearest group whose folder holds this one's (`guides` for `guides/laptops`), if any.
+        var parent: String? = nil
+        /// Groups whose ``parent`` this is, in display order.
+        var children: [String] = []
+        /// The group's name under its parent in the navigation tree: its landing page's title, else its
+        /// folder's name (where ``title`` names every folder: `Guides / Laptops`); ``title`` at the top.
+        var label: String = ""
     }
 
-    /// Groups in display order.
+    /// Groups in display order (a group before the groups inside it).
     var groups: [Group]
+    /// Keys of the groups no other group holds, in display order: the top of the navigation tree.
+    var topLevel: [String]
     /// Every entry in reading order, for previous/next.
     var readingOrder: [Entry]
     private var positionByURL: [String: Int]
@@ -30,32 +39,98 @@ struct SiteNavigation: Sendable {
         var byKey: [String: [(sortKey: (Int, Int, String, String), entry: Entry)]] = [:]
         var indexTitles: [String: String] = [:]
         for page in pages {
-            guard let key = page.groupKey else { continue }
-            let entry = Entry(title: page.title, url: page.url, summary: Self.summary(of: page))
-            let sortKey: (Int, Int, String, String)
-            switch page.kind {
-            case .policy(let policy): sortKey = (1, Int.max, policy.title.lowercased(), policy.id)
-            case .quiz(let quiz): sortKey = (1, Int.max, quiz.title.lowercased(), quiz.id)
-            case .page(let handbookPage):
-                if handbookPage.isIndex { indexTitles[key] = handbookPage.title }
-                sortKey = (
-                    handbookPage.isIndex ? 0 : 1, handbookPage.weight ?? Int.max, handbookPage.title.lowercased(),
-                    page.url
-                )
-            default: continue
-            }
-            byKey[key, default: []].append((sortKey, entry))
+            guard let key = page.groupKey, let sortKey = Self.sortKey(of: page) else { continue }
+            if case .page(let handbookPage) = page.kind, handbookPage.isIndex { indexTitles[key] = handbookPage.title }
+            byKey[key, default: []].append((sortKey, Self.entry(of: page)))
         }
         let orderedKeys = byKey.keys.sorted { a, b in
             Self.order(of: a, in: config.sections) < Self.order(of: b, in: config.sections)
         }
-        groups = orderedKeys.map { key in
+        var groups = orderedKeys.map { key in
             let entries = byKey[key, default: []].sorted { $0.sortKey < $1.sortKey }.map(\.entry)
             return Group(key: key, title: indexTitles[key] ?? Self.title(forGroup: key), entries: entries)
         }
+        let groupIndexByKey = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
+        var topLevel: [String] = []
+        for index in groups.indices {
+            let key = groups[index].key
+            // The nearest enclosing folder that is a group: `a/b` for `a/b/c`, else `a`.
+            var folder = key.isEmpty ? nil : SiteURL.directory(of: key)
+            while let candidate = folder, !candidate.isEmpty, groupIndexByKey[candidate] == nil {
+                folder = SiteURL.directory(of: candidate)
+            }
+            if let parent = folder, !parent.isEmpty, let parentIndex = groupIndexByKey[parent] {
+                groups[index].parent = parent
+                groups[parentIndex].children.append(key)
+                let folderName = String(key.split(separator: "/").last ?? "")
+                groups[index].label = indexTitles[key] ?? Self.humanize(folderName)
+            } else {
+                topLevel.append(key)
+                groups[index].label = groups[index].title
+            }
+        }
+        self.groups = groups
+        self.topLevel = topLevel
         readingOrder = groups.flatMap(\.entries)
         positionByURL = Dictionary(readingOrder.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { a, _ in a })
-        groupIndexByKey = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
+        self.groupIndexByKey = groupIndexByKey
+    }
+
+    /// Where a page goes in its group: its landing page first, then by weight, title, id or URL; nil
+    /// for pages that are not listed (home, search, generated listings).
+    private static func sortKey(of page: SitePage) -> (Int, Int, String, String)? {
+        switch page.kind {
+        case .policy(let policy): (1, Int.max, policy.title.lowercased(), policy.id)
+        case .quiz(let quiz): (1, Int.max, quiz.title.lowercased(), quiz.id)
+        case .page(let handbookPage):
+            (handbookPage.isIndex ? 0 : 1, handbookPage.weight ?? Int.max, handbookPage.title.lowercased(), page.url)
+        default: nil
+        }
+    }
+
+    private static func entry(of page: SitePage) -> Entry {
+        Entry(title: page.title, url: page.url, summary: summary(of: page))
+    }
+
+    /// Lists the group `key` again from `pages` (its pages, with the same URLs as before, titles,
+    /// summaries or weights changed; not its landing page's title): what an edited title needs,
+    /// without building the whole navigation again. False, changing nothing, when they are not the
+    /// pages it listed.
+    mutating func relist(_ key: String, from pages: [SitePage]) -> Bool {
+        guard let index = groupIndexByKey[key], let first = groups[index].entries.first,
+            let start = positionByURL[first.url]
+        else { return false }
+        let listed = pages.compactMap { page in Self.sortKey(of: page).map { ($0, Self.entry(of: page)) } }
+        let entries = listed.sorted { $0.0 < $1.0 }.map(\.1)
+        guard Set(entries.map(\.url)) == Set(groups[index].entries.map(\.url)) else { return false }
+        groups[index].entries = entries
+        for (offset, entry) in entries.enumerated() {
+            readingOrder[start + offset] = entry
+            positionByURL[entry.url] = start + offset
+        }
+        return true
+    }
+
+    /// `key` and the groups holding it, innermost first.
+    func ancestry(of key: String) -> [String] {
+        var keys: [String] = []
+        var current: String? = key
+        while let next = current, let group = group(next) {
+            keys.append(next)
+            current = group.parent
+        }
+        return keys
+    }
+
+    /// Every group inside `key`, at any depth.
+    func descendants(of key: String) -> [String] {
+        var result: [String] = []
+        var pending = group(key)?.children ?? []
+        while let next = pending.popLast() {
+            result.append(next)
+            pending += group(next)?.children ?? []
+        }
+        return result
     }
 
     func group(_ key: String) -> Group? { groupIndexByKey[key].map { groups[$0] } }

@@ -92,4 +92,14 @@ public struct SiteTheme: Sendable {
     public func render(_ name: String, context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
+
+    /// Renders the template `name` with a context as the engine reads it (see ``TemplateValue/mustacheValue``).
+    func render(_ name: String, context: Any) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Renders the template `name` with `context`, directly (see ``TemplateFrames`` for many pages).
+    func render(_ name: String, context: TemplateObject) -> String {
+        library.render(context.mustacheValue, withTemplate: name) ?? ""
+    }
 }

@@ -26,19 +26,35 @@ enum SiteURL {
         String(repeating: "../", count: url.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 })
     }
 
-    /// Resolves `.` and `..` in a `/`-separated path; nil if it climbs above its start.
+    /// Resolves `.` and `..` in a `/`-separated path (empty parts dropped); nil if it climbs above
+    /// its start. On bytes: every link of every page goes through it.
     static func normalize(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
+        let bytes = Array(path.utf8)
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var parts: [Range<Int>] = []
+        var changed = false
+        var start = 0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == slash {
+            defer { start = end + 1 }
+            let length = end - start
+            if length == 0 || (length == 1 && bytes[start] == dot) {
+                changed = true
+            } else if length == 2, bytes[start] == dot, bytes[start + 1] == dot {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
+                changed = true
             } else {
-                parts.append(part)
+                parts.append(start..<end)
             }
         }
-        return parts.joined(separator: "/")
+        guard changed else { return path }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { result.append(slash) }
+            result.append(contentsOf: bytes[part])
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The folder part of a path (`a/b/c.md` → `a/b`, `c.md` → ``).

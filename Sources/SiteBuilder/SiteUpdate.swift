@@ -24,7 +24,9 @@ public struct SiteUpdate: Sendable {
     /// The source paths (relative to the root) this update took into account.
     public var sources: [String]
     /// The handbook and layout the site now shows, when this update rendered everything (the first
-    /// build, or the handbook or theme loaded anew); nil when it rendered some pages again. A server
+    /// build, or the handbook or theme loaded anew) or changed what a server grades, admits and lays
+    /// out its own pages by: a quiz, a policy's title or version, the navigation. Nil when it rendered
+    /// pages again for other edits (a policy's text or controls, an ordinary page's text). A server
     /// under `--watch` then grades and lays out its own pages with them.
     public var handbook: Handbook?
     public var layout: SiteLayout?

@@ -1,9 +1,10 @@
-import AttestServer
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import AttestServer
 
 @Suite struct StaticServingTests {
     @Test func servesIndexAndFilesWithContentTypes() async throws {
@@ -109,5 +110,29 @@ import Testing
         let site = try StaticSite.load(directory: folder.path)
         #expect(site.fileCount == 1)
         #expect(throws: ServerSetupError.self) { try StaticSite.load(directory: folder.path + "/missing") }
+    }
+
+    /// `--watch` changes the served site file by file: its routes and folders must be those of the
+    /// site built whole from the same files.
+    @Test func anUpdatedSiteRoutesAsASiteBuiltWhole() throws {
+        let page = Array("<html><body>page</body></html>".utf8)
+        let before = StaticSite(
+            files: [
+                "index.html": page, "a/index.html": page, "a/b/index.html": page, "a/b/c.css": page, "d/e/f.html": page,
+            ], liveReload: true)
+        let updated = before.updating(
+            files: ["a/b/index.html": Array("<html><body>new</body></html>".utf8), "g/index.html": page],
+            removing: ["d/e/f.html"])
+        let whole = StaticSite(
+            files: [
+                "index.html": page, "a/index.html": page, "a/b/index.html": page, "a/b/c.css": page,
+                "g/index.html": page,
+            ], liveReload: true)
+        #expect(Set(updated.files.keys) == Set(whole.files.keys))
+        #expect(Set(updated.routes.keys) == Set(whole.routes.keys))
+        #expect(updated.folders == whole.folders)
+        #expect(!updated.folders.contains("d") && updated.folders.contains("g"))
+        let body = try #require(updated.routes["/a/b/"]?.body)
+        #expect(String(buffer: body).contains("new"))
     }
 }

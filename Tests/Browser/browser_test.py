@@ -322,6 +322,34 @@ def test_policy(driver, base, policy_url):
     axe_check(driver, "a policy page")
 
 
+@step("the sidebar leads to every section and shows the page's own")
+def test_navigation(driver, base, policy_url):
+    """The sidebar lists every top-level section, opens the page's own (its pages listed, the page
+    marked as the current one), and another section opens with its own pages listed."""
+    driver.get(base + policy_url)
+    wait_ready(driver)
+    nav = driver.find_elements(By.CSS_SELECTOR, "nav.site-nav")
+    if not check("every page has the sidebar", nav):
+        return
+    sections = [a for a in nav[0].find_elements(By.CSS_SELECTOR, ".nav-sections > li > a") if a.is_displayed()]
+    check("the sidebar lists the top-level sections", len(sections) >= 2, len(sections))
+    current = nav[0].find_elements(By.CSS_SELECTOR, "a[aria-current=page]")
+    check("the sidebar marks the page itself", len(current) == 1 and current[0].is_displayed(),
+          [a.get_attribute("href") for a in current])
+    opened = nav[0].find_elements(By.CSS_SELECTOR, ".nav-current .nav-pages a")
+    check("the page's own section is open, its pages listed", len(opened) >= 2, len(opened))
+    others = [a for a in sections if not a.find_elements(By.XPATH, "./parent::li[contains(@class,'nav-current')]")]
+    if not check("another section is listed", others):
+        return
+    target = others[0].get_attribute("href")
+    others[0].click()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.split("#")[0] == target)
+    wait_ready(driver)
+    listed = driver.find_elements(By.CSS_SELECTOR, "nav.site-nav .nav-current .nav-pages a")
+    check("following a section opens it, with its pages in the sidebar", listed and all(a.is_displayed() for a in listed),
+          driver.current_url)
+
+
 TRANSIENT_WEBDRIVER_ERRORS = ("does not belong to the document", "stale element", "no such element",
                               "target frame detached")
 
@@ -651,6 +679,7 @@ def main():
         test_home(driver, server.base)
         test_search(driver, server.base, "rotation")
         test_policy(driver, server.base, policy_url)
+        test_navigation(driver, server.base, policy_url)
         test_quiz(driver, server.base, quiz_id, questions)
         test_my_training(driver, server.base, quiz_title)
         test_audit(driver, server.base)

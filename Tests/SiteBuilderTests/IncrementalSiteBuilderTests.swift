@@ -47,7 +47,7 @@ struct IncrementalSiteBuilderTests {
 
         func incrementalBuilder() -> IncrementalSiteBuilder {
             let root = root
-            return IncrementalSiteBuilder(root: root, options: options) { HandbookLoader.load(root: root) }
+            return IncrementalSiteBuilder(root: root, options: options) { (HandbookFiles.read(root: root), []) }
         }
 
         /// What `attest build` writes for the sources as they are now.
@@ -65,7 +65,7 @@ struct IncrementalSiteBuilderTests {
 
     /// Builds `root` incrementally into its site folder, checking that the first build succeeds.
     static func start(_ root: WatchedRoot) async throws -> (IncrementalSiteBuilder, SiteDirectoryWriter) {
-        var builder = root.incrementalBuilder()
+        let builder = root.incrementalBuilder()
         let writer = SiteDirectoryWriter(directory: root.site, root: root.root)
         let first = await builder.buildAll()
         #expect(first.succeeded && first.isComplete, "\(first.diagnostics)")
@@ -76,7 +76,7 @@ struct IncrementalSiteBuilderTests {
     @Test func editingOnePageRendersItAloneAndMatchesAFullBuild() async throws {
         let root = try WatchedRoot()
         defer { root.cleanUp() }
-        var (builder, writer) = try await Self.start(root)
+        let (builder, writer) = try await Self.start(root)
         #expect(SiteFixture.snapshot(root.site) == (try await root.fullBuild()))
 
         try root.write("---\ntitle: Gamma\n---\n\nPlain text, edited.\n", to: "content/guides/gamma.md")
@@ -93,7 +93,7 @@ struct IncrementalSiteBuilderTests {
     @Test func aNewTitleRendersTheNavigationAgainEverywhereItShows() async throws {
         let root = try WatchedRoot()
         defer { root.cleanUp() }
-        var (builder, writer) = try await Self.start(root)
+        let (builder, writer) = try await Self.start(root)
 
         try root.write("---\ntitle: Zeta\n---\n\nPlain text.\n", to: "content/guides/gamma.md")
         let update = await builder.update(changedPaths: ["content/guides/gamma.md"])
@@ -107,7 +107,7 @@ struct IncrementalSiteBuilderTests {
     @Test func anInvalidEditKeepsTheLastGoodSiteAndSaysWhy() async throws {
         let root = try WatchedRoot()
         defer { root.cleanUp() }
-        var (builder, writer) = try await Self.start(root)
+        let (builder, writer) = try await Self.start(root)
         let before = SiteFixture.snapshot(root.site)
 
         try root.write("---\ntitle: [unclosed\n---\n\nBroken.\n", to: "content/guides/gamma.md")
@@ -132,7 +132,7 @@ struct IncrementalSiteBuilderTests {
     @Test func aRemovedAnchorIsReportedWhereItIsLinkedFrom() async throws {
         let root = try WatchedRoot()
         defer { root.cleanUp() }
-        var (builder, _) = try await Self.start(root)
+        let (builder, _) = try await Self.start(root)
 
         try root.write("---\ntitle: Beta\n---\n\n## Particulars\n\nText.\n", to: "content/guides/beta.md")
         let update = await builder.update(changedPaths: ["content/guides/beta.md"])
@@ -145,7 +145,7 @@ struct IncrementalSiteBuilderTests {
     @Test func aRemovedPageIsRemovedFromTheSiteAndLinksToItAreBroken() async throws {
         let root = try WatchedRoot()
         defer { root.cleanUp() }
-        var (builder, writer) = try await Self.start(root)
+        let (builder, writer) = try await Self.start(root)
 
         try root.remove("content/guides/gamma.md")
         let removed = await builder.update(changedPaths: ["content/guides/gamma.md"])
@@ -169,7 +169,7 @@ struct IncrementalSiteBuilderTests {
     @Test func aTemplateChangeRendersEveryPageAgain() async throws {
         let root = try WatchedRoot()
         defer { root.cleanUp() }
-        var (builder, writer) = try await Self.start(root)
+        let (builder, writer) = try await Self.start(root)
         let pageCount = SiteFixture.snapshot(root.site).keys.filter { $0.hasSuffix(".html") }.count
 
         let layout = try #require(root.read("templates/layout.mustache"))
@@ -196,7 +196,7 @@ struct IncrementalSiteBuilderTests {
     @Test func aPolicyEditAndAnAddedPageReloadTheHandbook() async throws {
         let root = try WatchedRoot()
         defer { root.cleanUp() }
-        var (builder, writer) = try await Self.start(root)
+        let (builder, writer) = try await Self.start(root)
 
         let policy = try #require(root.read("content/policies/keys/rotation.md"))
         try root.write(
@@ -230,7 +230,7 @@ struct IncrementalSiteBuilderTests {
     @Test func themeAndContentFilesAreCopiedAndRemovedAlone() async throws {
         let root = try WatchedRoot()
         defer { root.cleanUp() }
-        var (builder, writer) = try await Self.start(root)
+        let (builder, writer) = try await Self.start(root)
 
         try root.write("body { color: teal; }\n", to: "templates/static/extra.css")
         try root.write("a diagram\n", to: "content/guides/diagram.txt")
@@ -251,8 +251,32 @@ struct IncrementalSiteBuilderTests {
     @Test func editorTemporaryFilesThatCameAndWentChangeNothing() async throws {
         let root = try WatchedRoot()
         defer { root.cleanUp() }
-        var (builder, _) = try await Self.start(root)
+        let (builder, _) = try await Self.start(root)
         let update = await builder.update(changedPaths: ["content/guides/4913", "content/guides/.gamma.md.swp"])
         #expect(update.succeeded && update.isEmpty && update.sources.isEmpty)
+    }
+
+    @Test func aNewTitleInAFolderRendersTheSidebarsOfTheFoldersInsideIt() async throws {
+        let root = try WatchedRoot()
+        defer { root.cleanUp() }
+        for folder in ["guides/laptops/setup", "other"] {
+            try FileManager.default.createDirectory(
+                atPath: root.root + "/content/" + folder, withIntermediateDirectories: true)
+        }
+        try root.write("---\ntitle: Laptops\n---\n\nAll about laptops.\n", to: "content/guides/laptops/index.md")
+        try root.write("---\ntitle: Unboxing\n---\n\nOpen the box.\n", to: "content/guides/laptops/setup/unboxing.md")
+        try root.write("---\ntitle: Elsewhere\n---\n\nOther text.\n", to: "content/other/elsewhere.md")
+        let (builder, writer) = try await Self.start(root)
+
+        // Gamma's folder (guides) is open in the sidebars of every folder inside it, which list its pages.
+        try root.write("---\ntitle: Omega\n---\n\nPlain text.\n", to: "content/guides/gamma.md")
+        let update = await builder.update(changedPaths: ["content/guides/gamma.md"])
+        #expect(update.succeeded, "\(update.diagnostics)")
+        #expect(update.files["guides/laptops/setup/unboxing/index.html"] != nil)
+        #expect(update.files["guides/laptops/index.html"] != nil)
+        #expect(update.files["other/elsewhere/index.html"] == nil, "guides is closed there")
+        #expect(writer.apply(update).isEmpty)
+        #expect(root.read("site/guides/laptops/setup/unboxing/index.html")?.contains(">Omega</a>") == true)
+        #expect(SiteFixture.snapshot(root.site) == (try await root.fullBuild()))
     }
 }

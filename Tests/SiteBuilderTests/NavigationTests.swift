@@ -75,4 +75,53 @@ import Testing
         let guide = try #require(fixture.read("guides/a/index.html"))
         #expect(guide.contains("<a href=\"../../index.html#start-here\">start</a>"))
     }
+
+    /// A handbook of nested folders: the sidebar is a tree, with the way to the current page open.
+    @Test func nestedFoldersAreATreeOpenOnTheWayToThePage() async throws {
+        let fixture = try SiteFixture()
+        defer { fixture.cleanUp() }
+        let handbook = fixture.handbook(pages: [
+            SiteFixture.page("content/eng/index.md", title: "Engineering", body: "E\n"),
+            SiteFixture.page("content/eng/a.md", title: "Eng A", body: "A\n"),
+            SiteFixture.page("content/eng/tools/laptops/index.md", title: "Laptops", body: "L\n"),
+            SiteFixture.page("content/eng/tools/laptops/setup.md", title: "Laptop setup", body: "S\n"),
+            SiteFixture.page("content/eng/tools/editors.md", title: "Editors", body: "Ed\n"),
+            SiteFixture.page("content/eng/hiring/process.md", title: "Hiring process", body: "H\n"),
+            SiteFixture.page("content/people/benefits.md", title: "Benefits", body: "B\n"),
+        ])
+        let plan = SitePlan(handbook: handbook, includeDrafts: false)
+        let navigation = plan.navigation
+        #expect(navigation.topLevel == ["eng", "people"])
+        #expect(navigation.group("eng")?.children == ["eng/hiring", "eng/tools"])
+        #expect(navigation.group("eng/tools")?.children == ["eng/tools/laptops"])
+        #expect(navigation.group("eng/tools/laptops")?.parent == "eng/tools")
+        // Under its parent, a folder is named by its landing page's title, else by its own name.
+        #expect(navigation.group("eng/tools/laptops")?.label == "Laptops")
+        #expect(navigation.group("eng/tools")?.label == "Tools")
+        #expect(navigation.group("eng/tools")?.title == "Eng / Tools")
+        #expect(navigation.ancestry(of: "eng/tools/laptops") == ["eng/tools/laptops", "eng/tools", "eng"])
+
+        let result = await fixture.build(handbook)
+        #expect(result.wroteSite, "\(result.diagnostics)")
+        let page = try #require(fixture.read("eng/tools/laptops/setup/index.html"))
+        let nav = try #require(
+            page.components(separatedBy: "<nav class=\"site-nav\"").last?.components(separatedBy: "</nav>").first)
+        // The way down is open: Engineering's pages and folders, Tools' pages and folders, Laptops' pages.
+        for shown in ["Eng A", "Hiring", "Tools", "Editors", "Laptops", "Laptop setup", "People"] {
+            #expect(nav.contains(">\(shown)</a>"), "\(shown)")
+        }
+        // Other folders are closed.
+        #expect(!nav.contains("Hiring process") && !nav.contains("Benefits"))
+        #expect(
+            nav.contains(
+                "<a href=\"../../../../eng/tools/laptops/setup/index.html\" aria-current=\"page\">Laptop setup</a>"))
+        #expect(
+            nav.contains(
+                "class=\"nav-group nav-current\"><a href=\"../../../../eng/tools/laptops/index.html\">Laptops</a>"))
+        // A page of another top-level section sees Engineering closed.
+        let benefits = try #require(fixture.read("people/benefits/index.html"))
+        let otherNav = try #require(
+            benefits.components(separatedBy: "<nav class=\"site-nav\"").last?.components(separatedBy: "</nav>").first)
+        #expect(otherNav.contains(">Engineering</a>") && !otherNav.contains("Eng A") && otherNav.contains("Benefits"))
+    }
 }
