@@ -2,7 +2,7 @@ import ServiceLifecycle
 
 /// Watches the handbook's sources (`content/`, `templates/`) for `attest serve --watch` with a
 /// ``SourceChangeMonitor`` and hands each batch of changed paths to `onChange` (which rebuilds and
-/// applies the ``SiteBuilder/SiteUpdate`` to the ``LiveSite``; on an invalid edit it prints the
+/// applies the ``SiteBuilder/SiteUpdate`` to the ``LiveContent``; on an invalid edit it prints the
 /// diagnostics and leaves the last good site in place). Batches that come while `onChange` runs
 /// are handed over after it returns.
 ///
