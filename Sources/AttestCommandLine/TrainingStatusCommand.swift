@@ -7,15 +7,16 @@ import TrainingRecords
 struct TrainingStatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show who is current, due soon, overdue or has never done each required quiz.",
+        abstract: "Show who is current, due soon, overdue or has never done each required quiz or acceptance.",
         discussion: """
             A pass counts for the quiz's valid_days; it is due soon within 30 days of expiry. A new major \
-            version of a policy the quiz covers re-opens the requirement. Completion per team is the share of \
-            requirements current or due soon.
+            version of a policy the quiz covers re-opens the requirement. A policy with `acknowledge: true` must be \
+            accepted, again after each new major version. Completion per team is the share of requirements \
+            current or due soon. --format html writes a static page (no script) with a completion chart per team.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json
+        case table, csv, json, html
     }
 
     @OptionGroup var rootOptions: RootOptions
@@ -29,7 +30,7 @@ struct TrainingStatusCommand: AsyncParsableCommand {
         help: ArgumentHelp("The date to report on (default: today, UTC).", valueName: "DATE"))
     var asOf: String?
 
-    @Option(name: .long, help: "table, csv or json.")
+    @Option(name: .long, help: "table, csv, json or html.")
     var format: Format = .table
 
     func validate() throws {
@@ -60,8 +61,14 @@ struct TrainingStatusCommand: AsyncParsableCommand {
             case .table: .table
             case .csv: .csv
             case .json: .json
+            case .html: .html
             }
-        print(TrainingStatusReport.render(status, format: report), terminator: "")
+        if format == .html {
+            let page = TrainingStatusPage(status: status, title: "\(handbook.config.title): training status")
+            print(page.html, terminator: "")
+        } else {
+            print(TrainingStatusReport.render(status, format: report), terminator: "")
+        }
     }
 
     /// The records; none when the default database does not exist yet (nobody has taken a quiz).
