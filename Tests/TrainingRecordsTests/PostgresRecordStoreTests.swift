@@ -38,7 +38,7 @@ import Testing
         await #expect(
             throws: RecordStoreError.cannotOpen(
                 path: location.display,
-                reason: "its schema is version 99, newer than this attest knows (4); upgrade attest")
+                reason: "its schema is version 99, newer than this attest knows (5); upgrade attest")
         ) {
             try await PostgresRecordStore.open(location)
         }
@@ -139,7 +139,9 @@ import Testing
         let sqlite = try SQLiteRecordStore(path: folder.file("records.sqlite"))
         for index in 0..<7 { _ = try await sqlite.append(Fixtures.attempt(person: "m\(index)@example.com")) }
         _ = try await sqlite.append(contentsOf: [Fixtures.attempt(recordedAt: "2026-01-01", importKey: "imp:1")])
+        _ = try await sqlite.append(Fixtures.acceptance(person: "m1@example.com"))
         let entries = try await sqlite.chainEntries()
+        #expect(entries.last?.record.kind == .acceptance)
         let head = try await sqlite.verifyChain().head
 
         let store = try await PostgresRecordStore.open(try await TestPostgres.shared.freshDatabase())
