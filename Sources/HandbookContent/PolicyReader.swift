@@ -61,12 +61,16 @@ public enum PolicyReader {
         let draft = fields.boolean("draft") ?? false
         let tags = fields.stringList("tags", what: "a list of tags")?.map(\.text) ?? []
         let frameworks = fields.stringList("frameworks", what: "a list of framework references")?.map(\.text) ?? []
-        let acknowledge = fields.boolean("acknowledge") ?? false
+        let acknowledgeValue = fields.boolean("acknowledge")
+        let acknowledge = acknowledgeValue ?? false
         let audience = fields.stringList("acknowledge_audience", what: "a list of roster groups") ?? []
         output.audienceReferences = audience.map { ContentReference(name: $0.text, location: $0.location) }
         let acknowledgeDays = fields.integer(
             "acknowledge_within_days", required: false, in: 0...36_500, what: "a whole number of days")
-        if !acknowledge, let entry = fields.entry("acknowledge_audience") ?? fields.entry("acknowledge_within_days") {
+        // (An invalid `acknowledge` has its own error.)
+        if acknowledgeValue == false || fields.entry("acknowledge") == nil,
+            let entry = fields.entry("acknowledge_audience") ?? fields.entry("acknowledge_within_days")
+        {
             fields.diagnostics.append(
                 .warning("'\(entry.key)' has no effect without 'acknowledge: true'", at: fields.locate(entry.value)))
         }
