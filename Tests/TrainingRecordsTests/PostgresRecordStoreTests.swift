@@ -117,6 +117,32 @@ import Testing
         try await store.close()
     }
 
+    /// A database migrated before acceptances existed (schema v4, no `kind` column) gets the column,
+    /// its records verify as before, and its chain goes on with acceptances.
+    @Test func aChainFromBeforeAcceptancesIsMigratedAndContinues() async throws {
+        let location = try await TestPostgres.shared.freshDatabase()
+        let store = try await PostgresRecordStore.open(location)
+        for index in 0..<3 { _ = try await store.append(Fixtures.attempt(person: "o\(index)@example.com")) }
+        let head = try await store.verifyChain().head
+        try await store.close()
+        let server = try await TestPostgres.shared.running()
+        try await TestPostgres.withAdmin(server, database: location.database) { connection in
+            for statement in [
+                "DROP INDEX attempts_acceptances", "ALTER TABLE attempts DROP COLUMN kind",
+                "DELETE FROM attest_schema_migrations WHERE version = 5",
+            ] {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: TestPostgres.logger)
+            }
+        }
+        let migrated = try await PostgresRecordStore.open(location, createIfMissing: false)
+        #expect(try await migrated.allRecords().map(\.kind) == [.attempt, .attempt, .attempt])
+        #expect(try await migrated.verifyChain(expectedHead: head).isIntact)
+        let accepted = try await migrated.append(Fixtures.acceptance())
+        #expect(accepted.previousHash == head)
+        #expect(try await migrated.verifyChain(expectedHead: accepted.hash).recordCount == 4)
+        try await migrated.close()
+    }
+
     @Test func everyInstanceGetsTheSameSigningKey() async throws {
         let location = try await TestPostgres.shared.freshDatabase()
         let first = try await PostgresRecordStore.open(location)
