@@ -85,11 +85,13 @@ extension AttestResponder {
             throw .notFound("There is no policy '\(policyID)'.")
         }
         guard policy.acknowledge else {
-            throw .unprocessable("Policy '\(policy.id)' asks for no acceptance (its front matter has no acknowledge: true).")
+            throw .unprocessable(
+                "Policy '\(policy.id)' asks for no acceptance (its front matter has no acknowledge: true).")
         }
         guard policy.requiresAcceptance(of: person) else {
             throw .forbidden(
-                "Accepting policy '\(policy.id)' is asked of \(policy.acknowledgeAudience.joined(separator: ", ")), not of \(person.email).")
+                "Accepting policy '\(policy.id)' is asked of \(policy.acknowledgeAudience.joined(separator: ", ")), not of \(person.email)."
+            )
         }
         let versions = fields.values("version")
         guard versions.count == 1, let version = versions.first, !version.isEmpty else {
@@ -104,7 +106,9 @@ extension AttestResponder {
         let location = AcceptanceFormMarkup.pagePath(of: policy) + "#attest-acceptance"
         do {
             let earlier = try await state.store.acceptances(person: person.email)
-            if earlier.contains(where: { $0.acceptedPolicy?.id == policy.id && Self.sameMajor($0.acceptedPolicy?.version, policy) }) {
+            if earlier.contains(where: {
+                $0.acceptedPolicy?.id == policy.id && Self.sameMajor($0.acceptedPolicy?.version, policy)
+            }) {
                 return Self.redirect(to: location, status: .seeOther)
             }
             _ = try await state.store.append(

@@ -7,7 +7,8 @@ extension AttestResponder {
     /// `GET /me/`: the caller's requirements and history.
     func myTrainingPage(_ request: Request) async throws(RequestFailure) -> Response {
         let payload = try await myTraining(request)
-        return Self.htmlResponse(state.pages.myTraining(payload, quizTitles: state.quizTitles, policyPages: state.policyPages), status: .ok)
+        return Self.htmlResponse(
+            state.pages.myTraining(payload, quizTitles: state.quizTitles, policyPages: state.policyPages), status: .ok)
     }
 
     /// `GET /api/v1/me`.

@@ -84,7 +84,8 @@ struct ServerPages: Sendable {
                 "historyShown": payload.historyTotal > payload.history.count ? payload.history.count : false,
                 "historyTotal": payload.historyTotal,
                 "history": payload.history.reversed().map { entry -> [String: Any] in
-                    if entry.kind == RecordKind.acceptance.rawValue, let (policy, version) = entry.policyVersions.first {
+                    if entry.kind == RecordKind.acceptance.rawValue, let (policy, version) = entry.policyVersions.first
+                    {
                         return [
                             "recordedAt": entry.recordedAt, "isAcceptance": true,
                             "policyTitle": policyPages[policy]?.title ?? policy, "version": version,

@@ -23,7 +23,9 @@ public enum TrainingStatusReport {
 
     /// A plain-text table with aligned columns.
     static func table(_ status: TrainingStatus) -> String {
-        var rows: [[String]] = [["EMAIL", "NAME", "TEAM", "QUIZ OR ACCEPTANCE", "STATE", "LAST PASSED", "EXPIRES", "DUE"]]
+        var rows: [[String]] = [
+            ["EMAIL", "NAME", "TEAM", "QUIZ OR ACCEPTANCE", "STATE", "LAST PASSED", "EXPIRES", "DUE"]
+        ]
         for requirement in status.requirements {
             rows.append([
                 requirement.person.email, requirement.person.name, requirement.person.team, requirement.label,

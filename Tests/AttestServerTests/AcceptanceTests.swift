@@ -16,7 +16,8 @@ import TrainingRecords
         sourcePath: "content/policies/keys/storage.md", sourceSHA256: String(repeating: "cd", count: 32),
         acknowledge: true)
     static let page =
-        "<!doctype html><h1>Storing keys</h1>\n" + AcceptanceFormMarkup.placeholder(for: storage) + "\n<footer>end</footer>"
+        "<!doctype html><h1>Storing keys</h1>\n" + AcceptanceFormMarkup.placeholder(for: storage)
+        + "\n<footer>end</footer>"
 
     func fixture(identity: ServerFixture.IdentityMode = .proxy) throws -> ServerFixture {
         try ServerFixture(
@@ -52,7 +53,8 @@ import TrainingRecords
             #expect(opened.status == .ok)
             #expect(opened.headers[.cacheControl] == "private, no-store")
             let page = String(buffer: opened.body)
-            #expect(page.contains(#"<form class="acceptance-form" method="post" action="/policies/key-storage/accept">"#))
+            #expect(
+                page.contains(#"<form class="acceptance-form" method="post" action="/policies/key-storage/accept">"#))
             #expect(page.contains("I have read and accept version 3.1"))
             #expect(!page.contains("attest:accept"), "the marks are left out")
             #expect(page.hasSuffix("<footer>end</footer>"))

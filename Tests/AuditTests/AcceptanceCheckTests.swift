@@ -75,7 +75,10 @@ import TrainingRecords
         plain.acknowledge = false
         let refused = TrainingCoverageCheck(quizzes: [], policies: ["key-storage", "ghost"], minPercent: 50).evaluate(
             quizzes: [], policies: [plain], in: context)
-        #expect(refused.map(\.detail) == [.policyNotAcceptable(policy: "key-storage"), .policyNotAcceptable(policy: "ghost")])
+        #expect(
+            refused.map(\.detail) == [
+                .policyNotAcceptable(policy: "key-storage"), .policyNotAcceptable(policy: "ghost"),
+            ])
         // Quizzes come first, then policies.
         let both = TrainingCoverageCheck(quizzes: ["key-handling"], policies: ["key-storage"], minPercent: 100)
             .evaluate(quizzes: [F.quiz()], policies: [Self.storage], in: context)

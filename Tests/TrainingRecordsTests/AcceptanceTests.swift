@@ -117,17 +117,23 @@ import Testing
         #expect(csv.hasSuffix(",\(accepted.hash),acceptance\n"))
         let writer = try #require(
             XAPIStatementWriter(
-                baseURL: "https://handbook.example.com/", quizzes: [], policies: [policy], roster: Roster(people: [ana])))
+                baseURL: "https://handbook.example.com/", quizzes: [], policies: [policy], roster: Roster(people: [ana])
+            ))
         let statement = CanonicalJSON.serialize(writer.statement(accepted))
-        #expect(statement.contains(#""verb":{"display":{"en-US":"accepted"},"id":"http://activitystrea.ms/schema/1.0/accept"}"#))
+        #expect(
+            statement.contains(
+                #""verb":{"display":{"en-US":"accepted"},"id":"http://activitystrea.ms/schema/1.0/accept"}"#))
         #expect(statement.contains(#""id":"https://handbook.example.com/policies/keys/storage/""#))
         #expect(statement.contains(#""en-US":"Storing keys""#))
         #expect(!statement.contains("score"))
-        #expect(XAPIStatementWriter.statementID(accepted) != XAPIStatementWriter.statementID({
-            var attempt = accepted
-            attempt.kind = .attempt
-            return attempt
-        }()))
+        #expect(
+            XAPIStatementWriter.statementID(accepted)
+                != XAPIStatementWriter.statementID(
+                    {
+                        var attempt = accepted
+                        attempt.kind = .attempt
+                        return attempt
+                    }()))
     }
 
     /// A records file written before acceptances existed (schema v3) opens, verifies, and its chain

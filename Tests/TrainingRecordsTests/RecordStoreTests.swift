@@ -243,7 +243,9 @@ import Testing
         #expect(summary.acceptances == [accepted])
         #expect(summary.latestPasses == [attempt], "an acceptance is never a quiz pass")
         #expect(summary.recent.map(\.sequence) == [1, 2, 4])
-        #expect(summary == PersonTrainingRecords(records: try await store.records(person: "ana@example.com"), recentLimit: 10))
+        #expect(
+            summary
+                == PersonTrainingRecords(records: try await store.records(person: "ana@example.com"), recentLimit: 10))
         try await store.close()
 
         let reopened = try await made.openAnother()

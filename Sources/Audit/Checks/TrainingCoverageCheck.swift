@@ -19,7 +19,8 @@ public struct TrainingCoverageCheck: Hashable, Sendable {
 
     public init(params: [String: ParameterValue]) {
         self.init(
-            quizzes: params.list("quizzes"), policies: params.list("policies"), minPercent: params.integer("min_percent"))
+            quizzes: params.list("quizzes"), policies: params.list("policies"),
+            minPercent: params.integer("min_percent"))
     }
 
     /// A finding per quiz, and per policy to accept, below the minimum.
@@ -29,7 +30,8 @@ public struct TrainingCoverageCheck: Hashable, Sendable {
         var accepting: [Finding] = []
         for policyID in policies {
             guard let policy = inForce.first(where: { $0.id == policyID }), policy.acknowledge else {
-                accepting.append(Finding(subject: policyID, status: .fail, detail: .policyNotAcceptable(policy: policyID)))
+                accepting.append(
+                    Finding(subject: policyID, status: .fail, detail: .policyNotAcceptable(policy: policyID)))
                 continue
             }
             let audience = (context.roster?.people ?? []).filter { $0.active && policy.requiresAcceptance(of: $0) }
