@@ -169,4 +169,55 @@ import Testing
         #expect(try await store.verifyChain(expectedHead: old.hash).recordCount == 2)
         try store.close()
     }
+
+    @Test func acceptancesFromAnotherSystemAreImportedOnceAndCheckedRowByRow() async throws {
+        var plain = policy
+        plain.id = "plain"
+        plain.acknowledge = false
+        let text = """
+            email,policy,version,accepted_at
+            Ana@Example.com,key-storage,3.0,2026-03-01
+            bo@example.com,plain,1.0,2026-03-01
+            nobody,ghost,x,2099-01-01
+
+            """
+        let read = CompletionImportReader.read(
+            bytes: Array(text.utf8), path: "acc.csv", quizzes: [], policies: [policy, plain],
+            now: UTCTimestamp(parsing: "2026-11-01T00:00:00Z")!)
+        #expect(!read.isUnusable)
+        #expect(read.badLines == [3, 4])
+        #expect(
+            read.diagnostics.map(\.description) == [
+                "acc.csv:3:16: error: policy 'plain' asks for no acceptance (acknowledge: true)",
+                "acc.csv:4:1: error: 'nobody' is not an email address",
+                "acc.csv:4:8: error: unknown policy 'ghost'",
+                "acc.csv:4:14: error: version 'x' is not a version like 2.1",
+                "acc.csv:4:16: error: accepted_at '2099-01-01' is in the future",
+            ])
+        let acceptance = try #require(read.attempts.first)
+        #expect(read.attempts.count == 1)
+        #expect(acceptance.kind == .acceptance)
+        #expect(acceptance.person == "ana@example.com")
+        #expect(acceptance.policyVersions == ["key-storage": "3.0"])
+        #expect(acceptance.identitySource == "import")
+        #expect(acceptance.recordedAt == "2026-03-01T00:00:00.000Z")
+        #expect(acceptance.importKey?.hasPrefix("import:") == true)
+
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteRecordStore(path: folder.file("r.sqlite"))
+        #expect(try await store.append(contentsOf: read.attempts).count == 1)
+        #expect(try await store.append(contentsOf: read.attempts).isEmpty, "importing again adds nothing")
+        let records = try await store.allRecords()
+        let standing = TrainingStatus.compute(
+            quizzes: [], policies: [policy], roster: Roster(people: [ana]), records: records,
+            asOf: Fixtures.date("2026-04-01"))
+        #expect(standing.hasAccepted("ana@example.com", policyID: "key-storage"))
+        try store.close()
+
+        let badHeader = CompletionImportReader.read(
+            bytes: Array("email,policy,when\n".utf8), path: "h.csv", quizzes: [], policies: [policy])
+        #expect(badHeader.isUnusable)
+        #expect(badHeader.diagnostics.map(\.message).contains("missing column 'version'"))
+    }
 }
