@@ -158,4 +158,38 @@ import TrainingRecords
             #expect(admin.contains("50% (1 of 2)"))
         }
     }
+
+    @Test func aNewMajorVersionAsksAgain() async throws {
+        var four = Self.storage
+        four.version = PolicyVersion("4.0")!
+        let fixture = try ServerFixture(
+            extraPolicies: [four],
+            extraFiles: ["policies/keys/storage/index.html": Array(Self.page.utf8)])
+        _ = try await fixture.store.append(
+            .acceptance(
+                person: "bob@example.com", policyID: "key-storage", version: "3.1", policySHA256: "",
+                identitySource: "proxy"))
+        try await fixture.test { client in
+            let page = String(
+                buffer: try await client.execute(uri: "/policies/keys/storage/", method: .get, headers: Self.bob).body)
+            #expect(page.contains("You accepted version 3.1; version 4.0 changed what this policy asks of you"))
+            #expect(page.contains("I have read and accept version 4.0"))
+            let before = try ServerFixture.json(
+                try await client.execute(uri: "/api/v1/me", method: .get, headers: Self.bob))
+            let reopened = (before["requirements"] as? [[String: Any]] ?? []).first {
+                $0["requirement"] as? String == "acceptance"
+            }
+            #expect(reopened?["state"] as? String == "overdue", "due 30 days after 2026-06-01; now is 2026-09-21")
+            #expect(reopened?["due"] as? String == "2026-07-01")
+            let accepted = try await Self.accept(client, "csrf_token=\(Self.token(in: page))&version=4.0")
+            #expect(accepted.status == .seeOther)
+            #expect(await fixture.store.stored.map { $0.acceptedPolicy?.version } == ["3.1", "4.0"])
+            let after = try ServerFixture.json(
+                try await client.execute(uri: "/api/v1/me", method: .get, headers: Self.bob))
+            let current = (after["requirements"] as? [[String: Any]] ?? []).first {
+                $0["requirement"] as? String == "acceptance"
+            }
+            #expect(current?["state"] as? String == "current")
+        }
+    }
 }
