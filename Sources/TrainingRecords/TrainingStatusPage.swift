@@ -114,7 +114,7 @@ public struct TrainingStatusPage: Sendable {
                 + "<rect x=\"\(Self.labelWidth)\" y=\"\(y)\" width=\"\(Self.barWidth)\" height=\"\(Self.barHeight)\" "
                 + "fill=\"#e4e4e4\"/>"
                 + "<rect class=\"bar\" x=\"\(Self.labelWidth)\" y=\"\(y)\" width=\"\(filled)\" "
-                + "height=\"\(Self.barHeight)\" fill=\"\(team.percent >= 90 ? "#2e7d32" : "#b26a00")\" "
+                + "height=\"\(Self.barHeight)\" fill=\"#2e6da4\" "
                 + "data-percent=\"\(team.percent)\"/>"
                 + "<text x=\"\(Self.labelWidth + Self.barWidth + 8)\" y=\"\(textY)\" font-size=\"13\">"
                 + "\(team.percent)% (\(team.completed) of \(team.required))</text></g>\n"

@@ -101,8 +101,8 @@ import Testing
         #expect(html.components(separatedBy: "<svg").count == 2)
         #expect(html.components(separatedBy: "<g class=\"team\">").count == 3, "one bar per team")
         // platform: 1 of 1 → a full bar (400 units); the other team: 0 of 1.
-        #expect(html.contains(##"width="400" height="18" fill="#2e7d32" data-percent="100""##))
-        #expect(html.contains(##"width="0" height="18" fill="#b26a00" data-percent="0""##))
+        #expect(html.contains(##"width="400" height="18" fill="#2e6da4" data-percent="100""##))
+        #expect(html.contains(##"width="0" height="18" fill="#2e6da4" data-percent="0""##))
         #expect(html.contains("100% (1 of 1)"))
         #expect(html.contains("1 of 2 requirements held (50%)"))
         #expect(html.contains("<td>Accept key-storage version 3.1</td>"))
