@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import HandbookContent
+import Scan
+import Secrets
 import TrainingRecords
 
 /// `attest training status`: each person × required quiz, and completion per team.
@@ -63,12 +65,16 @@ struct TrainingStatusCommand: AsyncParsableCommand {
             case .json: .json
             case .html: .html
             }
-        if format == .html {
-            let page = TrainingStatusPage(status: status, title: "\(handbook.config.title): training status")
-            print(page.html, terminator: "")
-        } else {
-            print(TrainingStatusReport.render(status, format: report), terminator: "")
-        }
+        let text =
+            format == .html
+            ? TrainingStatusPage(status: status, title: "\(handbook.config.title): training status").html
+            : TrainingStatusReport.render(status, format: report)
+        // Roster fields are free text: a secret pasted into one is shown as the one redactor shows it
+        // (the leak scanner's catalogue, with the handbook's own rules).
+        let (catalogue, ruleDiagnostics) = ScanRules.catalogue(root: root)
+        DiagnosticPrinter.print(ruleDiagnostics)
+        guard let catalogue, !ruleDiagnostics.hasErrors else { throw ExitCode.badInput }
+        print(SecretRedactor(catalogue: catalogue).redact(text).text, terminator: "")
     }
 
     /// The records; none when the default database does not exist yet (nobody has taken a quiz).
