@@ -51,6 +51,7 @@ let package = Package(
             name: "TrainingRecords",
             dependencies: [
                 "HandbookContent",
+                "Markdown",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

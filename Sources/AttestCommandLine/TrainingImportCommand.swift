@@ -7,13 +7,15 @@ import TrainingRecords
 struct TrainingImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import completions from another training system (CSV) into the records.",
+        abstract: "Import completions (or policy acceptances) from another training system (CSV) into the records.",
         discussion: """
             Columns (header row, any order): email, quiz, completed_at (YYYY-MM-DD or ISO 8601 date-time), \
             score_percent (0-100) and, optionally, passed (true/false; default: score >= the quiz's pass_percent).
             Every row is checked; on any error nothing is imported unless --skip-bad-rows, which lists the bad \
             rows and imports the rest. Importing the same completion again adds nothing. Imported records join \
             the same hash chain, with identity source "import".
+            A file whose header has a policy column holds policy acceptances instead: email, policy (one with \
+            acknowledge: true), version, accepted_at.
             """)
 
     @OptionGroup var rootOptions: RootOptions
@@ -69,7 +71,8 @@ struct TrainingImportCommand: AsyncParsableCommand {
         }
         try? await store.close()
         let known = read.attempts.count - added.count
-        var summary = "imported \(added.count) completion\(added.count == 1 ? "" : "s") into '\(location.display)'"
+        let noun = read.attempts.first?.kind == .acceptance ? "acceptance" : "completion"
+        var summary = "imported \(added.count) \(noun)\(added.count == 1 ? "" : "s") into '\(location.display)'"
         if known > 0 { summary += "; \(known) already recorded" }
         if !read.badLines.isEmpty {
             summary += "; \(read.badLines.count) bad row\(read.badLines.count == 1 ? "" : "s") skipped"

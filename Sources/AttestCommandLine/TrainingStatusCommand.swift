@@ -1,21 +1,24 @@
 import ArgumentParser
 import Foundation
 import HandbookContent
+import Scan
+import Secrets
 import TrainingRecords
 
 /// `attest training status`: each person × required quiz, and completion per team.
 struct TrainingStatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show who is current, due soon, overdue or has never done each required quiz.",
+        abstract: "Show who is current, due soon, overdue or has never done each required quiz or acceptance.",
         discussion: """
             A pass counts for the quiz's valid_days; it is due soon within 30 days of expiry. A new major \
-            version of a policy the quiz covers re-opens the requirement. Completion per team is the share of \
-            requirements current or due soon.
+            version of a policy the quiz covers re-opens the requirement. A policy with `acknowledge: true` must be \
+            accepted, again after each new major version. Completion per team is the share of requirements \
+            current or due soon. --format html writes a static page (no script) with a completion chart per team.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json
+        case table, csv, json, html
     }
 
     @OptionGroup var rootOptions: RootOptions
@@ -29,7 +32,7 @@ struct TrainingStatusCommand: AsyncParsableCommand {
         help: ArgumentHelp("The date to report on (default: today, UTC).", valueName: "DATE"))
     var asOf: String?
 
-    @Option(name: .long, help: "table, csv or json.")
+    @Option(name: .long, help: "table, csv, json or html.")
     var format: Format = .table
 
     func validate() throws {
@@ -60,8 +63,18 @@ struct TrainingStatusCommand: AsyncParsableCommand {
             case .table: .table
             case .csv: .csv
             case .json: .json
+            case .html: .html
             }
-        print(TrainingStatusReport.render(status, format: report), terminator: "")
+        let text =
+            format == .html
+            ? TrainingStatusPage(status: status, title: "\(handbook.config.title): training status").html
+            : TrainingStatusReport.render(status, format: report)
+        // Roster fields are free text: a secret pasted into one is shown as the one redactor shows it
+        // (the leak scanner's catalogue, with the handbook's own rules).
+        let (catalogue, ruleDiagnostics) = ScanRules.catalogue(root: root)
+        DiagnosticPrinter.print(ruleDiagnostics)
+        guard let catalogue, !ruleDiagnostics.hasErrors else { throw ExitCode.badInput }
+        print(SecretRedactor(catalogue: catalogue).redact(text).text, terminator: "")
     }
 
     /// The records; none when the default database does not exist yet (nobody has taken a quiz).

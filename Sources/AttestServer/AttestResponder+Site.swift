@@ -6,9 +6,13 @@ extension AttestResponder {
     /// A file of the built site, from memory. Quiz pages get the caller's form token and, for a quiz
     /// that shuffles (the default), each question's options in a new order: every attempt starts
     /// from its own order, and answers are graded by option id whatever the order.
-    func siteResponse(_ request: Request) -> Response {
+    func siteResponse(_ request: Request) async -> Response {
         switch state.site.lookup(request.uri.path) {
         case .file(let file):
+            if let page = file.acceptanceForm {
+                let html = await acceptanceBlock(policyID: page.policyID, request: request)
+                return Response(status: .ok, headers: file.headers, body: ResponseBody(byteBuffer: page.render(html)))
+            }
             if let form = file.quizForm {
                 let token = formToken(for: request) ?? ""
                 let body: ByteBuffer

@@ -84,18 +84,18 @@ extension AttestResponder {
         try refuseCrossSite(request)
         let tokens = fields.values("csrf_token")
         guard tokens.count == 1, let text = tokens.first, !text.isEmpty else {
-            throw .forbidden("The form has no security token (csrf_token); reload the quiz page and submit again.")
+            throw .forbidden("The form has no security token (csrf_token); reload the page and submit again.")
         }
         let configuration = state.resolver.configuration
         switch SignedToken.decode(text, purpose: .formToken, key: configuration.signingKey, now: state.settings.now()) {
         case .success(let token):
             guard token.subject == caller.email, token.nonce == caller.bindingNonce else {
-                throw .forbidden("The form's security token belongs to another session; reload the quiz page.")
+                throw .forbidden("The form's security token belongs to another session; reload the page.")
             }
         case .failure(.expired):
-            throw .forbidden("The form's security token has expired; reload the quiz page and submit again.")
+            throw .forbidden("The form's security token has expired; reload the page and submit again.")
         case .failure:
-            throw .forbidden("The form's security token is not valid; reload the quiz page and submit again.")
+            throw .forbidden("The form's security token is not valid; reload the page and submit again.")
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HandbookContent
 import Hummingbird
+import SiteBuilder
 import TrainingRecords
 
 /// Answers one request with the state it came in with: routes it to the built site from memory, quiz
@@ -28,6 +29,7 @@ struct AttestResponder: Sendable {
         var quizzes: [String: ServedQuiz] { content.handbook.quizzes }
         var quizTitles: [String: String] { content.handbook.quizTitles }
         var admins: Set<String> { content.handbook.admins }
+        var policyPages: [String: (title: String, path: String)] { content.handbook.policyPages }
     }
 
     let state: State
@@ -35,6 +37,7 @@ struct AttestResponder: Sendable {
     /// The routes other than the site's files.
     enum Route: Equatable {
         case quizAttempt(String)
+        case policyAcceptance(String)
         case apiAttempts, apiMe, apiStatus, apiUnknown
         case invite, myTraining, adminStatus, liveReload
         case redirect(String)
@@ -78,6 +81,11 @@ struct AttestResponder: Sendable {
         case "/admin/training": return .redirect("/admin/training/")
         default: break
         }
+        if path.hasPrefix("/policies/"), path.hasSuffix("/accept"),
+            let id = AcceptanceFormMarkup.policyID(fromAction: path)
+        {
+            return .policyAcceptance(id.removingPercentEncoding ?? id)
+        }
         // Only split what may be a submission: page requests take the fast path to the site.
         guard path.hasPrefix("/quizzes/"), path.hasSuffix("/attempt") else { return .site }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -92,7 +100,7 @@ struct AttestResponder: Sendable {
         switch route {
         case .site:
             try Self.allow(request, [.get, .head])
-            return siteResponse(request)
+            return await siteResponse(request)
         case .redirect(let location):
             try Self.allow(request, [.get, .head])
             return Self.redirect(to: location, status: .movedPermanently)
@@ -108,6 +116,9 @@ struct AttestResponder: Sendable {
         case .quizAttempt(let quizID):
             try Self.allow(request, [.post])
             return try await submitForm(request, quizID: quizID)
+        case .policyAcceptance(let policyID):
+            try Self.allow(request, [.post])
+            return try await submitAcceptance(request, policyID: policyID)
         case .liveReload:
             try Self.allow(request, [.get])
             return try await waitForRebuild(request)

@@ -1,8 +1,10 @@
 import TrainingRecords
 
-/// One recorded attempt in the JSON API's history.
+/// One recorded attempt (or policy acceptance, `kind`) in the JSON API's history.
 struct HistoryPayload: Encodable, Sendable {
     var id: String
+    /// `attempt` or `acceptance`.
+    var kind: String
     var quiz: String
     var scorePercent: Int
     var passed: Bool
@@ -11,6 +13,7 @@ struct HistoryPayload: Encodable, Sendable {
 
     init(_ record: AttemptRecord) {
         id = record.id
+        kind = record.kind.rawValue
         quiz = record.quizID
         scorePercent = record.scorePercent
         passed = record.passed
@@ -19,7 +22,7 @@ struct HistoryPayload: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, quiz, passed
+        case id, kind, quiz, passed
         case scorePercent = "score_percent"
         case recordedAt = "recorded_at"
         case policyVersions = "policy_versions"

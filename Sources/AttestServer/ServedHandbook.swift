@@ -11,6 +11,8 @@ struct ServedHandbook: Sendable {
     let quizzes: [String: ServedQuiz]
     let quizTitles: [String: String]
     let admins: Set<String>
+    /// Policy id → its title and the path of its page, for acceptance requirements.
+    let policyPages: [String: (title: String, path: String)]
 
     init(handbook: Handbook, roster: Roster, pages: ServerPages) {
         self.handbook = handbook
@@ -21,6 +23,11 @@ struct ServedHandbook: Sendable {
         self.quizzes = quizzes
         quizTitles = Dictionary(handbook.quizzes.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         admins = Set(handbook.config.admins.map { $0.lowercased() })
+        var pages: [String: (title: String, path: String)] = [:]
+        for policy in handbook.policies where pages[policy.id] == nil {
+            pages[policy.id] = (policy.title, AcceptanceFormMarkup.pagePath(of: policy))
+        }
+        policyPages = pages
     }
 
     /// The handbook with the server's pages set in `layout` (the handbook's theme), or in a minimal

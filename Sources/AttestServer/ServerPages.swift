@@ -71,7 +71,10 @@ struct ServerPages: Sendable {
     }
 
     /// "My training": the caller's requirements and history.
-    func myTraining(_ payload: MyTrainingPayload, quizTitles: [String: String]) -> String {
+    func myTraining(
+        _ payload: MyTrainingPayload, quizTitles: [String: String],
+        policyPages: [String: (title: String, path: String)] = [:]
+    ) -> String {
         render(
             "my-training",
             context: [
@@ -81,20 +84,28 @@ struct ServerPages: Sendable {
                 "historyShown": payload.historyTotal > payload.history.count ? payload.history.count : false,
                 "historyTotal": payload.historyTotal,
                 "history": payload.history.reversed().map { entry -> [String: Any] in
-                    [
+                    if entry.kind == RecordKind.acceptance.rawValue, let (policy, version) = entry.policyVersions.first
+                    {
+                        return [
+                            "recordedAt": entry.recordedAt, "isAcceptance": true,
+                            "policyTitle": policyPages[policy]?.title ?? policy, "version": version,
+                        ]
+                    }
+                    return [
                         "recordedAt": entry.recordedAt, "quizTitle": quizTitles[entry.quiz] ?? entry.quiz,
-                        "scorePercent": entry.scorePercent, "passed": entry.passed,
+                        "scorePercent": entry.scorePercent, "passed": entry.passed, "isAcceptance": false,
                     ]
                 },
             ])
     }
 
     /// The admins' page: the same table as `attest training status`, and completion per team.
-    func trainingStatus(_ payload: TrainingStatusPayload) -> String {
+    /// `teamChart`: the completion chart per team, SVG made by ``TrainingStatusPage`` (its text escaped there).
+    func trainingStatus(_ payload: TrainingStatusPayload, teamChart: String = "") -> String {
         render(
             "training-status",
             context: [
-                "title": "Training status", "isAdmin": true, "asOf": payload.asOf,
+                "title": "Training status", "isAdmin": true, "asOf": payload.asOf, "teamChart": teamChart,
                 "requirements": payload.requirements.map(Self.row),
                 "teams": payload.teams.map { team -> [String: Any] in
                     ["team": team.team, "required": team.required, "current": team.current, "percent": team.percent]
@@ -132,7 +143,11 @@ struct ServerPages: Sendable {
     }
 
     static func row(_ requirement: RequirementPayload) -> [String: Any] {
-        [
+        let isQuiz = requirement.requirement == RequirementKind.quiz.rawValue
+        return [
+            "isQuiz": isQuiz, "policy": requirement.policy, "policyTitle": requirement.policyTitle,
+            "policyPath": requirement.policyPath, "policyVersion": requirement.policyVersion,
+            "label": isQuiz ? requirement.quiz : "accept \(requirement.policy) \(requirement.policyVersion)",
             "person": requirement.person, "name": requirement.name, "team": requirement.team,
             "quiz": requirement.quiz, "quizTitle": requirement.quizTitle, "state": requirement.state,
             "stateLabel": stateLabel(requirement.state), "lastPassed": requirement.lastPassed ?? "–",

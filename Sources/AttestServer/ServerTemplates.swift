@@ -62,21 +62,21 @@ enum ServerTemplates {
         <h2>What is due</h2>
         {{#hasRequirements}}
         <table class="training">
-        <thead><tr><th scope="col">Quiz</th><th scope="col">State</th><th scope="col">Due</th><th scope="col">Last passed</th><th scope="col">Expires</th></tr></thead>
+        <thead><tr><th scope="col">Quiz or policy</th><th scope="col">State</th><th scope="col">Due</th><th scope="col">Last passed or accepted</th><th scope="col">Expires</th></tr></thead>
         <tbody>
-        {{#requirements}}<tr class="{{state}}"><td><a href="/quizzes/{{quiz}}/">{{quizTitle}}</a></td><td>{{stateLabel}}</td><td>{{due}}</td><td>{{lastPassed}}</td><td>{{expires}}</td></tr>
+        {{#requirements}}<tr class="{{state}}"><td>{{#isQuiz}}<a href="/quizzes/{{quiz}}/">{{quizTitle}}</a>{{/isQuiz}}{{^isQuiz}}Accept <a href="{{policyPath}}">{{policyTitle}}</a> (version {{policyVersion}}){{/isQuiz}}</td><td>{{stateLabel}}</td><td>{{due}}</td><td>{{lastPassed}}</td><td>{{expires}}</td></tr>
         {{/requirements}}
         </tbody>
         </table>
         {{/hasRequirements}}
-        {{^hasRequirements}}<p>No quiz is required of you.</p>{{/hasRequirements}}
+        {{^hasRequirements}}<p>No quiz or policy acceptance is required of you.</p>{{/hasRequirements}}
         <h2>History</h2>
-        {{#historyShown}}<p>The latest {{historyShown}} of your {{historyTotal}} attempts, newest first.</p>{{/historyShown}}
+        {{#historyShown}}<p>The latest {{historyShown}} of your {{historyTotal}} records, newest first.</p>{{/historyShown}}
         {{#hasHistory}}
         <table class="history">
-        <thead><tr><th scope="col">When</th><th scope="col">Quiz</th><th scope="col">Score</th><th scope="col">Result</th></tr></thead>
+        <thead><tr><th scope="col">When</th><th scope="col">Quiz or policy</th><th scope="col">Score</th><th scope="col">Result</th></tr></thead>
         <tbody>
-        {{#history}}<tr><td>{{recordedAt}}</td><td>{{quizTitle}}</td><td>{{scorePercent}}%</td><td>{{#passed}}Passed{{/passed}}{{^passed}}Not passed{{/passed}}</td></tr>
+        {{#history}}<tr><td>{{recordedAt}}</td>{{#isAcceptance}}<td>{{policyTitle}} (version {{version}})</td><td>–</td><td>Accepted</td>{{/isAcceptance}}{{^isAcceptance}}<td>{{quizTitle}}</td><td>{{scorePercent}}%</td><td>{{#passed}}Passed{{/passed}}{{^passed}}Not passed{{/passed}}</td>{{/isAcceptance}}</tr>
         {{/history}}
         </tbody>
         </table>
@@ -88,6 +88,7 @@ enum ServerTemplates {
                 <h1>Training status</h1>
         <p>As of {{asOf}}.</p>
         <h2>Completion by team</h2>
+        {{{teamChart}}}
         <table class="teams">
         <thead><tr><th scope="col">Team</th><th scope="col">Required</th><th scope="col">Current</th><th scope="col">Completion</th></tr></thead>
         <tbody>
@@ -97,9 +98,9 @@ enum ServerTemplates {
         </table>
         <h2>Everyone</h2>
         <table class="training">
-        <thead><tr><th scope="col">Person</th><th scope="col">Name</th><th scope="col">Team</th><th scope="col">Quiz</th><th scope="col">State</th><th scope="col">Last passed</th><th scope="col">Expires</th><th scope="col">Due</th></tr></thead>
+        <thead><tr><th scope="col">Person</th><th scope="col">Name</th><th scope="col">Team</th><th scope="col">Quiz or acceptance</th><th scope="col">State</th><th scope="col">Last passed</th><th scope="col">Expires</th><th scope="col">Due</th></tr></thead>
         <tbody>
-        {{#requirements}}<tr class="{{state}}"><td>{{person}}</td><td>{{name}}</td><td>{{team}}</td><td>{{quiz}}</td><td>{{stateLabel}}</td><td>{{lastPassed}}</td><td>{{expires}}</td><td>{{due}}</td></tr>
+        {{#requirements}}<tr class="{{state}}"><td>{{person}}</td><td>{{name}}</td><td>{{team}}</td><td>{{label}}</td><td>{{stateLabel}}</td><td>{{lastPassed}}</td><td>{{expires}}</td><td>{{due}}</td></tr>
         {{/requirements}}
         </tbody>
         </table>

@@ -13,6 +13,9 @@ struct StaticFile: Sendable {
     /// For a quiz page: the file split where each response gets the person's form token and its
     /// own order of options, so that the page is not searched again per request.
     let quizForm: QuizFormPage?
+    /// For a policy page that asks for acceptance: the file split where each response gets what the
+    /// caller may do (the accept form, or when they accepted).
+    let acceptanceForm: AcceptanceFormPage?
 
     init(path: String, contents: [UInt8]) {
         let digest = SHA256.hash(data: contents)
@@ -25,11 +28,13 @@ struct StaticFile: Sendable {
         let type = Self.contentType(forPath: path)
         let form = type.hasPrefix("text/html") ? QuizFormPage(contents) : nil
         quizForm = form
+        let acceptance = type.hasPrefix("text/html") && form == nil ? AcceptanceFormPage(contents) : nil
+        acceptanceForm = acceptance
         body = ByteBuffer(bytes: contents)
         var headers = ServerHeaders.security
         headers[.contentType] = type
-        if form != nil {
-            // Carries a per-person token and a per-attempt order: never cached, never revalidated.
+        if form != nil || acceptance != nil {
+            // Carries a per-person token (and a per-attempt order): never cached, never revalidated.
             headers[.cacheControl] = "private, no-store"
         } else {
             headers[.eTag] = entityTag

@@ -21,9 +21,14 @@ struct TrainingStatusPayload: Encodable, Sendable {
 
 extension TrainingStatusPayload {
     /// Everyone's requirements from `status`, and per team the share holding a current pass.
-    init(_ status: TrainingStatus, quizTitles: [String: String]) {
+    init(
+        _ status: TrainingStatus, quizTitles: [String: String],
+        policyPages: [String: (title: String, path: String)] = [:]
+    ) {
         asOf = status.asOf.description
-        requirements = status.requirements.map { RequirementPayload($0, quizTitle: quizTitles[$0.quizID] ?? $0.quizID) }
+        requirements = status.requirements.map {
+            RequirementPayload($0, quizTitle: quizTitles[$0.quizID] ?? $0.quizID, policyPages: policyPages)
+        }
         var byTeam: [String: (required: Int, current: Int)] = [:]
         for requirement in status.requirements {
             let team = requirement.person.team.isEmpty ? "(no team)" : requirement.person.team

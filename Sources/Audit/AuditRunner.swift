@@ -184,7 +184,8 @@ public struct AuditRunner: Sendable {
                 results[index].findings = policies.filter { !$0.draft }.sorted { $0.sourcePath < $1.sourcePath }
                     .compactMap { check.evaluate($0, in: context) }
             case .training(let check):
-                results[index].findings = check.evaluate(quizzes: quizzes.filter { !$0.draft }, in: context)
+                results[index].findings = check.evaluate(
+                    quizzes: quizzes.filter { !$0.draft }, policies: policies.filter { !$0.draft }, in: context)
             case .inventory(let check):
                 results[index].findings = check.evaluate(
                     exposures: configuration.exposures, tracked: merger.trackedSecrets)

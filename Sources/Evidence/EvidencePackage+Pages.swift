@@ -87,7 +87,7 @@ extension EvidencePackage {
         body += "<li>Policies in force: \(policies.count)</li>\n"
         body += "<li>Training at \(to): \(current) of \(requirements.count) requirements current"
         body += requirements.isEmpty ? "</li>\n" : " (\(current * 100 / requirements.count)%)</li>\n"
-        body += "<li>Attempts in the period (roster's people): \(attempts)</li>\n"
+        body += "<li>Attempts and policy acceptances in the period (roster's people): \(attempts)</li>\n"
         body += "<li>Record chain: \(chain.isIntact ? "intact" : "BROKEN"), \(chain.recordCount) records, head "
         body += "<code>\(e(chain.head ?? "none"))</code></li>\n"
         if let audit {

@@ -95,7 +95,8 @@ public struct EvidencePackage: Sendable {
         return files
     }
 
-    /// Every attempt with every stored field but the answers (an evidence package holds no quiz answers).
+    /// Every record (attempts and policy acceptances, `kind`) with every stored field but the answers
+    /// (an evidence package holds no quiz answers).
     static func attemptsCSV(_ records: [AttemptRecord]) -> String {
         let header = AttemptCSVExport.header.filter { $0 != "answers" }
         var output = CSVText.row(header)
@@ -105,7 +106,7 @@ public struct EvidencePackage: Sendable {
             output += CSVText.row([
                 String(record.sequence), record.id, record.person, record.quizID, record.quizContentSHA256, versions,
                 String(record.scorePercent), record.passed ? "true" : "false", record.recordedAt,
-                record.identitySource, record.previousHash, record.hash,
+                record.identitySource, record.previousHash, record.hash, record.kind.rawValue,
             ])
         }
         return output

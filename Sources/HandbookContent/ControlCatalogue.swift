@@ -101,7 +101,11 @@ public enum ControlCatalogue {
                 "logs-reviewed", [Parameter(name: "max_days", kind: .integer(days), required: true, defaultValue: nil)]),
             keyCheck(
                 "access-trained",
-                [Parameter(name: "quizzes", kind: .list(allowed: nil), required: true, defaultValue: nil)]),
+                [
+                    // At least one of the two (see `oneOf`).
+                    Parameter(name: "quizzes", kind: .list(allowed: nil), required: false, defaultValue: nil),
+                    Parameter(name: "policies", kind: .list(allowed: nil), required: false, defaultValue: nil),
+                ]),
             keyCheck(
                 "exposure-rolled",
                 [Parameter(name: "max_days", kind: .integer(0...36_500), required: false, defaultValue: .integer(0))]),
@@ -116,12 +120,18 @@ public enum ControlCatalogue {
             Check(
                 name: "training-coverage", subject: .quiz,
                 parameters: [
-                    Parameter(name: "quizzes", kind: .list(allowed: nil), required: true, defaultValue: nil),
+                    Parameter(name: "quizzes", kind: .list(allowed: nil), required: false, defaultValue: nil),
+                    Parameter(name: "policies", kind: .list(allowed: nil), required: false, defaultValue: nil),
                     Parameter(name: "min_percent", kind: .integer(1...100), required: true, defaultValue: nil),
                 ]),
         ]
         return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0) })
     }()
+
+    /// Checks that need at least one of two parameters: the quizzes to pass, the policies to accept.
+    public static let oneOf: [String: [String]] = [
+        "access-trained": ["quizzes", "policies"], "training-coverage": ["quizzes", "policies"],
+    ]
 
     /// Check names, sorted.
     public static var checkNames: [String] { checks.keys.sorted() }
@@ -137,6 +147,10 @@ public enum ControlCatalogue {
         var problems: [(String?, String)] = []
         for parameter in check.parameters where parameter.required && params[parameter.name] == nil {
             problems.append((nil, "check '\(name)' requires parameter '\(parameter.name)'"))
+        }
+        if let either = oneOf[name], !either.contains(where: { params[$0] != nil }) {
+            problems.append(
+                (nil, "check '\(name)' requires parameter '\(either[0])' or '\(either[1])' (or both)"))
         }
         for (key, value) in params.sorted(by: { $0.key < $1.key }) {
             guard let parameter = check.parameter(key) else {
@@ -221,8 +235,12 @@ public enum ControlCatalogue {
         case "logs-reviewed":
             return "The request logs of every key\(scope) are reviewed at least every \(int("max_days")) days."
         case "access-trained":
-            return
-                "The owner of every key\(scope), and everyone with access, holds a current pass of: \(list("quizzes"))."
+            var parts: [String] = []
+            if params["quizzes"] != nil { parts.append("holds a current pass of: \(list("quizzes"))") }
+            if params["policies"] != nil {
+                parts.append("has accepted the current major version of: \(list("policies"))")
+            }
+            return "The owner of every key\(scope), and everyone with access, \(parts.joined(separator: "; and "))."
         case "exposure-rolled":
             let days = int("max_days")
             return "An exposed key\(scope) is rolled "
@@ -231,7 +249,12 @@ public enum ControlCatalogue {
             return "Every secret that the leak scan finds (rules: \(list("rules"))) is a key of the inventory."
         case "policy-reviewed": return "The policy is reviewed within its review interval."
         case "training-coverage":
-            return "At least \(int("min_percent"))% of each audience holds a current pass of: \(list("quizzes"))."
+            var parts: [String] = []
+            if params["quizzes"] != nil { parts.append("holds a current pass of: \(list("quizzes"))") }
+            if params["policies"] != nil {
+                parts.append("has accepted the current major version of: \(list("policies"))")
+            }
+            return "At least \(int("min_percent"))% of each audience \(parts.joined(separator: "; and "))."
         default: return name
         }
     }

@@ -98,12 +98,35 @@ public enum HandbookLoader {
                 }
             }
         }
+        let acknowledged = Set(policyOutputs.compactMap { $0.policy?.acknowledge == true ? $0.id : nil })
         for output in policyOutputs {
             let kept = keep || output.policy?.draft != true
             for reference in output.quizReferences {
                 check(
                     reference, kind: "quiz", all: allQuizzes, drafts: draftQuizzes, fromKeptItem: kept,
                     context: "control names")
+            }
+            for reference in output.policyReferences {
+                let errorsBefore = diagnostics.count
+                check(
+                    reference, kind: "policy", all: allPolicies, drafts: draftPolicies, fromKeptItem: kept,
+                    context: "control names")
+                if diagnostics.count == errorsBefore, !acknowledged.contains(reference.name) {
+                    diagnostics.append(
+                        .error(
+                            "control names policy '\(reference.name)', which asks for no acceptance; add 'acknowledge: true' to its front matter",
+                            at: reference.location))
+                }
+            }
+            if let roster = options.roster {
+                let groups = roster.groups
+                for reference in output.audienceReferences where !groups.contains(reference.name) {
+                    let source = roster.sourcePath.map { " (\($0))" } ?? ""
+                    diagnostics.append(
+                        .error(
+                            "acknowledge_audience group '\(reference.name)' is not a group of anyone in the roster\(source); known groups: \(groups.sorted().joined(separator: ", "))",
+                            at: reference.location))
+                }
             }
         }
         return diagnostics

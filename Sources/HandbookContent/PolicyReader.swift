@@ -4,7 +4,8 @@ import Yams
 ///
 /// Required fields: `id` (slug), `title`, `owner` (email), `version` (e.g. `2.1`), `last_reviewed`
 /// (`YYYY-MM-DD`), `review_every_days` (positive). Optional: `summary`, `draft`, `tags`, `frameworks`,
-/// `controls` (a list of `{id, check, title, severity, params, frameworks, remediation}`, params
+/// `acknowledge` (true: people must accept it), `acknowledge_audience` (roster groups; default
+/// everyone), `acknowledge_within_days` (default 30), `controls` (a list of `{id, check, title, severity, params, frameworks, remediation}`, params
 /// validated against ``ControlCatalogue``). Every problem is reported at its file line and column.
 public enum PolicyReader {
     /// What reading one policy file gives.
@@ -18,12 +19,16 @@ public enum PolicyReader {
         public var idLocation: SourceLocation?
         /// Quiz ids named by controls' `quizzes` parameters, checked by the loader.
         public var quizReferences: [ContentReference]
+        /// Policy ids named by controls' `policies` parameters (acceptance), checked by the loader.
+        public var policyReferences: [ContentReference] = []
+        /// The groups in `acknowledge_audience`, checked by the loader against the roster.
+        public var audienceReferences: [ContentReference] = []
     }
 
     /// The front matter keys a policy understands; others are warnings.
     public static let knownKeys = [
         "id", "title", "owner", "version", "last_reviewed", "review_every_days", "summary", "draft", "tags",
-        "frameworks", "controls",
+        "frameworks", "controls", "acknowledge", "acknowledge_audience", "acknowledge_within_days",
     ]
     /// The keys of a `controls:` entry; others are warnings.
     public static let knownControlKeys = ["id", "check", "title", "severity", "params", "frameworks", "remediation"]
@@ -56,7 +61,21 @@ public enum PolicyReader {
         let draft = fields.boolean("draft") ?? false
         let tags = fields.stringList("tags", what: "a list of tags")?.map(\.text) ?? []
         let frameworks = fields.stringList("frameworks", what: "a list of framework references")?.map(\.text) ?? []
-        let controls = readControls(&fields, policyID: id ?? "", references: &output.quizReferences)
+        let acknowledgeValue = fields.boolean("acknowledge")
+        let acknowledge = acknowledgeValue ?? false
+        let audience = fields.stringList("acknowledge_audience", what: "a list of roster groups") ?? []
+        output.audienceReferences = audience.map { ContentReference(name: $0.text, location: $0.location) }
+        let acknowledgeDays = fields.integer(
+            "acknowledge_within_days", required: false, in: 0...36_500, what: "a whole number of days")
+        // (An invalid `acknowledge` has its own error.)
+        if acknowledgeValue == false || fields.entry("acknowledge") == nil,
+            let entry = fields.entry("acknowledge_audience") ?? fields.entry("acknowledge_within_days")
+        {
+            fields.diagnostics.append(
+                .warning("'\(entry.key)' has no effect without 'acknowledge: true'", at: fields.locate(entry.value)))
+        }
+        let controls = readControls(
+            &fields, policyID: id ?? "", references: &output.quizReferences, policies: &output.policyReferences)
 
         output.diagnostics += fields.diagnostics
         guard let id, let title, let owner, let versionText, let version = PolicyVersion(versionText),
@@ -66,7 +85,8 @@ public enum PolicyReader {
             id: id, title: title, owner: owner, version: version, lastReviewed: lastReviewed,
             reviewEveryDays: reviewEveryDays, summary: summary, draft: draft, tags: tags, frameworks: frameworks,
             controls: controls, section: section(of: file.path), sourcePath: file.path, body: frontMatter.body,
-            bodyStartLine: frontMatter.bodyStartLine, sourceSHA256: file.sha256)
+            bodyStartLine: frontMatter.bodyStartLine, sourceSHA256: file.sha256, acknowledge: acknowledge,
+            acknowledgeAudience: audience.map(\.text), acknowledgeWithinDays: acknowledgeDays ?? 30)
         return output
     }
 
@@ -78,7 +98,8 @@ public enum PolicyReader {
     }
 
     private static func readControls(
-        _ fields: inout YAMLFields, policyID: String, references: inout [ContentReference]
+        _ fields: inout YAMLFields, policyID: String, references: inout [ContentReference],
+        policies: inout [ContentReference]
     ) -> [Control] {
         guard let node = fields.value("controls") else { return [] }
         guard case .sequence(let sequence) = node else {
@@ -97,7 +118,7 @@ public enum PolicyReader {
             }
             var entry = YAMLFields(
                 path: fields.path, lineOffset: fields.lineOffset, mapping: mapping, at: fields.locate(item))
-            if let control = readControl(&entry, policyID: policyID, references: &references) {
+            if let control = readControl(&entry, policyID: policyID, references: &references, policies: &policies) {
                 controls.append(control)
             }
             fields.diagnostics += entry.diagnostics
@@ -106,7 +127,8 @@ public enum PolicyReader {
     }
 
     private static func readControl(
-        _ entry: inout YAMLFields, policyID: String, references: inout [ContentReference]
+        _ entry: inout YAMLFields, policyID: String, references: inout [ContentReference],
+        policies: inout [ContentReference]
     ) -> Control? {
         entry.warnUnknownKeys(knownControlKeys, in: "a control")
         let errorsBefore = entry.diagnostics.count { $0.severity == .error }
@@ -137,6 +159,9 @@ public enum PolicyReader {
             }
             if let quizzes = ControlCatalogue.checks[check]?.parameter("quizzes"), params[quizzes.name] != nil {
                 references += paramLocations[quizzes.name]?.items ?? []
+            }
+            if ControlCatalogue.checks[check]?.parameter("policies") != nil, params["policies"] != nil {
+                policies += paramLocations["policies"]?.items ?? []
             }
         }
         let errorsAfter = entry.diagnostics.count { $0.severity == .error }

@@ -19,6 +19,7 @@ struct InsertColumns {
     private var importKeys: [String] = []
     private var previousHashes: [String] = []
     private var hashes: [String] = []
+    private var kinds: [String] = []
 
     var count: Int { sequences.count }
 
@@ -37,10 +38,11 @@ struct InsertColumns {
         importKeys.append(importKey ?? "")
         previousHashes.append(record.previousHash)
         hashes.append(record.hash)
+        kinds.append(record.kind.rawValue)
     }
 
     func insert(on connection: PostgresConnection) async throws {
-        var binds = PostgresBindings(capacity: 14)
+        var binds = PostgresBindings(capacity: 15)
         binds.append(sequences)
         binds.append(ids)
         binds.append(people)
@@ -55,13 +57,14 @@ struct InsertColumns {
         binds.append(importKeys)
         binds.append(previousHashes)
         binds.append(hashes)
+        binds.append(kinds)
         let sql = """
             INSERT INTO attempts (sequence, id, person, quiz_id, quiz_content_sha256, policy_versions, answers,
-                score_percent, passed, recorded_at, identity_source, import_key, previous_hash, hash)
-            SELECT s, i, p, q, qh, pv, a, sc, ps, r, src, NULLIF(k, ''), ph, h
+                score_percent, passed, recorded_at, identity_source, import_key, previous_hash, hash, kind)
+            SELECT s, i, p, q, qh, pv, a, sc, ps, r, src, NULLIF(k, ''), ph, h, kd
             FROM unnest($1::int8[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                $8::int4[], $9::bool[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
-                AS u(s, i, p, q, qh, pv, a, sc, ps, r, src, k, ph, h)
+                $8::int4[], $9::bool[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
+                AS u(s, i, p, q, qh, pv, a, sc, ps, r, src, k, ph, h, kd)
             """
         try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: PostgresRecordStore.logger)
     }

@@ -12,7 +12,7 @@ extension PostgresRecordStore {
             {
                 switch Self.decode(row) {
                 case .success(let record):
-                    let key = try? row.makeRandomAccess()[13].decode(String?.self)
+                    let key = try? row.makeRandomAccess()[14].decode(String?.self)
                     entries.append(ChainEntry(record: record, importKey: key ?? nil))
                 case .failure(let error):
                     throw RecordStoreError.unreadableRecord(sequence: error.sequence, reason: error.reason)

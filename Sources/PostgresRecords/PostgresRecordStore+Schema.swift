@@ -3,8 +3,8 @@ import TrainingRecords
 
 extension PostgresRecordStore {
     /// The schema, one migration per change, numbered from 1 and recorded in
-    /// `attest_schema_migrations`; never edit a migration that has shipped. v1–v3 match
-    /// ``SQLiteRecordStore``'s migrations of the same names.
+    /// `attest_schema_migrations`; never edit a migration that has shipped. v1–v3 and v5 match
+    /// ``SQLiteRecordStore``'s migrations of the same names (SQLite's v4).
     static let migrations: [(name: String, statements: [String])] = [
         (
             "v1 attempts",
@@ -69,6 +69,15 @@ extension PostgresRecordStore {
                 // What every instance must share besides the records: the key that signs sessions,
                 // form tokens and invitation links (unless --signing-key-file is given).
                 "CREATE TABLE attest_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
+            ]
+        ),
+        (
+            "v5 record kind",
+            [
+                // Policy acceptances join the attempts in the same table and hash chain; earlier rows
+                // are attempts.
+                "ALTER TABLE attempts ADD COLUMN kind TEXT NOT NULL DEFAULT 'attempt' CHECK (kind IN ('attempt', 'acceptance'))",
+                "CREATE INDEX attempts_acceptances ON attempts (person, sequence) WHERE kind = 'acceptance'",
             ]
         ),
     ]

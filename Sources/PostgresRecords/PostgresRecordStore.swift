@@ -167,9 +167,25 @@ public final class PostgresRecordStore: RecordStore {
             ).decode(Int64.self) {
                 total = count
             }
-            return PersonTrainingRecords(latestPasses: latestPasses, recent: recent.reversed(), total: Int(total))
+            let acceptances = try await Self.decodeAll(
+                connection.query(
+                    PostgresQuery(unsafeSQL: Self.acceptancesSQL, binds: Self.binds(person)), logger: Self.logger))
+            return PersonTrainingRecords(
+                latestPasses: latestPasses, recent: recent.reversed(), total: Int(total), acceptances: acceptances)
         }
     }
+
+    public func acceptances(person: String) async throws -> [AttemptRecord] {
+        let person = person.lowercased()
+        return try await gate.run { connection in
+            try await Self.decodeAll(
+                connection.query(
+                    PostgresQuery(unsafeSQL: Self.acceptancesSQL, binds: Self.binds(person)), logger: Self.logger))
+        }
+    }
+
+    static let acceptancesSQL =
+        "SELECT \(columns) FROM attempts WHERE person = $1 AND kind = 'acceptance' ORDER BY sequence"
 
     /// The number of records stored.
     public func count() async throws -> Int {
@@ -236,14 +252,9 @@ public final class PostgresRecordStore: RecordStore {
                         for attempt in attempts {
                             if let key = attempt.importKey, !seenKeys.insert(key).inserted { continue }
                             sequence += 1
-                            var record = AttemptRecord(
-                                sequence: sequence, id: UUID().uuidString.lowercased(), person: attempt.person,
-                                quizID: attempt.quizID, quizContentSHA256: attempt.quizContentSHA256,
-                                policyVersions: attempt.policyVersions, answers: attempt.answers,
-                                scorePercent: attempt.scorePercent, passed: attempt.passed,
-                                recordedAt: attempt.recordedAt ?? now, identitySource: attempt.identitySource,
-                                previousHash: head, hash: "")
-                            record.hash = record.computedHash
+                            let record = attempt.record(
+                                sequence: sequence, id: UUID().uuidString.lowercased(), recordedAt: now,
+                                previousHash: head)
                             head = record.hash
                             rows.append(record, importKey: attempt.importKey)
                             records.append(record)
@@ -288,7 +299,7 @@ public final class PostgresRecordStore: RecordStore {
 
     static let columns = """
         sequence, id, person, quiz_id, quiz_content_sha256, policy_versions, answers, score_percent, passed, \
-        recorded_at, identity_source, previous_hash, hash
+        recorded_at, identity_source, previous_hash, hash, kind
         """
 
     /// Each quiz's latest pass of one person ($1), in sequence order: one walk of the index
@@ -350,6 +361,9 @@ public final class PostgresRecordStore: RecordStore {
             guard let passed = try? cells[8].decode(Bool.self) else {
                 throw UnreadableRow(sequence: sequence, id: id, reason: "passed is not a boolean")
             }
+            guard let kind = RecordKind(rawValue: try text(13, "kind")) else {
+                throw UnreadableRow(sequence: sequence, id: id, reason: "kind is not attempt or acceptance")
+            }
             let record = AttemptRecord(
                 sequence: sequence, id: try text(1, "id"), person: try text(2, "person"),
                 quizID: try text(3, "quiz_id"), quizContentSHA256: try text(4, "quiz_content_sha256"),
@@ -357,7 +371,7 @@ public final class PostgresRecordStore: RecordStore {
                 answers: try json(6, "answers", StringMapJSONParser.stringLists), scorePercent: Int(score),
                 passed: passed, recordedAt: try text(9, "recorded_at"),
                 identitySource: try text(10, "identity_source"), previousHash: try text(11, "previous_hash"),
-                hash: try text(12, "hash"))
+                hash: try text(12, "hash"), kind: kind)
             return .success(record)
         } catch {
             return .failure(error)

@@ -190,6 +190,12 @@ public enum DefaultTheme {
             </div>
             </section>
             {{/hasControls}}
+            {{#acknowledge}}
+            <section class="acceptance" aria-labelledby="attest-acceptance">
+            <h2 id="attest-acceptance">Read and accept</h2>
+            {{{acceptanceForm}}}
+            </section>
+            {{/acknowledge}}
             {{#hasQuizzes}}
             <section class="training" aria-labelledby="attest-training">
             <h2 id="attest-training">Training</h2>

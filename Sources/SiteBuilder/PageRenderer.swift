@@ -149,6 +149,15 @@ struct PageRenderer: Sendable {
         default:
             content = layout.frames.render(template, context)
         }
+        if case .policy(let policy) = page.kind, policy.acknowledge,
+            !AcceptanceFormMarkup.hasMarks(in: content, policy: policy)
+        {
+            diagnostics.append(
+                .error(
+                    "the theme's policy.mustache does not write {{{acceptanceForm}}} on the page of policy '\(policy.id)', "
+                        + "which asks for acceptance (acknowledge: true): the server needs it to show the form",
+                    at: nil))
+        }
         if case .quiz(let quiz) = page.kind, let missing = QuizFormMarkup.missingMarks(in: content, quiz: quiz) {
             diagnostics.append(
                 .error(
@@ -231,6 +240,10 @@ struct PageRenderer: Sendable {
                     ])
                 })
             context["hasControls"] = .flag(true)
+        }
+        if policy.acknowledge {
+            context["acknowledge"] = .flag(true)
+            context["acceptanceForm"] = .text(AcceptanceFormMarkup.placeholder(for: policy))
         }
         let quizzes = plan.quizzesByPolicy[policy.id] ?? []
         if !quizzes.isEmpty {

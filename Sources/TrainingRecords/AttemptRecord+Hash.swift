@@ -13,7 +13,9 @@ extension AttemptRecord {
     ///  "score_percent":100,"sequence":1}
     /// ```
     ///
-    /// (shown on several lines here; the real text is one line). `previous_hash` is the preceding
+    /// (shown on several lines here; the real text is one line). An acceptance has one more member,
+    /// `"kind":"acceptance"` (between `identity_source` and `passed`); an attempt has none, so that
+    /// every attempt recorded before acceptances existed hashes exactly as it did. `previous_hash` is the preceding
     /// record's `hash`, or `""` for sequence 1. In Python:
     ///
     /// ```python
@@ -30,6 +32,7 @@ extension AttemptRecord {
         CanonicalJSON.appendString(id, to: &output)
         output += #","identity_source":"#
         CanonicalJSON.appendString(identitySource, to: &output)
+        if kind == .acceptance { output += #","kind":"acceptance""# }
         output += passed ? #","passed":true,"person":"# : #","passed":false,"person":"#
         CanonicalJSON.appendString(person, to: &output)
         output += #","policy_versions":"#

@@ -1,6 +1,12 @@
 import Foundation
 
-/// One stored quiz attempt: append-only, chained to the previous record by hash.
+/// One stored record: a quiz attempt or a policy acceptance (``kind``), append-only, chained to the
+/// previous record by hash. Both kinds share one table and one chain.
+///
+/// An acceptance ("I have read and accept version X") holds the policy in ``policyVersions`` (one
+/// entry: policy id → the version accepted) and the SHA-256 of the policy's source file in
+/// ``quizContentSHA256``; its ``quizID`` is empty, ``answers`` empty, ``scorePercent`` 0 and
+/// ``passed`` false, so that nothing that looks for quiz passes ever counts it.
 public struct AttemptRecord: Hashable, Sendable, Codable {
     /// 1, 2, 3… in order of recording.
     public var sequence: Int64
@@ -25,11 +31,13 @@ public struct AttemptRecord: Hashable, Sendable, Codable {
     public var previousHash: String
     /// SHA-256 over this record's content and `previousHash`.
     public var hash: String
+    /// An attempt (every record before acceptances existed) or an acceptance.
+    public var kind: RecordKind
 
     public init(
         sequence: Int64, id: String, person: String, quizID: String, quizContentSHA256: String,
         policyVersions: [String: String], answers: [String: [String]], scorePercent: Int, passed: Bool,
-        recordedAt: String, identitySource: String, previousHash: String, hash: String
+        recordedAt: String, identitySource: String, previousHash: String, hash: String, kind: RecordKind = .attempt
     ) {
         self.sequence = sequence
         self.id = id
@@ -44,5 +52,12 @@ public struct AttemptRecord: Hashable, Sendable, Codable {
         self.identitySource = identitySource
         self.previousHash = previousHash
         self.hash = hash
+        self.kind = kind
+    }
+
+    /// For an acceptance: the policy accepted and the version (nil for an attempt).
+    public var acceptedPolicy: (id: String, version: String)? {
+        guard kind == .acceptance, let (id, version) = policyVersions.first else { return nil }
+        return (id, version)
     }
 }

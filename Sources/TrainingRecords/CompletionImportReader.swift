@@ -15,6 +15,9 @@ import HandbookContent
 /// versions of the quiz's policies (so a later major version re-opens it), and the import key
 /// `import:` + SHA-256 of the canonical JSON `[email, quiz, completed_at as UTC ISO 8601]`, so
 /// that importing the same completion again adds nothing.
+///
+/// A file whose header names a `policy` column holds policy acceptances instead
+/// (``AcceptanceImportReader``).
 public enum CompletionImportReader {
     static let requiredColumns = ["email", "quiz", "completed_at", "score_percent"]
     static let knownColumns = requiredColumns + ["passed"]
@@ -37,6 +40,9 @@ public enum CompletionImportReader {
                 .error(
                     "the file is empty: expected a header row naming the columns \(knownColumns.joined(separator: ", "))",
                     at: SourceLocation(path: path)))
+        }
+        if AcceptanceImportReader.isAcceptanceHeader(header.fields) {
+            return AcceptanceImportReader.read(rows: rows, path: path, policies: policies, now: now)
         }
         // The header.
         var position: [String: Int] = [:]

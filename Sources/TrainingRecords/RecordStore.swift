@@ -1,4 +1,4 @@
-/// Where attempts are kept: one SQLite file (``SQLiteRecordStore``), or PostgreSQL for several
+/// Where attempts and policy acceptances are kept: one SQLite file (``SQLiteRecordStore``), or PostgreSQL for several
 /// server instances sharing one chain (`PostgresRecordStore`, in the PostgresRecords target).
 ///
 /// Every implementation is append-only and chains each record to the previous one by hash.
@@ -18,6 +18,8 @@ public protocol RecordStore: Sendable {
     /// One person's latest pass of each quiz and `recentLimit` most recent records: a read whose
     /// size does not grow with the person's history.
     func trainingRecords(person: String, recentLimit: Int) async throws -> PersonTrainingRecords
+    /// One person's policy acceptances (records of kind ``RecordKind/acceptance``), in sequence order.
+    func acceptances(person: String) async throws -> [AttemptRecord]
     /// Marks the invitation `id` (its nonce) used by `person`, unless it was used before; durable
     /// when it returns, so that a link signs in once even across restarts and server instances.
     /// `expires` (seconds since 1970) is when the link stops being valid anyway: the mark may be
@@ -34,6 +36,11 @@ extension RecordStore {
     /// Verifies ``allRecords()``; stores that can stream override it.
     public func verifyChain(expectedHead: String?) async throws -> ChainVerification {
         ChainVerifier.verify(try await allRecords(), expectedHead: expectedHead)
+    }
+
+    /// Picks from ``records(person:)``; stores that can query more narrowly override it.
+    public func acceptances(person: String) async throws -> [AttemptRecord] {
+        try await records(person: person).filter { $0.kind == .acceptance }
     }
 
     /// Picks from ``records(person:)``; stores that can query more narrowly override it.

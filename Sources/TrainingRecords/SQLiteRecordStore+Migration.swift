@@ -10,7 +10,7 @@ extension SQLiteRecordStore {
             while let row = try rows.next() {
                 switch Self.decode(row) {
                 case .success(let record):
-                    let key: DatabaseValue = row[13]
+                    let key: DatabaseValue = row[14]
                     entries.append(ChainEntry(record: record, importKey: String.fromDatabaseValue(key)))
                 case .failure(let error):
                     throw RecordStoreError.unreadableRecord(sequence: error.sequence, reason: error.reason)

@@ -54,6 +54,15 @@ extension SQLiteRecordStore {
                     )
                     """)
         }
+        migrator.registerMigration("v4 record kind") { db in
+            // Policy acceptances join the attempts in the same table and hash chain; earlier rows are
+            // attempts. The partial index serves "this person's acceptances".
+            try db.execute(
+                sql: """
+                    ALTER TABLE attempts ADD COLUMN kind TEXT NOT NULL DEFAULT 'attempt';
+                    CREATE INDEX attempts_acceptances ON attempts (person, sequence) WHERE kind = 'acceptance';
+                    """)
+        }
         return migrator
     }
 }

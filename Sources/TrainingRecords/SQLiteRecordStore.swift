@@ -115,9 +115,22 @@ public final class SQLiteRecordStore: RecordStore {
                     arguments: [person, max(0, recentLimit)]))
             let total =
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attempts WHERE person = ?", arguments: [person]) ?? 0
-            return PersonTrainingRecords(latestPasses: latestPasses, recent: recent.reversed(), total: total)
+            let acceptances = try Self.decodeAll(
+                Row.fetchCursor(db, sql: Self.acceptancesSQL, arguments: [person]))
+            return PersonTrainingRecords(
+                latestPasses: latestPasses, recent: recent.reversed(), total: total, acceptances: acceptances)
         }
     }
+
+    public func acceptances(person: String) async throws -> [AttemptRecord] {
+        let person = person.lowercased()
+        return try await pool.read { db in
+            try Self.decodeAll(Row.fetchCursor(db, sql: Self.acceptancesSQL, arguments: [person]))
+        }
+    }
+
+    static let acceptancesSQL =
+        "SELECT \(columns) FROM attempts WHERE person = ? AND kind = 'acceptance' ORDER BY sequence"
 
     /// The number of records stored.
     public func count() async throws -> Int {
@@ -168,15 +181,9 @@ public final class SQLiteRecordStore: RecordStore {
                                     if known == true || !keys.insert(key).inserted { continue }
                                 }
                                 entrySequence += 1
-                                var record = AttemptRecord(
-                                    sequence: entrySequence, id: UUID().uuidString.lowercased(),
-                                    person: attempt.person, quizID: attempt.quizID,
-                                    quizContentSHA256: attempt.quizContentSHA256,
-                                    policyVersions: attempt.policyVersions, answers: attempt.answers,
-                                    scorePercent: attempt.scorePercent, passed: attempt.passed,
-                                    recordedAt: attempt.recordedAt ?? now, identitySource: attempt.identitySource,
-                                    previousHash: entryHead, hash: "")
-                                record.hash = record.computedHash
+                                let record = attempt.record(
+                                    sequence: entrySequence, id: UUID().uuidString.lowercased(), recordedAt: now,
+                                    previousHash: entryHead)
                                 try insert.execute(arguments: arguments(record, importKey: attempt.importKey))
                                 entryHead = record.hash
                                 records.append(record)
@@ -206,8 +213,8 @@ public final class SQLiteRecordStore: RecordStore {
 
     private static let insertSQL = """
         INSERT INTO attempts (sequence, id, person, quiz_id, quiz_content_sha256, policy_versions, answers,
-            score_percent, passed, recorded_at, identity_source, import_key, previous_hash, hash)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            score_percent, passed, recorded_at, identity_source, import_key, previous_hash, hash, kind)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     private static func arguments(_ record: AttemptRecord, importKey: String?) -> StatementArguments {
@@ -215,7 +222,7 @@ public final class SQLiteRecordStore: RecordStore {
             record.sequence, record.id, record.person, record.quizID, record.quizContentSHA256,
             CanonicalJSON.serialize(record.policyVersions), CanonicalJSON.serialize(record.answers),
             record.scorePercent, record.passed, record.recordedAt, record.identitySource, importKey,
-            record.previousHash, record.hash,
+            record.previousHash, record.hash, record.kind.rawValue,
         ]
     }
 
@@ -236,7 +243,7 @@ public final class SQLiteRecordStore: RecordStore {
 
     static let columns = """
         sequence, id, person, quiz_id, quiz_content_sha256, policy_versions, answers, score_percent, passed, \
-        recorded_at, identity_source, previous_hash, hash
+        recorded_at, identity_source, previous_hash, hash, kind
         """
 
     private static func decodeAll(_ rows: RowCursor) throws -> [AttemptRecord] {
@@ -284,6 +291,9 @@ public final class SQLiteRecordStore: RecordStore {
             guard let passed = Int64.fromDatabaseValue(value(8)), passed == 0 || passed == 1 else {
                 throw UnreadableRow(sequence: sequence, id: id, reason: "passed is not 0 or 1")
             }
+            guard let kind = RecordKind(rawValue: try text(13, "kind")) else {
+                throw UnreadableRow(sequence: sequence, id: id, reason: "kind is not attempt or acceptance")
+            }
             let record = AttemptRecord(
                 sequence: sequence, id: try text(1, "id"), person: try text(2, "person"),
                 quizID: try text(3, "quiz_id"), quizContentSHA256: try text(4, "quiz_content_sha256"),
@@ -291,7 +301,7 @@ public final class SQLiteRecordStore: RecordStore {
                 answers: try json(6, "answers", StringMapJSONParser.stringLists), scorePercent: score,
                 passed: passed == 1, recordedAt: try text(9, "recorded_at"),
                 identitySource: try text(10, "identity_source"), previousHash: try text(11, "previous_hash"),
-                hash: try text(12, "hash"))
+                hash: try text(12, "hash"), kind: kind)
             return .success(record)
         } catch {
             return .failure(error)

@@ -7,17 +7,20 @@ public struct TrainingStatus: Hashable, Sendable {
 
     /// The date the standing is computed for.
     public var asOf: CalendarDate
-    /// Active people × the quizzes whose audience includes them, sorted by email then quiz id.
+    /// Active people × the quizzes whose audience includes them, then × the policies they must
+    /// accept; sorted by email, quizzes before acceptances, then by quiz or policy id.
     public var requirements: [TrainingRequirement] {
-        didSet { index = Self.index(requirements) }
+        didSet { (index, acceptanceIndex) = Self.index(requirements) }
     }
     /// Email → quiz id → position in `requirements`, for fast look-ups.
     private var index: [String: [String: Int]]
+    /// Email → policy id → position of the acceptance requirement in `requirements`.
+    private var acceptanceIndex: [String: [String: Int]]
 
     public init(asOf: CalendarDate, requirements: [TrainingRequirement]) {
         self.asOf = asOf
         self.requirements = requirements
-        self.index = Self.index(requirements)
+        (index, acceptanceIndex) = Self.index(requirements)
     }
 
     /// Computes who stands where on `asOf` from the records. The caller passes the quizzes in force
@@ -36,13 +39,20 @@ public struct TrainingStatus: Hashable, Sendable {
     ///   when it was re-opened by a new major version, `due_within_days_of_start` after that policy's
     ///   `last_reviewed` date (when the new version came in). ``RequirementState/overdue`` when `asOf`
     ///   is past due, else ``RequirementState/neverDone``.
+    /// - Acceptances: every policy in `policies` with `acknowledge: true` (not a draft) is required of
+    ///   the active people in its `acknowledge_audience`. An acceptance recorded up to `asOf` counts
+    ///   while its version has the policy's current major version (``RequirementState/current``; an
+    ///   acceptance never expires otherwise, so never due soon). Without one: due on start_date +
+    ///   `acknowledge_within_days` for someone who never accepted (no start date: due at once), and
+    ///   `acknowledge_within_days` after the policy's `last_reviewed` when only an older major
+    ///   version was accepted; overdue past that.
     public static func compute(
         quizzes: [Quiz], policies: [Policy], roster: Roster, records: [AttemptRecord], asOf: CalendarDate
     ) -> TrainingStatus {
         let quizIDs = Set(quizzes.map(\.id))
         // Passing attempts up to asOf, by person and quiz.
         var passes: [String: [String: [AttemptRecord]]] = [:]
-        for record in records where record.passed && quizIDs.contains(record.quizID) {
+        for record in records where record.passed && record.kind == .attempt && quizIDs.contains(record.quizID) {
             guard let recorded = UTCTimestamp(parsing: record.recordedAt)?.date, recorded <= asOf else { continue }
             passes[record.person, default: [:]][record.quizID, default: []].append(record)
         }
@@ -56,8 +66,51 @@ public struct TrainingStatus: Hashable, Sendable {
                         policies: policiesByID, asOf: asOf))
             }
         }
-        requirements.sort { ($0.person.email, $0.quizID) < ($1.person.email, $1.quizID) }
+        // Acceptances up to asOf, by person and policy: the dates and versions accepted.
+        var accepted: [String: [String: [(date: CalendarDate, version: String)]]] = [:]
+        for record in records {
+            guard let (policyID, version) = record.acceptedPolicy,
+                let recorded = UTCTimestamp(parsing: record.recordedAt)?.date, recorded <= asOf
+            else { continue }
+            accepted[record.person, default: [:]][policyID, default: []].append((recorded, version))
+        }
+        let toAccept = policies.filter { $0.acknowledge && !$0.draft }.sorted { $0.id < $1.id }
+        if !toAccept.isEmpty {
+            for person in roster.people where person.active {
+                for policy in toAccept where policy.requiresAcceptance(of: person) {
+                    requirements.append(
+                        acceptance(
+                            person: person, policy: policy, accepted: accepted[person.email]?[policy.id] ?? [],
+                            asOf: asOf))
+                }
+            }
+        }
+        requirements.sort {
+            ($0.person.email, $0.kind == .quiz ? 0 : 1, $0.subject)
+                < ($1.person.email, $1.kind == .quiz ? 0 : 1, $1.subject)
+        }
         return TrainingStatus(asOf: asOf, requirements: requirements)
+    }
+
+    private static func acceptance(
+        person: Person, policy: Policy, accepted: [(date: CalendarDate, version: String)], asOf: CalendarDate
+    ) -> TrainingRequirement {
+        let current = policy.version.major
+        let counting = accepted.filter { PolicyVersion($0.version)?.major == current }.map(\.date).max()
+        if let counting {
+            return TrainingRequirement(
+                person: person, quizID: "", state: .current, lastPassed: counting, expires: nil, due: nil,
+                kind: .acceptance, policyID: policy.id, policyVersion: policy.version.text)
+        }
+        // Re-opened by a new major version, or never accepted.
+        let due =
+            accepted.isEmpty
+            ? person.startDate?.adding(days: policy.acknowledgeWithinDays)
+            : policy.lastReviewed.adding(days: policy.acknowledgeWithinDays)
+        let state: RequirementState = due.map { asOf > $0 } ?? true ? .overdue : .neverDone
+        return TrainingRequirement(
+            person: person, quizID: "", state: state, lastPassed: nil, expires: nil, due: due, kind: .acceptance,
+            policyID: policy.id, policyVersion: policy.version.text)
     }
 
     private static func requirement(
@@ -112,10 +165,21 @@ public struct TrainingStatus: Hashable, Sendable {
         index[email.lowercased()]?[quizID].map { requirements[$0] }
     }
 
-    /// The requirements of `email`, by quiz id.
+    /// Whether `email` has accepted the current major version of `policyID` on the status date.
+    public func hasAccepted(_ email: String, policyID: String) -> Bool {
+        acceptanceRequirement(email, policyID: policyID)?.state.isCurrentPass ?? false
+    }
+
+    /// The acceptance requirement of `email` for `policyID`, if it is required of them.
+    public func acceptanceRequirement(_ email: String, policyID: String) -> TrainingRequirement? {
+        acceptanceIndex[email.lowercased()]?[policyID].map { requirements[$0] }
+    }
+
+    /// The requirements of `email`: quizzes by id, then acceptances by policy id.
     public func requirements(of email: String) -> [TrainingRequirement] {
-        guard let byQuiz = index[email.lowercased()] else { return [] }
-        return byQuiz.values.sorted().map { requirements[$0] }
+        let email = email.lowercased()
+        let positions = Array((index[email] ?? [:]).values) + Array((acceptanceIndex[email] ?? [:]).values)
+        return positions.sorted().map { requirements[$0] }
     }
 
     /// Completion per team (share of requirements current or due soon), sorted by team.
@@ -129,11 +193,17 @@ public struct TrainingStatus: Hashable, Sendable {
         return byTeam.values.sorted { $0.team < $1.team }
     }
 
-    private static func index(_ requirements: [TrainingRequirement]) -> [String: [String: Int]] {
+    private static func index(_ requirements: [TrainingRequirement]) -> (
+        quizzes: [String: [String: Int]], acceptances: [String: [String: Int]]
+    ) {
         var index: [String: [String: Int]] = [:]
+        var acceptances: [String: [String: Int]] = [:]
         for (position, requirement) in requirements.enumerated() {
-            index[requirement.person.email, default: [:]][requirement.quizID] = position
+            switch requirement.kind {
+            case .quiz: index[requirement.person.email, default: [:]][requirement.quizID] = position
+            case .acceptance: acceptances[requirement.person.email, default: [:]][requirement.policyID] = position
+            }
         }
-        return index
+        return (index, acceptances)
     }
 }

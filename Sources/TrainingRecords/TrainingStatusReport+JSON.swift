@@ -1,5 +1,6 @@
 extension TrainingStatusReport {
-    /// `{"as_of", "requirements": [{email, name, team, quiz, state, last_passed, expires, due}],
+    /// `{"as_of", "requirements": [{email, name, team, quiz, state, last_passed, expires, due,
+    /// requirement (quiz|acceptance), policy, policy_version}],
     /// "teams": [{team, required, completed, percent}]}`; missing dates are null.
     static func json(_ status: TrainingStatus) -> String {
         func date(_ value: String?) -> CanonicalJSON.Value { value.map { .string($0) } ?? .null }
@@ -10,6 +11,8 @@ extension TrainingStatusReport {
                 "state": .string(requirement.state.rawValue),
                 "last_passed": date(requirement.lastPassed?.description),
                 "expires": date(requirement.expires?.description), "due": date(requirement.due?.description),
+                "requirement": .string(requirement.kind.rawValue), "policy": .string(requirement.policyID),
+                "policy_version": .string(requirement.policyVersion),
             ])
         }
         let teams: [CanonicalJSON.Value] = status.teamCompletion.map { team in

@@ -5,7 +5,7 @@ import HandbookContent
 public enum TrainingStatusReport {
     /// The output formats of `attest training status`.
     public enum Format: String, Hashable, Sendable, CaseIterable {
-        case table, csv, json
+        case table, csv, json, html
     }
 
     /// The report in `format`.
@@ -14,6 +14,7 @@ public enum TrainingStatusReport {
         case .table: table(status)
         case .csv: csv(status)
         case .json: json(status)
+        case .html: TrainingStatusPage(status: status, title: "Training status").html
         }
     }
 
@@ -22,10 +23,12 @@ public enum TrainingStatusReport {
 
     /// A plain-text table with aligned columns.
     static func table(_ status: TrainingStatus) -> String {
-        var rows: [[String]] = [["EMAIL", "NAME", "TEAM", "QUIZ", "STATE", "LAST PASSED", "EXPIRES", "DUE"]]
+        var rows: [[String]] = [
+            ["EMAIL", "NAME", "TEAM", "QUIZ OR ACCEPTANCE", "STATE", "LAST PASSED", "EXPIRES", "DUE"]
+        ]
         for requirement in status.requirements {
             rows.append([
-                requirement.person.email, requirement.person.name, requirement.person.team, requirement.quizID,
+                requirement.person.email, requirement.person.name, requirement.person.team, requirement.label,
                 requirement.state.rawValue, text(requirement.lastPassed), text(requirement.expires),
                 text(requirement.due),
             ])

@@ -2,6 +2,12 @@ import HandbookContent
 
 /// `attest training export --format xapi`: each attempt as an xAPI 1.0.3 statement.
 ///
+/// A policy acceptance is a statement with the verb `http://activitystrea.ms/schema/1.0/accept`
+/// (display "accepted", the Activity Streams verb that the ADL registry lists for accepting), the
+/// policy's page as the object (named by its title), `result.completion` true, and the extensions
+/// `BASE_URL/xapi/policy-versions` (the version accepted), `BASE_URL/xapi/policy-content-sha256` and
+/// `BASE_URL/xapi/record-hash`; its id is the name-based UUID of `urn:attest:acceptance:HASH`.
+///
 /// - `id`: ``NameBasedUUID/version5(name:namespace:)`` of `urn:attest:attempt:HASH` (the record's hash), so
 ///   exporting again gives the same ids and an LRS ignores statements it already has;
 /// - `actor`: an Agent with `mbox` `mailto:EMAIL` (and the roster name when known);
@@ -24,6 +30,8 @@ public struct XAPIStatementWriter: Sendable {
     public static let passedVerb = "http://adlnet.gov/expapi/verbs/passed"
     public static let failedVerb = "http://adlnet.gov/expapi/verbs/failed"
     public static let assessmentType = "http://adlnet.gov/expapi/activities/assessment"
+    /// The verb of a policy acceptance.
+    public static let acceptedVerb = "http://activitystrea.ms/schema/1.0/accept"
 
     /// Nil when `baseURL` is not an absolute http(s) URL (activity ids must be absolute IRIs).
     public init?(baseURL: String, quizzes: [Quiz], policies: [Policy], roster: Roster) {
@@ -50,12 +58,46 @@ public struct XAPIStatementWriter: Sendable {
         return "[\n" + records.map { CanonicalJSON.serialize(statement($0)) }.joined(separator: ",\n") + "\n]\n"
     }
 
-    /// The statement of one record.
-    public func statement(_ record: AttemptRecord) -> CanonicalJSON.Value {
+    /// The Agent of a record.
+    func actor(_ record: AttemptRecord) -> CanonicalJSON.Value {
         var actor: [String: CanonicalJSON.Value] = [
             "objectType": .string("Agent"), "mbox": .string("mailto:" + record.person),
         ]
         if let name = names[record.person], !name.isEmpty { actor["name"] = .string(name) }
+        return .object(actor)
+    }
+
+    /// The statement of an acceptance.
+    func acceptanceStatement(_ record: AttemptRecord) -> CanonicalJSON.Value {
+        let policyID = record.acceptedPolicy?.id ?? ""
+        let page = policyPages[policyID]
+        return .object([
+            "id": .string(Self.statementID(record)),
+            "version": .string("1.0.3"),
+            "actor": actor(record),
+            "verb": .object(["id": .string(Self.acceptedVerb), "display": .object(["en-US": .string("accepted")])]),
+            "object": .object([
+                "objectType": .string("Activity"),
+                "id": .string(baseURL + (page?.path ?? "policies/" + policyID + "/")),
+                "definition": .object(["name": .object(["en-US": .string(page?.title ?? policyID)])]),
+            ]),
+            "result": .object(["completion": .bool(true)]),
+            "timestamp": .string(record.recordedAt),
+            "context": .object([
+                "platform": .string("Attest"),
+                "extensions": .object([
+                    baseURL + "xapi/policy-versions": .object(record.policyVersions.mapValues { .string($0) }),
+                    baseURL + "xapi/policy-content-sha256": .string(record.quizContentSHA256),
+                    baseURL + "xapi/record-hash": .string(record.hash),
+                ]),
+            ]),
+        ])
+    }
+
+    /// The statement of one record.
+    public func statement(_ record: AttemptRecord) -> CanonicalJSON.Value {
+        if record.kind == .acceptance { return acceptanceStatement(record) }
+        let actor = actor(record)
         let verb = record.passed ? ("passed", Self.passedVerb) : ("failed", Self.failedVerb)
         let policies = CanonicalJSON.sortedKeys(record.policyVersions.keys)
         let other: [CanonicalJSON.Value] = policies.compactMap { id in
@@ -80,7 +122,7 @@ public struct XAPIStatementWriter: Sendable {
         return .object([
             "id": .string(Self.statementID(record)),
             "version": .string("1.0.3"),
-            "actor": .object(actor),
+            "actor": actor,
             "verb": .object(["id": .string(verb.1), "display": .object(["en-US": .string(verb.0)])]),
             "object": .object([
                 "objectType": .string("Activity"),
@@ -105,7 +147,8 @@ public struct XAPIStatementWriter: Sendable {
 
     /// The statement id of a record.
     public static func statementID(_ record: AttemptRecord) -> String {
-        NameBasedUUID.version5(name: "urn:attest:attempt:" + record.hash)
+        NameBasedUUID.version5(
+            name: (record.kind == .acceptance ? "urn:attest:acceptance:" : "urn:attest:attempt:") + record.hash)
     }
 
     /// A percentage as an exact decimal 0…1: 80 → `0.8`, 5 → `0.05`, 100 → `1`.

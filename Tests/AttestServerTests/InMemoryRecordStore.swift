@@ -20,13 +20,9 @@ actor InMemoryRecordStore: RecordStore {
         if failing { throw StoreFailure() }
         var added: [AttemptRecord] = []
         for attempt in attempts {
-            let record = AttemptRecord(
-                sequence: Int64(stored.count + 1), id: UUID().uuidString, person: attempt.person,
-                quizID: attempt.quizID, quizContentSHA256: attempt.quizContentSHA256,
-                policyVersions: attempt.policyVersions, answers: attempt.answers, scorePercent: attempt.scorePercent,
-                passed: attempt.passed, recordedAt: attempt.recordedAt ?? "2026-09-21T12:00:00.000Z",
-                identitySource: attempt.identitySource, previousHash: stored.last?.hash ?? "",
-                hash: "hash\(stored.count + 1)")
+            let record = attempt.record(
+                sequence: Int64(stored.count + 1), id: UUID().uuidString, recordedAt: "2026-09-21T12:00:00.000Z",
+                previousHash: stored.last?.hash ?? "")
             stored.append(record)
             added.append(record)
         }

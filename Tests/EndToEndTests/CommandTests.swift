@@ -225,6 +225,41 @@ struct CommandTests {
         #expect(fresh.exitCode == 0, "\(fresh)")
     }
 
+    @Test("training status --format html: a static page with a chart per team, escaped and redacted; acceptances count")
+    func trainingStatusHTML() async throws {
+        let root = try FixtureRoot()
+        defer { root.remove() }
+        // A policy that asks for acceptance, and a roster whose team name holds markup and whose name a secret.
+        let storage = try #require(root.read("content/policies/keys/storage.md"))
+        try root.write(
+            storage.replacingOccurrences(
+                of: "review_every_days: 365\n", with: "review_every_days: 365\nacknowledge: true\n"),
+            to: "content/policies/keys/storage.md")
+        let secret = "sk_live_" + String(repeating: "4eC39HqLyjWDarjtT1zdp7dc", count: 1)
+        try root.write(
+            """
+            email,name,team,groups,active,start_date,manager
+            alice@example.com,Alice \(secret),<script>alert(1)</script>,engineering,true,2024-02-01,
+            bob@example.com,Bob Baker,payments,engineering,true,2025-06-01,
+
+            """, to: "content/data/people.csv")
+        let status = try await AttestExecutable.run(
+            ["training", "status", "--root", root.url.path, "--format", "html", "--as-of", "2026-11-27"], in: root.url)
+        #expect(status.exitCode == 0, "\(status)")
+        let page = status.stdout
+        #expect(page.hasPrefix("<!doctype html>"))
+        #expect(page.contains("<svg class=\"completion-chart\""))
+        #expect(!page.contains("<script>"))
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!page.contains(secret), "the roster's secret is redacted")
+        #expect(page.contains("sk_live_…"))
+        #expect(page.contains("Accept key-storage version 1.0"))
+        let csv = try await AttestExecutable.run(
+            ["training", "status", "--root", root.url.path, "--format", "csv", "--as-of", "2026-11-27"], in: root.url)
+        #expect(csv.stdout.contains(",acceptance,key-storage,1.0\n"), "\(csv)")
+        #expect(!csv.stdout.contains(secret))
+    }
+
     /// The one JSON report in `directory`.
     static func auditJSON(in directory: URL) throws -> [String: Any] {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }

@@ -31,6 +31,7 @@ import TrainingRecords
                 "1", "11111111-1111-4111-8111-111111111111", "ana@example.com", "keys", "abc",
                 "access@1.0;key-rotation@2.1",
                 #"{"1":["b"],"2":["a","c"]}"#, "77", "true", "2026-02-01T10:00:00.123Z", "proxy", "", records[0].hash,
+                "attempt",
             ])
         #expect(rows[2].fields[8] == "false")
         #expect(rows[2].fields[11] == records[0].hash)

@@ -64,6 +64,16 @@ enum Fixtures {
             identitySource: "dev", recordedAt: recordedAt, importKey: importKey)
     }
 
+    /// An acceptance of `policy` at `version`.
+    static func acceptance(
+        person: String = "ana@example.com", policy: String = "key-storage", version: String = "3.1",
+        recordedAt: String? = nil
+    ) -> NewAttempt {
+        .acceptance(
+            person: person, policyID: policy, version: version, policySHA256: String(repeating: "cd", count: 32),
+            identitySource: "dev", recordedAt: recordedAt)
+    }
+
     /// A record as the store would make it, for tests that need no database.
     static func record(
         sequence: Int64, person: String = "ana@example.com", quiz: String = "keys", passed: Bool = true,

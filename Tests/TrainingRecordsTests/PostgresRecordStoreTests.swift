@@ -38,7 +38,7 @@ import Testing
         await #expect(
             throws: RecordStoreError.cannotOpen(
                 path: location.display,
-                reason: "its schema is version 99, newer than this attest knows (4); upgrade attest")
+                reason: "its schema is version 99, newer than this attest knows (5); upgrade attest")
         ) {
             try await PostgresRecordStore.open(location)
         }
@@ -117,6 +117,32 @@ import Testing
         try await store.close()
     }
 
+    /// A database migrated before acceptances existed (schema v4, no `kind` column) gets the column,
+    /// its records verify as before, and its chain goes on with acceptances.
+    @Test func aChainFromBeforeAcceptancesIsMigratedAndContinues() async throws {
+        let location = try await TestPostgres.shared.freshDatabase()
+        let store = try await PostgresRecordStore.open(location)
+        for index in 0..<3 { _ = try await store.append(Fixtures.attempt(person: "o\(index)@example.com")) }
+        let head = try await store.verifyChain().head
+        try await store.close()
+        let server = try await TestPostgres.shared.running()
+        try await TestPostgres.withAdmin(server, database: location.database) { connection in
+            for statement in [
+                "DROP INDEX attempts_acceptances", "ALTER TABLE attempts DROP COLUMN kind",
+                "DELETE FROM attest_schema_migrations WHERE version = 5",
+            ] {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: TestPostgres.logger)
+            }
+        }
+        let migrated = try await PostgresRecordStore.open(location, createIfMissing: false)
+        #expect(try await migrated.allRecords().map(\.kind) == [.attempt, .attempt, .attempt])
+        #expect(try await migrated.verifyChain(expectedHead: head).isIntact)
+        let accepted = try await migrated.append(Fixtures.acceptance())
+        #expect(accepted.previousHash == head)
+        #expect(try await migrated.verifyChain(expectedHead: accepted.hash).recordCount == 4)
+        try await migrated.close()
+    }
+
     @Test func everyInstanceGetsTheSameSigningKey() async throws {
         let location = try await TestPostgres.shared.freshDatabase()
         let first = try await PostgresRecordStore.open(location)
@@ -139,7 +165,9 @@ import Testing
         let sqlite = try SQLiteRecordStore(path: folder.file("records.sqlite"))
         for index in 0..<7 { _ = try await sqlite.append(Fixtures.attempt(person: "m\(index)@example.com")) }
         _ = try await sqlite.append(contentsOf: [Fixtures.attempt(recordedAt: "2026-01-01", importKey: "imp:1")])
+        _ = try await sqlite.append(Fixtures.acceptance(person: "m1@example.com"))
         let entries = try await sqlite.chainEntries()
+        #expect(entries.last?.record.kind == .acceptance)
         let head = try await sqlite.verifyChain().head
 
         let store = try await PostgresRecordStore.open(try await TestPostgres.shared.freshDatabase())

@@ -221,4 +221,44 @@ import Testing
         #expect(read.first?.computedHash == stored.hash)
         await made.finish()
     }
+
+    @Test(arguments: StoreKind.allCases)
+    func acceptancesJoinTheChainAndAreReadBack(_ kind: StoreKind) async throws {
+        let made = try await kind.makeStore()
+        defer { made.cleanUp() }
+        let store = made.store
+        let attempt = try await store.append(Fixtures.attempt())
+        let accepted = try await store.append(Fixtures.acceptance(person: "Ana@Example.com"))
+        _ = try await store.append(Fixtures.acceptance(person: "bo@example.com", policy: "key-sharing", version: "1.2"))
+        let later = try await store.append(Fixtures.attempt(passed: false, score: 10))
+        #expect(accepted.kind == .acceptance)
+        #expect(accepted.person == "ana@example.com")
+        #expect(accepted.acceptedPolicy?.id == "key-storage")
+        #expect(accepted.acceptedPolicy?.version == "3.1")
+        #expect(accepted.previousHash == attempt.hash)
+        #expect(accepted.canonicalContent.contains(#""identity_source":"dev","kind":"acceptance","passed":false"#))
+        #expect(!attempt.canonicalContent.contains("kind"), "attempts hash as before acceptances existed")
+        #expect(try await store.acceptances(person: "ANA@example.com") == [accepted])
+        let summary = try await store.trainingRecords(person: "ana@example.com", recentLimit: 10)
+        #expect(summary.acceptances == [accepted])
+        #expect(summary.latestPasses == [attempt], "an acceptance is never a quiz pass")
+        #expect(summary.recent.map(\.sequence) == [1, 2, 4])
+        #expect(
+            summary
+                == PersonTrainingRecords(records: try await store.records(person: "ana@example.com"), recentLimit: 10))
+        try await store.close()
+
+        let reopened = try await made.openAnother()
+        let records = try await reopened.allRecords()
+        #expect(records.map(\.kind) == [.attempt, .acceptance, .acceptance, .attempt])
+        #expect(records.last == later)
+        let verification = try await reopened.verifyChain(expectedHead: later.hash)
+        #expect(verification.isIntact)
+        #expect(verification.recordCount == 4)
+        // An acceptance passed off as an attempt no longer matches its hash.
+        var forged = records[1]
+        forged.kind = .attempt
+        #expect(ChainVerifier.verify([records[0], forged] + records.dropFirst(2)).problem?.kind == .edited)
+        try await reopened.close()
+    }
 }

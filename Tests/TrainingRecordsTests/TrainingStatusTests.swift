@@ -146,9 +146,9 @@ import TrainingRecords
         let csv = TrainingStatusReport.render(status, format: .csv)
         #expect(
             csv == """
-                email,name,team,quiz,state,last_passed,expires,due,team_completion_percent
-                ana@example.com,Ana,platform,keys,current,2026-02-01,2027-02-01,2027-02-01,50
-                bo@example.com,"Bo, Jr.",platform,keys,overdue,,,,50
+                email,name,team,quiz,state,last_passed,expires,due,team_completion_percent,requirement,policy,policy_version
+                ana@example.com,Ana,platform,keys,current,2026-02-01,2027-02-01,2027-02-01,50,quiz,,
+                bo@example.com,"Bo, Jr.",platform,keys,overdue,,,,50,quiz,,
 
                 """)
         let table = TrainingStatusReport.render(status, format: .table)

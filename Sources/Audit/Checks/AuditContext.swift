@@ -27,7 +27,7 @@ public struct AuditContext: Sendable {
         people = PeopleIndex(
             people: (roster?.people ?? []).map { (email: $0.email, active: $0.active) },
             passes: (training?.requirements ?? []).filter(\.state.isCurrentPass).map {
-                (email: $0.person.email, quizID: $0.quizID)
+                (email: $0.person.email, quizID: $0.kind == .quiz ? $0.quizID : Self.acceptanceKey($0.policyID))
             })
     }
 
@@ -36,6 +36,15 @@ public struct AuditContext: Sendable {
         guard hasRoster else { return .noRoster }
         guard let active = people.isActive(email) else { return .notInRoster }
         return active ? .active : .inactive
+    }
+
+    /// An acceptance is indexed like a quiz pass under this key: slugs never hold `:`, so it never
+    /// meets a quiz id.
+    static func acceptanceKey(_ policyID: String) -> String { "accept:" + policyID }
+
+    /// Whether `email` (lowercased) has accepted the current major version of `policyID` on the as-of date.
+    public func hasAccepted(_ email: String, policyID: String) -> Bool {
+        people.hasCurrentPass(email, quizID: Self.acceptanceKey(policyID))
     }
 
     /// Whether `email` (lowercased) holds a current pass of `quizID` on the as-of date.

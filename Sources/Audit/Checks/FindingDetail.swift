@@ -32,9 +32,9 @@ public enum FindingDetail: Hashable, Sendable {
     case accessReviewOverdue(reviewed: CalendarDate, days: Int, maxDays: Int)
     case logsNeverReviewed(maxDays: Int)
     case logsReviewOverdue(reviewed: CalendarDate, days: Int, maxDays: Int)
-    /// `missing`: each person without a current pass: the email when they lack every quiz, else
-    /// "email (quiz, quiz)" naming the ones they lack.
-    case untrained(missing: [String], people: Int, quizzes: [String], recordsMissing: Bool)
+    /// `missing`: each person without a current pass or acceptance: the email when they lack every
+    /// quiz and acceptance, else "email (quiz, acceptance of policy)" naming the ones they lack.
+    indirect case untrained(missing: [String], people: Int, quizzes: [String], recordsMissing: Bool, policies: [String])
     /// `seenIn`: where a leak scan saw the key, when the exposure came from one.
     indirect case exposureNotRolled(
         exposed: CalendarDate, lastRotated: CalendarDate?, days: Int, maxDays: Int, seenIn: String?)
@@ -45,6 +45,12 @@ public enum FindingDetail: Hashable, Sendable {
         quiz: String, current: Int, audience: Int, minPercent: Int, missing: [String], recordsMissing: Bool)
     case quizUnknown(quiz: String)
     case audienceEmpty(quiz: String, rosterMissing: Bool)
+    /// `training-coverage` with `policies`: too few of the policy's audience accepted its current major version.
+    indirect case acceptanceBelow(
+        policy: String, version: String, current: Int, audience: Int, minPercent: Int, missing: [String],
+        recordsMissing: Bool)
+    /// A control names a policy that is not in force or asks for no acceptance.
+    case policyNotAcceptable(policy: String)
 
     private static func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
 
@@ -96,10 +102,15 @@ public enum FindingDetail: Hashable, Sendable {
         case .logsNeverReviewed(let limit): return "request logs never reviewed; limit \(limit) days"
         case .logsReviewOverdue(let reviewed, let days, let limit):
             return "request logs last reviewed \(reviewed), \(Self.days(days)) ago; limit \(limit)"
-        case .untrained(let missing, let people, let quizzes, let recordsMissing):
+        case .untrained(let missing, let people, let quizzes, let recordsMissing, let policies):
+            var lacking: [String] = []
+            if !quizzes.isEmpty { lacking.append("a current pass of \(quizzes.joined(separator: ", "))") }
+            if !policies.isEmpty {
+                lacking.append("an acceptance of the current version of \(policies.joined(separator: ", "))")
+            }
             return "\(missing.count) of \(people) "
                 + (people == 1 ? "person lacks" : "people lack")
-                + " a current pass of \(quizzes.joined(separator: ", ")): \(missing.joined(separator: ", "))"
+                + " \(lacking.joined(separator: " or ")): \(missing.joined(separator: ", "))"
                 + (recordsMissing ? " (no training records were given)" : "")
         case .exposureNotRolled(let exposed, let last, let days, let limit, let seenIn):
             let rotated = last.map { "last rotated \($0)" } ?? "never rotated"
@@ -116,6 +127,12 @@ public enum FindingDetail: Hashable, Sendable {
             return "\(audience == 0 ? 0 : current * 100 / audience)% of the audience of \(quiz) "
                 + "(\(current) of \(audience) people) hold a current pass; minimum \(minimum)%"
                 + (recordsMissing ? " (no training records were given)" : "")
+        case .acceptanceBelow(let policy, let version, let current, let audience, let minimum, _, let recordsMissing):
+            return "\(audience == 0 ? 0 : current * 100 / audience)% of the audience of policy \(policy) "
+                + "(\(current) of \(audience) people) accepted version \(version) (or another of its major version); "
+                + "minimum \(minimum)%" + (recordsMissing ? " (no training records were given)" : "")
+        case .policyNotAcceptable(let policy):
+            return "policy '\(policy)' is not in force or asks for no acceptance (acknowledge: true)"
         case .quizUnknown(let quiz): return "quiz '\(quiz)' is not in the handbook"
         case .audienceEmpty(let quiz, let rosterMissing):
             return rosterMissing
@@ -176,10 +193,10 @@ public enum FindingDetail: Hashable, Sendable {
                 ("logs_reviewed_at", .string(reviewed.description)), ("days", .integer(days)),
                 ("max_days", .integer(limit)),
             ]
-        case .untrained(let missing, let people, let quizzes, _):
-            return [
-                ("people", .integer(people)), ("quizzes", .list(quizzes)), ("without_current_pass", .list(missing)),
-            ]
+        case .untrained(let missing, let people, let quizzes, _, let policies):
+            return [("people", .integer(people)), ("quizzes", .list(quizzes))]
+                + (policies.isEmpty ? [] : [("policies", ParameterValue.list(policies))])
+                + [("without_current_pass", .list(missing))]
         case .exposureNotRolled(let exposed, let last, let days, let limit, let seenIn):
             return [
                 ("exposed_at", .string(exposed.description)), ("last_rotated_at", .string(last?.description ?? "")),
@@ -201,6 +218,14 @@ public enum FindingDetail: Hashable, Sendable {
                 ("percent", .integer(audience == 0 ? 0 : current * 100 / audience)), ("min_percent", .integer(minimum)),
                 ("without_current_pass", .list(missing)),
             ]
+        case .acceptanceBelow(let policy, let version, let current, let audience, let minimum, let missing, _):
+            return [
+                ("policy", .string(policy)), ("version", .string(version)), ("audience", .integer(audience)),
+                ("accepted", .integer(current)),
+                ("percent", .integer(audience == 0 ? 0 : current * 100 / audience)), ("min_percent", .integer(minimum)),
+                ("without_acceptance", .list(missing)),
+            ]
+        case .policyNotAcceptable(let policy): return [("policy", .string(policy))]
         case .quizUnknown(let quiz): return [("quiz", .string(quiz))]
         case .audienceEmpty(let quiz, _): return [("quiz", .string(quiz)), ("audience", .integer(0))]
         }
