@@ -34,15 +34,16 @@ extension LiveContent {
                 diagnostics.append(.error(error.description, at: nil))
             }
         }
-        var searchIndexFiles: [String: [UInt8]] = [:]
-        if let index = update.searchIndex {
+        // Made only once the pages are served: the index is tens of megabytes at 10,000 pages.
+        func searchIndexFiles() -> [String: [UInt8]] {
+            guard let index = update.searchIndex else { return [:] }
             let (json, script) = index.texts()
-            searchIndexFiles = ["search-index.json": Array(json.utf8), "search-index.js": Array(script.utf8)]
+            return ["search-index.json": Array(json.utf8), "search-index.js": Array(script.utf8)]
         }
         let liveReload = liveReload
         let removed = update.removed
         if update.isComplete {
-            let all = files.merging(searchIndexFiles) { _, new in new }
+            let all = files.merging(searchIndexFiles()) { _, new in new }
             swap(site: { _ in StaticSite(files: all, liveReload: liveReload) }, handbook: served)
         } else {
             // The pages first, as open pages wait for them; the search index (tens of megabytes at
@@ -52,9 +53,8 @@ extension LiveContent {
             } else {
                 swap(site: nil, handbook: served)
             }
-            if !searchIndexFiles.isEmpty {
-                swap(site: { $0.updating(files: searchIndexFiles) }, reloading: false)
-            }
+            let index = searchIndexFiles()
+            if !index.isEmpty { swap(site: { $0.updating(files: index) }, reloading: false) }
         }
         return diagnostics
     }
