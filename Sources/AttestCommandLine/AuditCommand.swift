@@ -120,52 +120,19 @@ struct AuditCommand: AsyncParsableCommand {
         }
 
         let root = rootOptions.root
-        var diagnostics: [Diagnostic] = []
-        let (handbook, handbookDiagnostics) = HandbookLoader.load(root: root)
-        diagnostics += handbookDiagnostics
-        let files = AuditInputFiles(root: root)
-        let peoplePath = people ?? handbook?.config.people.map { files.resolve($0, fromRoot: true) }
-        let givenRecords = TrainingInputs.givenRecords(records)
-        let recordsPath = givenRecords ?? handbook?.config.records.map { files.resolve($0, fromRoot: true) }
-        // The records (decoded and verified) load on one core while the roster is read on the other.
-        async let loadedRecords = files.loadRecords(
-            recordsPath, explicit: givenRecords != nil, passwordFile: recordsPasswordFile)
-        let (roster, rosterInput, rosterDiagnostics) = files.loadRoster(peoplePath)
-        diagnostics += rosterDiagnostics
-        let (attempts, recordsInput, recordsDiagnostics) = await loadedRecords
-        diagnostics += recordsDiagnostics
-        // What counts as a secret, for every input the audit reads: the catalogue the leak scanner
-        // uses, built-in rules and the handbook's own (content/scan-rules.yml).
-        let (catalogue, ruleDiagnostics) = ScanRules.catalogue(root: root)
-        diagnostics += ruleDiagnostics
-        let redactor = catalogue.map { SecretRedactor(catalogue: $0) } ?? .standard
-        var owners: OwnerMap?
-        var otherInputs = [rosterInput, recordsInput].compactMap { $0 }
-        if let ownerMap {
-            let (map, input, mapDiagnostics) = files.loadOwnerMap(ownerMap, redactor: redactor)
-            owners = map
-            diagnostics += mapDiagnostics
-            if let input { otherInputs.insert(input, at: 0) }
-        }
-        var historyEntries: [HistoryEntry]?
-        if let history {
-            let (entries, historyDiagnostics) = files.loadHistory(history)
-            historyEntries = entries
-            diagnostics += historyDiagnostics
-        }
-        var exposureIndex: ExposureIndex?
-        if !exposures.isEmpty {
-            let (sightings, inputs, exposureDiagnostics) = files.loadExposures(exposures)
-            exposureIndex = ExposureIndex(sightings)
-            otherInputs += inputs
-            diagnostics += exposureDiagnostics
-        }
-        guard let handbook, !diagnostics.hasErrors else {
+        let inputs = await AuditInputs.load(
+            root: root,
+            options: AuditInputs.Options(
+                people: people, records: records, recordsPasswordFile: recordsPasswordFile, ownerMap: ownerMap,
+                history: history, exposures: exposures))
+        var diagnostics = inputs.diagnostics
+        guard let handbook = inputs.handbook, !diagnostics.hasErrors else {
             DiagnosticPrinter.print(diagnostics)
             throw ExitCode.badInput
         }
+        let roster = inputs.roster
 
-        let training = attempts.map {
+        let training = inputs.attempts.map {
             TrainingStatus.compute(
                 quizzes: handbook.quizzes, policies: handbook.policies, roster: roster ?? .empty, records: $0,
                 asOf: asOfDate)
@@ -175,9 +142,10 @@ struct AuditCommand: AsyncParsableCommand {
             policies: handbook.policies, quizzes: handbook.quizzes, roster: roster, training: training,
             configuration: AuditRunner.Configuration(
                 asOf: asOfDate, generatedAt: ISO8601DateFormatter().string(from: Date()), toolVersion: Attest.version,
-                skipBadRows: skipBadRows, format: inventoryFormat ?? nil, ownerMap: owners, otherInputs: otherInputs,
-                history: historyEntries, exposures: exposureIndex, redactor: redactor))
-        let outcome = runner.run(inventories: inventories.map { files.inventorySource($0) })
+                skipBadRows: skipBadRows, format: inventoryFormat ?? nil, ownerMap: inputs.ownerMap,
+                otherInputs: inputs.otherInputs, history: inputs.history, exposures: inputs.exposures,
+                redactor: inputs.redactor))
+        let outcome = runner.run(inventories: inventories.map { inputs.files.inventorySource($0) })
         let audited = clock.now
         diagnostics += outcome.diagnostics
         DiagnosticPrinter.print(diagnostics)

@@ -1,5 +1,6 @@
 /// `attest training export --format csv`: one row per attempt, in sequence order, with every stored
-/// field (so that the chain can be checked from the file too).
+/// field (so that the chain can be checked from the file too). The evidence package writes the same
+/// rows without the answers.
 public enum AttemptCSVExport {
     /// The column names, in order.
     public static let header = [
@@ -8,18 +9,20 @@ public enum AttemptCSVExport {
     ]
 
     /// The CSV text: a header, then one row per record. `policy_versions` is `id@version` pairs joined
-    /// by `;`, sorted by id; `answers` is canonical JSON.
-    public static func csv(_ records: [AttemptRecord]) -> String {
-        var output = CSVText.row(header)
+    /// by `;`, sorted by id; `answers` is canonical JSON, and the column is left out when
+    /// `includeAnswers` is false (an evidence package holds no quiz answers).
+    public static func csv(_ records: [AttemptRecord], includeAnswers: Bool = true) -> String {
+        var output = CSVText.row(includeAnswers ? header : header.filter { $0 != "answers" })
         for record in records {
             let versions = CanonicalJSON.sortedKeys(record.policyVersions.keys)
                 .map { "\($0)@\(record.policyVersions[$0]!)" }.joined(separator: ";")
-            output += CSVText.row([
+            var fields = [
                 String(record.sequence), record.id, record.person, record.quizID, record.quizContentSHA256, versions,
-                CanonicalJSON.serialize(record.answers), String(record.scorePercent),
-                record.passed ? "true" : "false", record.recordedAt, record.identitySource, record.previousHash,
-                record.hash,
-            ])
+                String(record.scorePercent), record.passed ? "true" : "false", record.recordedAt,
+                record.identitySource, record.previousHash, record.hash,
+            ]
+            if includeAnswers { fields.insert(CanonicalJSON.serialize(record.answers), at: 6) }
+            output += CSVText.row(fields)
         }
         return output
     }
