@@ -31,25 +31,7 @@ struct AuditCommand: AsyncParsableCommand {
     )
     var inventoryFormat: String?
 
-    @Option(
-        name: .customLong("owner-map"),
-        help: ArgumentHelp("CSV iam_user,email: owners of credential-report keys.", valueName: "FILE"))
-    var ownerMap: String?
-
-    @Option(help: ArgumentHelp("The roster CSV (default: handbook.yml's people).", valueName: "FILE"))
-    var people: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "The training records: a SQLite file or a postgres:// URL (default: ATTEST_RECORDS_URL, else "
-                + "handbook.yml's records).", valueName: "PATH|URL"))
-    var records: String?
-
-    @Option(
-        name: .customLong("records-password-file"),
-        help: ArgumentHelp(
-            "A file holding the PostgreSQL password (else the URL's, else PGPASSWORD).", valueName: "FILE"))
-    var recordsPasswordFile: String?
+    @OptionGroup var inputOptions: AuditInputOptions
 
     @Option(
         name: .customLong("as-of"),
@@ -70,13 +52,6 @@ struct AuditCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "A JSON-lines file: this run's summary is appended; the HTML draws the trend.", valueName: "PATH"))
     var history: String?
-
-    @Option(
-        name: .customLong("exposures"), parsing: .upToNextOption,
-        help: ArgumentHelp(
-            "Leak scan reports (attest scan's report.json): keys they saw are exposed from the first sighting.",
-            valueName: "FILE"))
-    var exposures: [String] = []
 
     @Flag(
         name: .customLong("skip-bad-rows"),
@@ -120,11 +95,7 @@ struct AuditCommand: AsyncParsableCommand {
         }
 
         let root = rootOptions.root
-        let inputs = await AuditInputs.load(
-            root: root,
-            options: AuditInputs.Options(
-                people: people, records: records, recordsPasswordFile: recordsPasswordFile, ownerMap: ownerMap,
-                history: history, exposures: exposures))
+        let inputs = await AuditInputs.load(root: root, options: inputOptions.inputs(history: history))
         var diagnostics = inputs.diagnostics
         guard let handbook = inputs.handbook, !diagnostics.hasErrors else {
             DiagnosticPrinter.print(diagnostics)

@@ -42,17 +42,8 @@ struct EvidenceCommand: AsyncParsableCommand {
         help: ArgumentHelp("Key inventories for the audit (without one the package has no audit/).", valueName: "FILE"))
     var inventories: [String] = []
 
-    @Option(
-        name: .customLong("owner-map"),
-        help: ArgumentHelp("CSV iam_user,email: owners of credential-report keys.", valueName: "FILE"))
-    var ownerMap: String?
-
-    @Option(
-        name: .customLong("exposures"), parsing: .upToNextOption,
-        help: ArgumentHelp(
-            "Leak scan reports (attest scan's report.json), passed to the period's audit as `attest audit` takes them.",
-            valueName: "FILE"))
-    var exposures: [String] = []
+    /// --owner-map, --people, --records, --exposures: as `attest audit` takes them (the audit's inputs).
+    @OptionGroup var inputOptions: AuditInputOptions
 
     @Option(
         help: ArgumentHelp(
@@ -64,21 +55,6 @@ struct EvidenceCommand: AsyncParsableCommand {
         name: .customLong("no-pdf"),
         help: "Write the policies as HTML only (without this, a missing weasyprint is an error).")
     var noPDF = false
-
-    @Option(help: ArgumentHelp("The roster CSV (default: handbook.yml's people).", valueName: "FILE"))
-    var people: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "The training records: a SQLite file or a postgres:// URL (default: ATTEST_RECORDS_URL, else "
-                + "handbook.yml's records).", valueName: "PATH|URL"))
-    var records: String?
-
-    @Option(
-        name: .customLong("records-password-file"),
-        help: ArgumentHelp(
-            "A file holding the PostgreSQL password (else the URL's, else PGPASSWORD).", valueName: "FILE"))
-    var recordsPasswordFile: String?
 
     func run() async throws {
         var usage: [String] = []
@@ -119,10 +95,7 @@ struct EvidenceCommand: AsyncParsableCommand {
             renderer = PolicyPDFRenderer(executable: executable, sourceDateEpoch: toDate.daysSinceEpoch * 86_400)
         }
         let loaded = await AuditInputs.load(
-            root: root,
-            options: AuditInputs.Options(
-                people: people, records: records, recordsPasswordFile: recordsPasswordFile, ownerMap: ownerMap,
-                history: history, exposures: exposures, recordsRequired: true))
+            root: root, options: inputOptions.inputs(history: history, recordsRequired: true))
         var diagnostics = loaded.diagnostics
         let files = loaded.files
         if loaded.peoplePath == nil {
@@ -176,7 +149,7 @@ struct EvidenceCommand: AsyncParsableCommand {
                 let digest = (try? FileDigest.sha256(ofFileAt: path)) ?? ""
                 inputs.append(EvidenceInput(kind: "inventory", path: files.displayPath(path), sha256: digest))
             }
-        } else if !exposures.isEmpty || history != nil || ownerMap != nil {
+        } else if !inputOptions.exposures.isEmpty || history != nil || inputOptions.ownerMap != nil {
             diagnostics.append(
                 .warning("--exposures, --history and --owner-map feed the audit, which needs --inventory", at: nil))
         }

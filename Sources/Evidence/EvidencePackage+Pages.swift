@@ -46,7 +46,7 @@ extension EvidencePackage {
         @media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}.screen-only{display:none}
         .cover{break-after:page;padding-top:45mm}.cover h1{font-size:26pt;margin:.3em 0 .8em}
         .cover table{width:100%}a{color:inherit;text-decoration:none}h2,h3{break-after:avoid}
-        tr,pre{break-inside:avoid}table{width:100%}}
+        tr,pre{break-inside:avoid}table{width:100%}table.history{font-size:8.5pt}table.history code{font-size:7.5pt}}
         """
 
     /// The date the policy's current version took effect: the commit that set it when its file is
@@ -177,7 +177,7 @@ extension EvidencePackage {
             return "<p>From the policy's front matter alone (its file is not in a git repository): version "
                 + "\(e(policy.version.text)), owned by \(e(policy.owner)), last reviewed \(policy.lastReviewed).</p>"
         }
-        var html = "<p>From git: each commit that changed the policy's version.</p>\n<table>\n"
+        var html = "<p>From git: each commit that changed the policy's version.</p>\n<table class=\"history\">\n"
         html += "<tr><th>Version</th><th>Date</th><th>Author</th><th>Commit</th><th>Approved by</th></tr>\n"
         for revision in revisions.reversed() {
             html += "<tr><td>\(e(revision.version))</td><td>\(e(revision.date))</td><td>\(e(revision.author))</td>"

@@ -276,21 +276,25 @@ struct EvidenceTests {
         #expect(info.output.contains("Nov 27"), "\(info.output)")
         #expect(info.output.contains("2026"), "\(info.output)")
 
-        let text = try Self.tool(["pdftotext", "-layout", pdf, "-"])
+        let text = try Self.tool(["pdftotext", pdf, "-"])
         #expect(text.status == 0)
-        let flat = text.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Compared without white space and hyphens: a table cell may wrap anywhere, and pdftotext
+        // drops a hyphen that ends a line.
+        let squeezed = String(text.output.filter { !$0.isWhitespace && $0 != "-" })
         for expected in [
-            "Restricted keys", "Example Corp", "Version 2.1", "Effective", "Version history", "From git",
-            "Security Lead <security-lead@example.com>", "Aiko Tanaka", "(no Approved-by trailer)",
-            "Restricted keys, version 2.1", "Page 1 of \(pages)", "Page \(pages) of \(pages)",
-            "period 2026-01-01 to 2026-11-27",
+            "Restricted keys for services and third parties", "Example Corp", "Version 2.1", "Effective 2026-03-01",
+            "Version history", "From git", "Security Lead <security-lead@example.com>", "Aiko Tanaka",
+            "(no Approved-by trailer)", "Restricted keys for services and third parties, version 2.1",
+            "Page 1 of \(pages)", "Page \(pages) of \(pages)", "period 2026-01-01 to 2026-11-27",
         ] {
-            #expect(flat.contains(expected), "the PDF's text lacks '\(expected)': \(flat.prefix(1500))")
+            #expect(
+                squeezed.contains(String(expected.filter { !$0.isWhitespace && $0 != "-" })),
+                "the PDF's text lacks '\(expected)': \(text.output.prefix(1500))")
         }
         // The cover is a page of its own: the policy's text starts on page 2.
         let firstPage = text.output.split(separator: "\u{0C}").first.map(String.init) ?? ""
         #expect(!firstPage.contains("Version history"), "the cover page holds only the cover: \(firstPage)")
-        #expect(!flat.contains("{{ controls."))
+        #expect(!squeezed.contains("{{controls."))
 
         let index = String(decoding: try #require(one["index.html"]), as: UTF8.self)
         #expect(index.contains("policies/restricted-keys.pdf"))
