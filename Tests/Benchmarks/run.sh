@@ -754,7 +754,7 @@ bench_evidence() {
     echo "records: $("$ATTEST" training verify --root "$dir/root" --records "$dir/records.sqlite" 2>&1 | head -n 1)"
     local args=(evidence --root "$dir/root" --from 2026-01-01 --to "$AS_OF" --records "$dir/records.sqlite"
         --inventory "$dir/root/content/data/keys.csv")
-    local with_s="n/a" with_kb="n/a" without_s="n/a" weasy_s="n/a" per_pdf="n/a" count=0 same="n/a"
+    local with_s="n/a" with_kb="n/a" without_s="n/a" weasy_s="n/a" per_pdf="n/a" count=0 pdf_share="n/a"
     measure "$RUNS" "aside '$dir/package'" "$ATTEST" "${args[@]}" --output "$dir/package"
     if [ "$RC" -eq 0 ]; then
         with_s="$BEST_S" with_kb="$PEAK_KB"
@@ -766,8 +766,9 @@ bench_evidence() {
     if [ "$RC" -eq 0 ]; then without_s="$BEST_S"; echo "attest evidence --no-pdf: $(spread)"; else
         note "attest evidence --no-pdf failed (exit $RC): $(head -c 400 "$OUT/last.stderr")"
     fi
-    # The reference: WeasyPrint alone making the same PDFs from the package's own policy pages, one
-    # after another, with the same SOURCE_DATE_EPOCH (the period's end); its PDFs must be the package's.
+    # The reference: WeasyPrint alone, one process per page as a user would run it, over the package's
+    # own policy pages (the pages the PDFs are made from differ only in where their links lead), with
+    # the same SOURCE_DATE_EPOCH (the period's end).
     if [ "$with_s" != n/a ] && command -v weasyprint >/dev/null; then
         local pages=("$dir"/package/policies/*.html) epoch
         count=${#pages[@]}
@@ -784,11 +785,8 @@ SH
         if [ "$RC" -eq 0 ]; then
             weasy_s="$BEST_S"
             per_pdf=$(awk -v t="$weasy_s" -v n="$count" 'BEGIN { printf "%.2f", t / n }')
-            same=yes
-            for page in "${pages[@]}"; do
-                cmp -s "${page%.html}.pdf" "$dir/weasyprint/$(basename "$page" .html).pdf" || same=no
-            done
-            echo "weasyprint alone: $count PDFs in $(spread), $per_pdf s each; the same bytes as the package's: $same"
+            pdf_share=$(awk -v a="$with_s" -v b="$without_s" 'BEGIN { if (b == "n/a") print "n/a"; else printf "%.2f", a - b }')
+            echo "weasyprint alone: $count PDFs in $(spread), $per_pdf s each; the PDFs add $pdf_share s to attest evidence"
         else
             note "weasyprint alone failed (exit $RC): $(head -c 400 "$OUT/last.stderr")"
         fi
@@ -799,7 +797,8 @@ SH
     row "$label" "$(show "$with_s" " s")" "weasyprint alone, the same $count PDFs one after another: $(show "$weasy_s" " s")" \
         "$(ratio "$with_s" "$weasy_s")" "< 30 s" "$(met "$with_s" "<" 30)"
     row "evidence package without PDFs (--no-pdf)" "$(show "$without_s" " s")" "-" "-" "-" "-"
-    row "one policy PDF (weasyprint, a process each)" "$(show "$per_pdf" " s")" "PDFs identical to weasyprint's: $same" "-" "-" "-"
+    row "one policy PDF (weasyprint, a process each)" "$(show "$per_pdf" " s")" "-" "-" "-" "-"
+    row "what the PDFs add to attest evidence (on both cores)" "$(show "$pdf_share" " s")" "-" "-" "-" "-"
     row "evidence package: peak RSS" "$(show "$(mb "$with_kb")" " MB")" "-" "-" "-" "-"
 }
 
