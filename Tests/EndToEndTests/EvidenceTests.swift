@@ -413,18 +413,8 @@ struct EvidenceTests {
     func customShapesRedacted() async throws {
         let (root, remove) = try await Self.sampleWithRecords()
         defer { remove() }
-        try Data(
-            """
-            rules:
-              - id: acme-api-token
-                title: Acme API token
-                severity: high
-                prefix: acme_
-                alphabet: a-f0-9
-                min_length: 32
-
-            """.utf8
-        ).write(to: root.appendingPathComponent("content/scan-rules.yml"))
+        try Data(RedactionEndToEndTests.acmeScanRules.utf8).write(
+            to: root.appendingPathComponent("content/scan-rules.yml"))
         let token = "acme_" + "3f9a1c7e5b2d4086" + "a1b2c3d4e5f60718"
         // In an inventory value (the audit's reports) and in a roster person's name (training/).
         let keys = root.appendingPathComponent("content/data/keys.csv")
