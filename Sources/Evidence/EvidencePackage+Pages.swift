@@ -216,7 +216,9 @@ extension EvidencePackage {
             body += "<li>Audit: not included (no inventory given)</li>\n"
         }
         if let audit, audit.history.count > 1 {
-            body += "<li>Audit history: \(audit.history.count - 1) earlier runs in the period, with the trend in "
+            let earlier = audit.history.count - 1
+            body +=
+                "<li>Audit history: \(earlier) earlier run\(earlier == 1 ? "" : "s") in the period, with the trend in "
             body += "<a href=\"audit/history.html\">audit/history.html</a></li>\n"
         }
         if let pdfEngine {
