@@ -18,7 +18,8 @@ build: deps
 
 ## Build the sample handbook into site/, record the sample completions, scan a generated sample
 ## repository's history for leaked keys into site/scan/, audit the sample inventory (with what the
-## scan saw) into site/audit/, then serve everything on $(HOST):$(PORT) with a local SQLite database.
+## scan saw) into site/audit/, write the evidence package for 2026 (policies as HTML and PDF) into
+## evidence/, then serve everything on $(HOST):$(PORT) with a local SQLite database.
 demo: build
 	$(ATTEST) build
 	$(ATTEST) training import content/data/completions.csv
@@ -28,8 +29,11 @@ demo: build
 	  --inventory content/data/keys.csv \
 	  --inventory content/data/aws-credential-report.csv --owner-map content/data/aws-owners.csv \
 	  --inventory content/data/keys-seen-by-scan.csv --exposures site/scan/report.json
-	$(ATTEST) evidence --from 2026-01-01 --to $(AS_OF) --output evidence --inventory content/data/keys.csv
-	@echo "Handbook in site/, leak scan of the sample repository in site/scan/, audit report in site/audit/ (index.html, report.json, report.sarif, ...), evidence package in evidence/."
+	$(ATTEST) evidence --from 2026-01-01 --to $(AS_OF) --output evidence \
+	  --inventory content/data/keys.csv \
+	  --inventory content/data/aws-credential-report.csv --owner-map content/data/aws-owners.csv \
+	  --inventory content/data/keys-seen-by-scan.csv --exposures site/scan/report.json
+	@echo "Handbook in site/, leak scan of the sample repository in site/scan/, audit report in site/audit/ (index.html, report.json, report.sarif, ...), evidence package in evidence/ (policies as HTML and PDF)."
 	@echo "Serving as $(DEV_IDENTITY) (an admin of the sample roster); 'attest training invite EMAIL' signs in others."
 	$(ATTEST) serve --host $(HOST) --port $(PORT) --dev-identity $(DEV_IDENTITY)
 

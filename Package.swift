@@ -76,7 +76,7 @@ let package = Package(
             ]
         ),
         // Evidence for auditors: one period's policies, training and audit as a verifiable package.
-        .target(name: "Evidence", dependencies: ["HandbookContent", "Markdown", "TrainingRecords", "Audit"]),
+        .target(name: "Evidence", dependencies: ["HandbookContent", "Markdown", "TrainingRecords", "Audit", "Secrets"]),
         // The leak scanner: folders, archives and git history against the secret catalogue; its reports.
         .target(
             name: "Scan",

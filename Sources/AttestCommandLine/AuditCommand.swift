@@ -31,25 +31,7 @@ struct AuditCommand: AsyncParsableCommand {
     )
     var inventoryFormat: String?
 
-    @Option(
-        name: .customLong("owner-map"),
-        help: ArgumentHelp("CSV iam_user,email: owners of credential-report keys.", valueName: "FILE"))
-    var ownerMap: String?
-
-    @Option(help: ArgumentHelp("The roster CSV (default: handbook.yml's people).", valueName: "FILE"))
-    var people: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "The training records: a SQLite file or a postgres:// URL (default: ATTEST_RECORDS_URL, else "
-                + "handbook.yml's records).", valueName: "PATH|URL"))
-    var records: String?
-
-    @Option(
-        name: .customLong("records-password-file"),
-        help: ArgumentHelp(
-            "A file holding the PostgreSQL password (else the URL's, else PGPASSWORD).", valueName: "FILE"))
-    var recordsPasswordFile: String?
+    @OptionGroup var inputOptions: AuditInputOptions
 
     @Option(
         name: .customLong("as-of"),
@@ -70,13 +52,6 @@ struct AuditCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "A JSON-lines file: this run's summary is appended; the HTML draws the trend.", valueName: "PATH"))
     var history: String?
-
-    @Option(
-        name: .customLong("exposures"), parsing: .upToNextOption,
-        help: ArgumentHelp(
-            "Leak scan reports (attest scan's report.json): keys they saw are exposed from the first sighting.",
-            valueName: "FILE"))
-    var exposures: [String] = []
 
     @Flag(
         name: .customLong("skip-bad-rows"),
@@ -120,52 +95,15 @@ struct AuditCommand: AsyncParsableCommand {
         }
 
         let root = rootOptions.root
-        var diagnostics: [Diagnostic] = []
-        let (handbook, handbookDiagnostics) = HandbookLoader.load(root: root)
-        diagnostics += handbookDiagnostics
-        let files = AuditInputFiles(root: root)
-        let peoplePath = people ?? handbook?.config.people.map { files.resolve($0, fromRoot: true) }
-        let givenRecords = TrainingInputs.givenRecords(records)
-        let recordsPath = givenRecords ?? handbook?.config.records.map { files.resolve($0, fromRoot: true) }
-        // The records (decoded and verified) load on one core while the roster is read on the other.
-        async let loadedRecords = files.loadRecords(
-            recordsPath, explicit: givenRecords != nil, passwordFile: recordsPasswordFile)
-        let (roster, rosterInput, rosterDiagnostics) = files.loadRoster(peoplePath)
-        diagnostics += rosterDiagnostics
-        let (attempts, recordsInput, recordsDiagnostics) = await loadedRecords
-        diagnostics += recordsDiagnostics
-        // What counts as a secret, for every input the audit reads: the catalogue the leak scanner
-        // uses, built-in rules and the handbook's own (content/scan-rules.yml).
-        let (catalogue, ruleDiagnostics) = ScanRules.catalogue(root: root)
-        diagnostics += ruleDiagnostics
-        let redactor = catalogue.map { SecretRedactor(catalogue: $0) } ?? .standard
-        var owners: OwnerMap?
-        var otherInputs = [rosterInput, recordsInput].compactMap { $0 }
-        if let ownerMap {
-            let (map, input, mapDiagnostics) = files.loadOwnerMap(ownerMap, redactor: redactor)
-            owners = map
-            diagnostics += mapDiagnostics
-            if let input { otherInputs.insert(input, at: 0) }
-        }
-        var historyEntries: [HistoryEntry]?
-        if let history {
-            let (entries, historyDiagnostics) = files.loadHistory(history)
-            historyEntries = entries
-            diagnostics += historyDiagnostics
-        }
-        var exposureIndex: ExposureIndex?
-        if !exposures.isEmpty {
-            let (sightings, inputs, exposureDiagnostics) = files.loadExposures(exposures)
-            exposureIndex = ExposureIndex(sightings)
-            otherInputs += inputs
-            diagnostics += exposureDiagnostics
-        }
-        guard let handbook, !diagnostics.hasErrors else {
+        let inputs = await AuditInputs.load(root: root, options: inputOptions.inputs(history: history))
+        var diagnostics = inputs.diagnostics
+        guard let handbook = inputs.handbook, !diagnostics.hasErrors else {
             DiagnosticPrinter.print(diagnostics)
             throw ExitCode.badInput
         }
+        let roster = inputs.roster
 
-        let training = attempts.map {
+        let training = inputs.attempts.map {
             TrainingStatus.compute(
                 quizzes: handbook.quizzes, policies: handbook.policies, roster: roster ?? .empty, records: $0,
                 asOf: asOfDate)
@@ -175,9 +113,10 @@ struct AuditCommand: AsyncParsableCommand {
             policies: handbook.policies, quizzes: handbook.quizzes, roster: roster, training: training,
             configuration: AuditRunner.Configuration(
                 asOf: asOfDate, generatedAt: ISO8601DateFormatter().string(from: Date()), toolVersion: Attest.version,
-                skipBadRows: skipBadRows, format: inventoryFormat ?? nil, ownerMap: owners, otherInputs: otherInputs,
-                history: historyEntries, exposures: exposureIndex, redactor: redactor))
-        let outcome = runner.run(inventories: inventories.map { files.inventorySource($0) })
+                skipBadRows: skipBadRows, format: inventoryFormat ?? nil, ownerMap: inputs.ownerMap,
+                otherInputs: inputs.otherInputs, history: inputs.history, exposures: inputs.exposures,
+                redactor: inputs.redactor))
+        let outcome = runner.run(inventories: inventories.map { inputs.files.inventorySource($0) })
         let audited = clock.now
         diagnostics += outcome.diagnostics
         DiagnosticPrinter.print(diagnostics)

@@ -13,7 +13,8 @@ struct EvidenceCommand: AsyncParsableCommand {
         abstract: "Write an evidence package for an audit period (policies, training, audit, manifest).",
         discussion: """
             Exit codes: 0 written; 2 bad input (dates out of order, no policy in force, missing or damaged \
-            records; nothing is written). The same inputs give a byte-identical package.
+            records, an unreadable git history, no weasyprint without --no-pdf; nothing is written). The same \
+            inputs give a byte-identical package, the policies' PDFs included (made with WeasyPrint).
             """,
         subcommands: [EvidenceVerifyCommand.self])
 
@@ -41,20 +42,19 @@ struct EvidenceCommand: AsyncParsableCommand {
         help: ArgumentHelp("Key inventories for the audit (without one the package has no audit/).", valueName: "FILE"))
     var inventories: [String] = []
 
-    @Option(help: ArgumentHelp("The roster CSV (default: handbook.yml's people).", valueName: "FILE"))
-    var people: String?
+    /// --owner-map, --people, --records, --exposures: as `attest audit` takes them (the audit's inputs).
+    @OptionGroup var inputOptions: AuditInputOptions
 
     @Option(
         help: ArgumentHelp(
-            "The training records: a SQLite file or a postgres:// URL (default: ATTEST_RECORDS_URL, else "
-                + "handbook.yml's records).", valueName: "PATH|URL"))
-    var records: String?
+            "An audit history (attest audit --history): its runs in the period go into audit/ with their trend; "
+                + "the file is only read.", valueName: "PATH"))
+    var history: String?
 
-    @Option(
-        name: .customLong("records-password-file"),
-        help: ArgumentHelp(
-            "A file holding the PostgreSQL password (else the URL's, else PGPASSWORD).", valueName: "FILE"))
-    var recordsPasswordFile: String?
+    @Flag(
+        name: .customLong("no-pdf"),
+        help: "Write the policies as HTML only (without this, a missing weasyprint is an error).")
+    var noPDF = false
 
     func run() async throws {
         var usage: [String] = []
@@ -80,32 +80,39 @@ struct EvidenceCommand: AsyncParsableCommand {
         }
 
         let root = rootOptions.root
-        var diagnostics: [Diagnostic] = []
-        let (handbook, handbookDiagnostics) = HandbookLoader.load(root: root)
-        diagnostics += handbookDiagnostics
-        let files = AuditInputFiles(root: root)
-        let peoplePath = people ?? handbook?.config.people.map { files.resolve($0, fromRoot: true) }
-        let recordsPath =
-            TrainingInputs.givenRecords(records) ?? handbook?.config.records.map { files.resolve($0, fromRoot: true) }
-        if peoplePath == nil {
+        // The PDF engine first: without it (and without --no-pdf) nothing else is worth reading.
+        var renderer: PolicyPDFRenderer?
+        if !noPDF {
+            guard let executable = PolicyPDFRenderer.locate() else {
+                DiagnosticPrinter.print([
+                    .error(
+                        "weasyprint is not on PATH: install it (apt-get install weasyprint) to make the policies' "
+                            + "PDFs, or pass --no-pdf for HTML only", at: nil)
+                ])
+                throw ExitCode.badInput
+            }
+            // Every date WeasyPrint would take from the clock is the period's end.
+            renderer = PolicyPDFRenderer(executable: executable, sourceDateEpoch: toDate.daysSinceEpoch * 86_400)
+        }
+        let loaded = await AuditInputs.load(
+            root: root, options: inputOptions.inputs(history: history, recordsRequired: true))
+        var diagnostics = loaded.diagnostics
+        let files = loaded.files
+        if loaded.peoplePath == nil {
             diagnostics.append(.error("no roster: pass --people FILE or set `people` in content/handbook.yml", at: nil))
         }
-        if recordsPath == nil {
+        if loaded.recordsPath == nil {
             diagnostics.append(
                 .error("no training records: pass --records PATH or set `records` in content/handbook.yml", at: nil))
         }
-        let (roster, rosterInput, rosterDiagnostics) = files.loadRoster(peoplePath)
-        diagnostics += rosterDiagnostics
-        // The records must exist and verify: evidence does not rest on a missing or tampered store.
-        let (attempts, recordsInput, recordsDiagnostics) = await files.loadRecords(
-            recordsPath, explicit: true, passwordFile: recordsPasswordFile)
-        diagnostics += recordsDiagnostics
         // A policy is in force during the period when it is not a draft and was reviewed by its end.
-        let policies = (handbook?.policiesInForce ?? []).filter { $0.lastReviewed <= toDate }
-        if handbook != nil, policies.isEmpty {
+        let policies = (loaded.handbook?.policiesInForce ?? []).filter { $0.lastReviewed <= toDate }
+        if loaded.handbook != nil, policies.isEmpty {
             diagnostics.append(.error("no policy is in force during \(fromDate) to \(toDate)", at: nil))
         }
-        guard let handbook, let roster, let attempts, !diagnostics.hasErrors else {
+        guard let handbook = loaded.handbook, let roster = loaded.roster, let attempts = loaded.attempts,
+            !diagnostics.hasErrors
+        else {
             DiagnosticPrinter.print(diagnostics)
             throw ExitCode.badInput
         }
@@ -113,9 +120,7 @@ struct EvidenceCommand: AsyncParsableCommand {
         var inputs: [EvidenceInput] = policies.sorted { $0.sourcePath < $1.sourcePath }.map {
             EvidenceInput(kind: "policy", path: $0.sourcePath, sha256: $0.sourceSHA256)
         }
-        inputs += [rosterInput, recordsInput].compactMap { $0 }.map {
-            EvidenceInput(kind: $0.kind, path: $0.path, sha256: $0.sha256)
-        }
+        inputs += loaded.otherInputs.map { EvidenceInput(kind: $0.kind, path: $0.path, sha256: $0.sha256) }
         var audit: AuditReport?
         if !inventories.isEmpty {
             let training = TrainingStatus.compute(
@@ -124,12 +129,15 @@ struct EvidenceCommand: AsyncParsableCommand {
                     CalendarDate(parsing: $0.recordedAt.prefix(10)).map { $0 <= toDate } ?? false
                 },
                 asOf: toDate)
+            // The audit history's runs in the period, oldest first; this package's audit is added last.
+            let earlier = loaded.history?.filter { $0.asOf >= fromDate && $0.asOf <= toDate }
+                .sorted { ($0.asOf, $0.generatedAt) < ($1.asOf, $1.generatedAt) }
             let runner = AuditRunner(
                 policies: handbook.policies, quizzes: handbook.quizzes, roster: roster, training: training,
                 configuration: AuditRunner.Configuration(
                     asOf: toDate, generatedAt: "\(toDate)T23:59:59Z", toolVersion: Attest.version,
-                    skipBadRows: false, format: nil, ownerMap: nil,
-                    otherInputs: [rosterInput, recordsInput].compactMap { $0 }, history: nil))
+                    skipBadRows: false, format: nil, ownerMap: loaded.ownerMap, otherInputs: loaded.otherInputs,
+                    history: earlier, exposures: loaded.exposures, redactor: loaded.redactor))
             let outcome = runner.run(inventories: inventories.map { files.inventorySource($0) })
             guard let report = outcome.report, !outcome.diagnostics.hasErrors else {
                 DiagnosticPrinter.print(diagnostics + outcome.diagnostics)
@@ -141,6 +149,9 @@ struct EvidenceCommand: AsyncParsableCommand {
                 let digest = (try? FileDigest.sha256(ofFileAt: path)) ?? ""
                 inputs.append(EvidenceInput(kind: "inventory", path: files.displayPath(path), sha256: digest))
             }
+        } else if !inputOptions.exposures.isEmpty || history != nil || inputOptions.ownerMap != nil {
+            diagnostics.append(
+                .warning("--exposures, --history and --owner-map feed the audit, which needs --inventory", at: nil))
         }
         var histories: [String: [PolicyRevision]] = [:]
         for policy in policies {
@@ -151,6 +162,14 @@ struct EvidenceCommand: AsyncParsableCommand {
                 diagnostics.append(.error("cannot read the git history of \(policy.sourcePath): \(error)", at: nil))
             }
         }
+        var pdfEngine: String?
+        if let renderer {
+            do {
+                pdfEngine = try renderer.version()
+            } catch {
+                diagnostics.append(.error("\(error)", at: nil))
+            }
+        }
         DiagnosticPrinter.print(diagnostics)
         if diagnostics.hasErrors { throw ExitCode.badInput }
 
@@ -158,8 +177,17 @@ struct EvidenceCommand: AsyncParsableCommand {
             organization: handbook.config.organization, handbookTitle: handbook.config.title, from: fromDate,
             to: toDate, asOf: asOfDate, toolVersion: Attest.version, policies: policies, quizzes: handbook.quizzes,
             roster: roster, records: attempts, baseURL: handbook.config.baseURL, audit: audit, inputs: inputs,
-            histories: histories)
-        let packageFiles = package.files()
+            histories: histories, redactor: loaded.redactor, pdfEngine: pdfEngine)
+        var pdfs: [EvidenceFile] = []
+        if let renderer {
+            do {
+                pdfs = try renderer.render(package.printPages())
+            } catch {
+                DiagnosticPrinter.print([.error("cannot make the policies' PDFs: \(error)", at: nil)])
+                throw ExitCode.badInput
+            }
+        }
+        let packageFiles = package.files(pdfs: pdfs)
         var directory = output ?? (root as NSString).appendingPathComponent("evidence")
         do {
             if zip {

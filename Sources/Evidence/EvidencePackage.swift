@@ -1,10 +1,13 @@
 import Audit
 import HandbookContent
 import Markdown
+import Secrets
 import TrainingRecords
 
-/// An evidence package for one period: its inputs as plain values, and ``files()``, the package's
-/// files in a fixed order with no wall-clock time in them (the same inputs give the same bytes).
+/// An evidence package for one period: its inputs as plain values, and ``files(pdfs:)``, the
+/// package's files in a fixed order with no wall-clock time in them (the same inputs give the same
+/// bytes). The policies' PDFs are made outside (``PolicyPDFRenderer`` over ``printPages()``) and
+/// handed in, so that the package itself stays a computation on values.
 public struct EvidencePackage: Sendable {
     public var organization: String
     public var handbookTitle: String
@@ -26,14 +29,21 @@ public struct EvidencePackage: Sendable {
     public var inputs: [EvidenceInput]
     /// Each policy's version history from git, by policy id; a policy not listed has front matter only.
     public var histories: [String: [PolicyRevision]]
+    /// Every text file of the package goes through it (the audit's redactor: the handbook's catalogue).
+    public var redactor: SecretRedactor
+    /// The PDF engine's version line when the policies' PDFs are made; nil when they are not.
+    public var pdfEngine: String?
 
     public init(
         organization: String, handbookTitle: String, from: CalendarDate, to: CalendarDate, asOf: CalendarDate,
         toolVersion: String, policies: [Policy], quizzes: [Quiz], roster: Roster, records: [AttemptRecord],
         baseURL: String, audit: AuditReport?, inputs: [EvidenceInput],
-        histories: [String: [PolicyRevision]] = [:]
+        histories: [String: [PolicyRevision]] = [:], redactor: SecretRedactor = .standard,
+        pdfEngine: String? = nil
     ) {
         self.histories = histories
+        self.redactor = redactor
+        self.pdfEngine = pdfEngine
         self.organization = organization
         self.handbookTitle = handbookTitle
         self.from = from
@@ -54,8 +64,26 @@ public struct EvidencePackage: Sendable {
         CalendarDate(parsing: record.recordedAt.prefix(10))
     }
 
-    /// The package's files, manifest.json last.
-    public func files() -> [EvidenceFile] {
+    /// Each policy in force as an HTML page (`policies/ID.html`, by id), with the print stylesheet;
+    /// redacted like every file of the package.
+    public func policyPages() -> [EvidenceFile] {
+        policies.sorted { $0.id < $1.id }.map {
+            EvidenceFile(path: "policies/\($0.id).html", text: redactor.redact(policyPage($0)).text)
+        }
+    }
+
+    /// The pages the policies' PDFs are made from (``PolicyPDFRenderer``): each policy's page as in
+    /// ``policyPages()``, its links leading to the published handbook; redacted alike.
+    public func printPages() -> [EvidenceFile] {
+        policies.sorted { $0.id < $1.id }.map {
+            EvidenceFile(
+                path: "policies/\($0.id).html", text: redactor.redact(policyPage($0, forPrint: true)).text)
+        }
+    }
+
+    /// The package's files, manifest.json last. `pdfs`: the policies' PDFs, made from
+    /// ``printPages()`` (none when PDFs are not made).
+    public func files(pdfs: [EvidenceFile] = []) -> [EvidenceFile] {
         var files: [EvidenceFile] = []
         let people = Set(roster.people.map { $0.email })
         let chain = ChainVerifier.verify(records)
@@ -69,7 +97,9 @@ public struct EvidencePackage: Sendable {
             quizzes: quizzes.filter { !$0.draft }, policies: policies, roster: roster, records: known, asOf: to)
         files.append(EvidenceFile(path: "training/status.csv", text: TrainingStatusReport.render(status, format: .csv)))
         files.append(EvidenceFile(path: "training/team-completion.csv", text: Self.teamCompletionCSV(status)))
-        files.append(EvidenceFile(path: "training/attempts.csv", text: Self.attemptsCSV(inPeriod)))
+        // The export's own writers, so that every kind of record they write comes along.
+        files.append(
+            EvidenceFile(path: "training/attempts.csv", text: AttemptCSVExport.csv(inPeriod, includeAnswers: false)))
         let xapi = XAPIStatementWriter(baseURL: baseURL, quizzes: quizzes, policies: policies, roster: roster)
         if let xapi { files.append(EvidenceFile(path: "training/attempts.xapi.json", text: xapi.document(inPeriod))) }
         files.append(EvidenceFile(path: "training/chain.json", text: Self.chainJSON(chain)))
@@ -79,37 +109,25 @@ public struct EvidencePackage: Sendable {
                 format.writer.write(audit, to: output)
                 files.append(EvidenceFile(path: "audit/" + format.fileName, text: output.text))
             }
+            if !audit.history.isEmpty {
+                files.append(EvidenceFile(path: "audit/history.html", text: historyPage(audit.history)))
+            }
         }
-        for policy in policies.sorted(by: { $0.id < $1.id }) {
-            files.append(EvidenceFile(path: "policies/\(policy.id).html", text: policyPage(policy)))
+        // One redaction point for the package: every text file, as the audit's reports are.
+        files = files.map {
+            EvidenceFile(path: $0.path, text: redactor.redact(String(decoding: $0.bytes, as: UTF8.self)).text)
         }
-        files.append(
-            EvidenceFile(
-                path: "index.html",
-                text: indexPage(
-                    files: files.map(\.path), chain: chain, attempts: inPeriod.count, status: status,
-                    xapiWritten: xapi != nil)))
+        files += policyPages()
+        files += pdfs
+        var index = indexPage(
+            files: files.map(\.path), chain: chain, attempts: inPeriod.count, status: status,
+            xapiWritten: xapi != nil)
+        redactor.redactInPlace(&index)
+        files.append(EvidenceFile(path: "index.html", text: index))
         files.sort { $0.path < $1.path }
         let manifest = EvidenceManifest(files: files, toolVersion: toolVersion, inputs: inputs)
         files.append(EvidenceFile(path: EvidenceManifest.fileName, text: manifest.json))
         return files
-    }
-
-    /// Every record (attempts and policy acceptances, `kind`) with every stored field but the answers
-    /// (an evidence package holds no quiz answers).
-    static func attemptsCSV(_ records: [AttemptRecord]) -> String {
-        let header = AttemptCSVExport.header.filter { $0 != "answers" }
-        var output = CSVText.row(header)
-        for record in records {
-            let versions = record.policyVersions.keys.sorted().map { "\($0)@\(record.policyVersions[$0]!)" }
-                .joined(separator: ";")
-            output += CSVText.row([
-                String(record.sequence), record.id, record.person, record.quizID, record.quizContentSHA256, versions,
-                String(record.scorePercent), record.passed ? "true" : "false", record.recordedAt,
-                record.identitySource, record.previousHash, record.hash, record.kind.rawValue,
-            ])
-        }
-        return output
     }
 
     /// Completion per team at the period's end: requirements, those current or due soon, the share.

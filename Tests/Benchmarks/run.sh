@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Attest's benchmarks, side by side with the tool a user would otherwise reach for.
 #
-#   bash Tests/Benchmarks/run.sh [handbook|audit|server|scan|postgres|all]     (make bench; make bench BENCH=audit)
+#   bash Tests/Benchmarks/run.sh [handbook|audit|server|scan|postgres|evidence|all]     (make bench; make bench BENCH=audit)
 #
 #   handbook  attest build vs hugo --quiet (navigation cached per section) on PAGES generated pages and
 #             on a REAL_PAGES-page handbook of deep folders (wall time, peak RSS, navigation bytes),
@@ -17,18 +17,22 @@
 #   postgres  the training rush on PostgreSQL records: two attest serve instances behind nginx
 #             (deploy/nginx-attest.conf) on a throwaway cluster, vs one instance on SQLite, vs
 #             pgbench's single-row INSERT rate on the same server
+#   evidence  attest evidence (the policies as PDF through WeasyPrint) for the sample handbook's policies,
+#             EVIDENCE_PEOPLE people and EVIDENCE_ATTEMPTS attempts, with and without PDFs, vs WeasyPrint
+#             alone making the same PDFs from the package's policy pages
 #
 # Scale (environment): PAGES=10000 REAL_PAGES=883 KEYS=1000000 DURATION=10s RUNS=3 WATCH_TRIALS=7
-# COMMITS=20000 HISTORY_MB=200 CONNECTIONS=64 WRK_THREADS=2; BENCH_SMOKE=1 for a quick run (500 pages,
-# 200 deep, 20,000 keys, 3s, 2,000 commits). BENCH_OUT (default bench/out) holds
+# COMMITS=20000 HISTORY_MB=200 CONNECTIONS=64 WRK_THREADS=2 EVIDENCE_PEOPLE=10000 EVIDENCE_ATTEMPTS=100000;
+# BENCH_SMOKE=1 for a quick run (500 pages, 200 deep, 20,000 keys, 3s, 2,000 commits, 1,000 people and
+# 10,000 attempts). BENCH_OUT (default bench/out) holds
 # the generated inputs; BENCH_SKIP_DEPS=1 and BENCH_SKIP_BUILD=1 skip installing and building.
 # The machine is shared and noisy: compare the ratios, not the absolute figures. The final table
 # is printed and written to Tests/Benchmarks/results/latest.md.
 set -uo pipefail
 
 JOB="${1:-all}"
-case "$JOB" in handbook | audit | server | scan | postgres | all) ;; *)
-    echo "usage: run.sh [handbook|audit|server|scan|postgres|all]" >&2
+case "$JOB" in handbook | audit | server | scan | postgres | evidence | all) ;; *)
+    echo "usage: run.sh [handbook|audit|server|scan|postgres|evidence|all]" >&2
     exit 2
     ;;
 esac
@@ -40,10 +44,12 @@ if [ "${BENCH_SMOKE:-0}" = 1 ]; then
     PAGES="${PAGES:-500}" KEYS="${KEYS:-20000}" DURATION="${DURATION:-3s}" RUNS="${RUNS:-3}"
     COMMITS="${COMMITS:-2000}" HISTORY_MB="${HISTORY_MB:-20}"
     REAL_PAGES="${REAL_PAGES:-200}" WATCH_TRIALS="${WATCH_TRIALS:-3}"
+    EVIDENCE_PEOPLE="${EVIDENCE_PEOPLE:-1000}" EVIDENCE_ATTEMPTS="${EVIDENCE_ATTEMPTS:-10000}"
 else
     PAGES="${PAGES:-10000}" KEYS="${KEYS:-1000000}" DURATION="${DURATION:-10s}" RUNS="${RUNS:-3}"
     COMMITS="${COMMITS:-20000}" HISTORY_MB="${HISTORY_MB:-200}"
     REAL_PAGES="${REAL_PAGES:-883}" WATCH_TRIALS="${WATCH_TRIALS:-7}"
+    EVIDENCE_PEOPLE="${EVIDENCE_PEOPLE:-10000}" EVIDENCE_ATTEMPTS="${EVIDENCE_ATTEMPTS:-100000}"
 fi
 CONNECTIONS="${CONNECTIONS:-64}"
 WRK_THREADS="${WRK_THREADS:-2}"
@@ -726,18 +732,90 @@ bench_postgres() {
     row "rush on PostgreSQL: records = 2xx (+probe)" "${RUSH_COUNT:-n/a} records" "$((${LUA_OK:-0} + 1)) answered 2xx" "-" "equal, chain intact" "${RUSH_MATCH:-n/a}"
 }
 
+# ---------------------------------------------------------------------------------------------
+bench_evidence() {
+    say "Evidence: the sample's policies, $EVIDENCE_PEOPLE people, $EVIDENCE_ATTEMPTS attempts, PDFs included (best of $RUNS)"
+    local dir="$OUT/evidence-$EVIDENCE_PEOPLE-$EVIDENCE_ATTEMPTS" stamp
+    stamp="$(cat "$BENCH/generate_evidence.py" "$REPO"/content/policies/*/*.md "$REPO"/content/quizzes/*.md | sha256sum | cut -c1-16)"
+    if [ "$(cat "$dir/.stamp" 2>/dev/null)" = "$stamp" ] && [ -f "$dir/records.sqlite" ]; then
+        echo "reusing the roster and records in $dir"
+    else
+        rm -rf "$dir"
+        mkdir -p "$dir"
+        python3 "$BENCH/generate_evidence.py" "$EVIDENCE_PEOPLE" "$EVIDENCE_ATTEMPTS" "$REPO" "$dir" ||
+            { note "generate_evidence.py failed"; return; }
+        if ! "$ATTEST" training import --root "$dir/root" --records "$dir/records.sqlite" "$dir/completions.csv" \
+            >"$OUT/evidence-import.log" 2>&1; then
+            note "attest training import failed: $(head -c 300 "$OUT/evidence-import.log")"
+            return
+        fi
+        echo "$stamp" >"$dir/.stamp"
+    fi
+    echo "records: $("$ATTEST" training verify --root "$dir/root" --records "$dir/records.sqlite" 2>&1 | head -n 1)"
+    local args=(evidence --root "$dir/root" --from 2026-01-01 --to "$AS_OF" --records "$dir/records.sqlite"
+        --inventory "$dir/root/content/data/keys.csv")
+    local with_s="n/a" with_kb="n/a" without_s="n/a" weasy_s="n/a" per_pdf="n/a" count=0 pdf_share="n/a"
+    measure "$RUNS" "aside '$dir/package'" "$ATTEST" "${args[@]}" --output "$dir/package"
+    if [ "$RC" -eq 0 ]; then
+        with_s="$BEST_S" with_kb="$PEAK_KB"
+        echo "attest evidence: $(spread); $(tail -n 1 "$OUT/last.stdout")"
+    else
+        note "attest evidence failed (exit $RC): $(head -c 400 "$OUT/last.stderr")"
+    fi
+    measure "$RUNS" "aside '$dir/package-html'" "$ATTEST" "${args[@]}" --no-pdf --output "$dir/package-html"
+    if [ "$RC" -eq 0 ]; then without_s="$BEST_S"; echo "attest evidence --no-pdf: $(spread)"; else
+        note "attest evidence --no-pdf failed (exit $RC): $(head -c 400 "$OUT/last.stderr")"
+    fi
+    # The reference: WeasyPrint alone, one process per page as a user would run it, over the package's
+    # own policy pages (the pages the PDFs are made from differ only in where their links lead), with
+    # the same SOURCE_DATE_EPOCH (the period's end).
+    if [ "$with_s" != n/a ] && command -v weasyprint >/dev/null; then
+        local pages=("$dir"/package/policies/*.html) epoch
+        count=${#pages[@]}
+        epoch=$(date -u -d "$AS_OF" +%s)
+        aside "$dir/weasyprint"
+        mkdir -p "$dir/weasyprint"
+        printf '%s\n' "${pages[@]}" >"$dir/pages.txt"
+        cat >"$dir/weasyprint.sh" <<SH
+#!/usr/bin/env bash
+set -e
+while read -r page; do SOURCE_DATE_EPOCH=$epoch weasyprint --encoding utf-8 "\$page" "$dir/weasyprint/\$(basename "\$page" .html).pdf"; done <"$dir/pages.txt"
+SH
+        measure "$RUNS" "rm -f '$dir'/weasyprint/*.pdf" bash "$dir/weasyprint.sh"
+        if [ "$RC" -eq 0 ]; then
+            weasy_s="$BEST_S"
+            per_pdf=$(awk -v t="$weasy_s" -v n="$count" 'BEGIN { printf "%.2f", t / n }')
+            pdf_share=$(awk -v a="$with_s" -v b="$without_s" 'BEGIN { if (b == "n/a") print "n/a"; else printf "%.2f", a - b }')
+            echo "weasyprint alone: $count PDFs in $(spread), $per_pdf s each; the PDFs add $pdf_share s to attest evidence"
+        else
+            note "weasyprint alone failed (exit $RC): $(head -c 400 "$OUT/last.stderr")"
+        fi
+    elif [ "$with_s" != n/a ]; then
+        note "weasyprint is not installed: the reference is not measured"
+    fi
+    local label="evidence package: $count policies (PDF + HTML), $EVIDENCE_PEOPLE people, $EVIDENCE_ATTEMPTS attempts"
+    row "$label" "$(show "$with_s" " s")" "weasyprint alone, the same $count PDFs one after another: $(show "$weasy_s" " s")" \
+        "$(ratio "$with_s" "$weasy_s")" "< 30 s" "$(met "$with_s" "<" 30)"
+    row "evidence package without PDFs (--no-pdf)" "$(show "$without_s" " s")" "-" "-" "-" "-"
+    row "one policy PDF (weasyprint, a process each)" "$(show "$per_pdf" " s")" "-" "-" "-" "-"
+    row "what the PDFs add to attest evidence (on both cores)" "$(show "$pdf_share" " s")" "-" "-" "-" "-"
+    row "evidence package: peak RSS" "$(show "$(mb "$with_kb")" " MB")" "-" "-" "-" "-"
+}
+
 case "$JOB" in
 handbook) bench_handbook ;;
 audit) bench_audit ;;
 server) bench_server ;;
 scan) bench_scan ;;
 postgres) bench_postgres ;;
+evidence) bench_evidence ;;
 all)
     bench_handbook
     bench_audit
     bench_server
     bench_scan
     bench_postgres
+    bench_evidence
     ;;
 esac
 

@@ -318,21 +318,23 @@ struct RedactionEndToEndTests {
         Self.expectNoSecret(outcome.stdout + outcome.stderr, "output of a malformed YAML inventory")
     }
 
+    /// A handbook's own secret shape (content/scan-rules.yml): `acme_` and 32 lower-case hex digits.
+    static let acmeScanRules = """
+        rules:
+          - id: acme-api-token
+            title: Acme API token
+            severity: high
+            prefix: acme_
+            alphabet: a-f0-9
+            min_length: 32
+
+        """
+
     @Test("a handbook's own scan rules redact in the audit too: what the scanner recognises, no report prints")
     func customScanRulesRedact() async throws {
         let root = try FixtureRoot()
         defer { root.remove() }
-        try root.write(
-            """
-            rules:
-              - id: acme-api-token
-                title: Acme API token
-                severity: high
-                prefix: acme_
-                alphabet: a-f0-9
-                min_length: 32
-
-            """, to: "content/scan-rules.yml")
+        try root.write(Self.acmeScanRules, to: "content/scan-rules.yml")
         let body = "0123456789abcdef0123456789abcdef"
         try root.write(
             "id,type,mode,owner,storage\nkey-1,secret,live,alice@example.com,vault/acme_\(body)\n",

@@ -233,7 +233,7 @@ public struct HTMLReportWriter: ReportWriter {
     }
 
     /// A line per status (controls failed, warned, passed) over the history's runs.
-    static func trendChart(_ history: [HistoryEntry]) -> String {
+    public static func trendChart(_ history: [HistoryEntry]) -> String {
         let width = 640, height = 180, left = 40, bottom = 150, top = 10
         guard let first = history.first, let last = history.last else { return "" }
         let largest = max(1, history.map { max($0.failed, $0.warned, $0.passed) }.max() ?? 1)
