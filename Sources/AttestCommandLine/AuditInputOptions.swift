@@ -11,17 +11,8 @@ struct AuditInputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The roster CSV (default: handbook.yml's people).", valueName: "FILE"))
     var people: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "The training records: a SQLite file or a postgres:// URL (default: ATTEST_RECORDS_URL, else "
-                + "handbook.yml's records).", valueName: "PATH|URL"))
-    var records: String?
-
-    @Option(
-        name: .customLong("records-password-file"),
-        help: ArgumentHelp(
-            "A file holding the PostgreSQL password (else the URL's, else PGPASSWORD).", valueName: "FILE"))
-    var recordsPasswordFile: String?
+    /// --records and --records-password-file, as every training command takes them.
+    @OptionGroup var recordsOptions: RecordsOptions
 
     @Option(
         name: .customLong("exposures"), parsing: .upToNextOption,
@@ -34,7 +25,7 @@ struct AuditInputOptions: ParsableArguments {
     /// does with it) and whether the records must exist.
     func inputs(history: String?, recordsRequired: Bool = false) -> AuditInputs.Options {
         AuditInputs.Options(
-            people: people, records: records, recordsPasswordFile: recordsPasswordFile,
+            people: people, records: recordsOptions.records, recordsPasswordFile: recordsOptions.recordsPasswordFile,
             ownerMap: ownerMap, history: history, exposures: exposures, recordsRequired: recordsRequired)
     }
 }

@@ -33,18 +33,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port: Int = 8080
 
-    @Option(
-        help: ArgumentHelp(
-            "The training records: a SQLite file, or postgres://USER@HOST[:PORT]/DB[?sslmode=…] shared by several "
-                + "instances (default: ATTEST_RECORDS_URL, else `records` in handbook.yml, else .attest/records.sqlite).",
-            valueName: "PATH|URL"))
-    var records: String?
-
-    @Option(
-        name: .customLong("records-password-file"),
-        help: ArgumentHelp(
-            "A file holding the PostgreSQL password (else the URL's, else PGPASSWORD).", valueName: "FILE"))
-    var recordsPasswordFile: String?
+    /// --records and --records-password-file, as every training command takes them.
+    @OptionGroup var recordsOptions: RecordsOptions
 
     @Option(
         name: .customLong("signing-key-file"),
@@ -99,7 +89,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             let siteDirectory = site ?? Self.join(root, "site")
             let location = try TrainingInputs.recordsLocation(
-                root: root, option: records, config: handbook.config, passwordFile: recordsPasswordFile)
+                root: root, option: recordsOptions.records, config: handbook.config,
+                passwordFile: recordsOptions.recordsPasswordFile)
             // A database server that cannot be used stops the start before the site is built.
             var earlyStore: (any RecordStore)? = nil
             if case .postgres = location.store { earlyStore = try await Self.openRecordStore(location) }

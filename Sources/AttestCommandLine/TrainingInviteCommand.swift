@@ -25,18 +25,8 @@ struct TrainingInviteCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The server's address (default: `base_url` in handbook.yml).", valueName: "URL"))
     var baseURL: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "The training records, whose signing key the server uses (default: ATTEST_RECORDS_URL, else `records` in "
-                + "handbook.yml, else .attest/records.sqlite under the root).",
-            valueName: "PATH|URL"))
-    var records: String?
-
-    @Option(
-        name: .customLong("records-password-file"),
-        help: ArgumentHelp(
-            "A file holding the PostgreSQL password (else the URL's, else PGPASSWORD).", valueName: "FILE"))
-    var recordsPasswordFile: String?
+    /// --records (whose signing key the server uses) and --records-password-file.
+    @OptionGroup var recordsOptions: RecordsOptions
 
     @Option(
         name: .customLong("signing-key-file"),
@@ -51,14 +41,15 @@ struct TrainingInviteCommand: AsyncParsableCommand {
     func run() async throws {
         let root = rootOptions.root
         var config: HandbookConfig?
-        if baseURL == nil || TrainingInputs.givenRecords(records) == nil {
+        if baseURL == nil || recordsOptions.given == nil {
             let (handbook, diagnostics) = HandbookLoader.load(root: root)
             DiagnosticPrinter.print(diagnostics)
             guard let handbook else { throw ExitCode.badInput }
             config = handbook.config
         }
         let location = try TrainingInputs.recordsLocation(
-            root: root, option: records, config: config, passwordFile: recordsPasswordFile)
+            root: root, option: recordsOptions.records, config: config, passwordFile: recordsOptions.recordsPasswordFile
+        )
         // handbook.yml's base_url is used only when it is absolute (the default "/" names no server).
         let configured = config.map(\.baseURL).flatMap { $0.lowercased().hasPrefix("http") ? $0 : nil }
         let base = baseURL ?? configured ?? "http://127.0.0.1:8080"

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TrainingRecords
 
 #if canImport(Glibc)
     import Glibc
@@ -76,33 +77,10 @@ public struct ServerSigningKey: Sendable {
             throw .badKeyFile("cannot read the signing key \(path)")
         }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let bytes = Self.bytes(fromHex: text), bytes.count >= 32 else {
+        guard let bytes = CanonicalJSON.bytes(fromHex: text), bytes.count >= 32 else {
             throw .badKeyFile("\(path) is not a signing key (expected 64 hex digits); remove it to create a new one")
         }
         return try ServerSigningKey(bytes: bytes)
-    }
-
-    private static func bytes(fromHex text: String) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count.isMultiple(of: 2) else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let high = hexValue(digits[index]), let low = hexValue(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
-    }
-
-    private static func hexValue(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     /// The HMAC-SHA256 of `message`.

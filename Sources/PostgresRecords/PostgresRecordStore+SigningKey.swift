@@ -21,32 +21,11 @@ extension PostgresRecordStore {
             ).decode(String.self) {
                 stored = value
             }
-            guard let stored, let bytes = Self.bytes(fromHex: stored), bytes.count >= 32 else {
+            guard let stored, let bytes = CanonicalJSON.bytes(fromHex: stored), bytes.count >= 32 else {
                 throw RecordStoreError.cannotOpen(
                     path: display, reason: "the stored signing key (attest_settings.signing_key) is not 64 hex digits")
             }
             return bytes
-        }
-    }
-
-    static func bytes(fromHex text: String) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count.isMultiple(of: 2) else { return nil }
-        var bytes: [UInt8] = []
-        var index = 0
-        while index < digits.count {
-            guard let high = hexValue(digits[index]), let low = hexValue(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
-    }
-
-    private static func hexValue(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        default: nil
         }
     }
 }
