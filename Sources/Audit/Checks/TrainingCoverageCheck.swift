@@ -27,60 +27,61 @@ public struct TrainingCoverageCheck: Hashable, Sendable {
     public func evaluate(quizzes known: [Quiz], policies inForce: [Policy] = [], in context: AuditContext) -> [Finding]
     {
         var findings: [Finding] = []
-        var accepting: [Finding] = []
-        for policyID in policies {
-            guard let policy = inForce.first(where: { $0.id == policyID }), policy.acknowledge else {
-                accepting.append(
-                    Finding(subject: policyID, status: .fail, detail: .policyNotAcceptable(policy: policyID)))
-                continue
-            }
-            let audience = (context.roster?.people ?? []).filter { $0.active && policy.requiresAcceptance(of: $0) }
-            guard !audience.isEmpty else {
-                let rosterMissing = context.roster == nil
-                accepting.append(
-                    Finding(
-                        subject: policyID, status: rosterMissing ? .fail : .warn,
-                        detail: .audienceEmpty(quiz: policyID, rosterMissing: rosterMissing),
-                        source: SourceLocation(path: policy.sourcePath)))
-                continue
-            }
-            let missing = audience.filter { !context.hasAccepted($0.email, policyID: policyID) }.map(\.email).sorted()
-            let current = audience.count - missing.count
-            guard current * 100 < minPercent * audience.count else { continue }
-            accepting.append(
-                Finding(
-                    subject: policyID, status: .fail,
-                    detail: .acceptanceBelow(
-                        policy: policyID, version: policy.version.text, current: current, audience: audience.count,
-                        minPercent: minPercent, missing: missing, recordsMissing: !context.hasTraining),
-                    source: SourceLocation(path: policy.sourcePath)))
-        }
         for quizID in quizzes {
             guard let quiz = known.first(where: { $0.id == quizID }) else {
                 findings.append(Finding(subject: quizID, status: .fail, detail: .quizUnknown(quiz: quizID)))
                 continue
             }
-            let audience = (context.roster?.people ?? []).filter { $0.active && quiz.applies(to: $0) }
-            guard !audience.isEmpty else {
-                let rosterMissing = context.roster == nil
+            findings += coverage(
+                of: quizID, source: quiz.sourcePath, in: context, audience: quiz.applies(to:),
+                isCurrent: { context.hasCurrentPass($0, quizID: quizID) },
+                below: { current, audience, missing in
+                    .coverageBelow(
+                        quiz: quizID, current: current, audience: audience, minPercent: minPercent, missing: missing,
+                        recordsMissing: !context.hasTraining)
+                })
+        }
+        for policyID in policies {
+            guard let policy = inForce.first(where: { $0.id == policyID }), policy.acknowledge else {
                 findings.append(
-                    Finding(
-                        subject: quizID, status: rosterMissing ? .fail : .warn,
-                        detail: .audienceEmpty(quiz: quizID, rosterMissing: rosterMissing),
-                        source: SourceLocation(path: quiz.sourcePath)))
+                    Finding(subject: policyID, status: .fail, detail: .policyNotAcceptable(policy: policyID)))
                 continue
             }
-            let missing = audience.filter { !context.hasCurrentPass($0.email, quizID: quizID) }.map(\.email).sorted()
-            let current = audience.count - missing.count
-            guard current * 100 < minPercent * audience.count else { continue }
-            findings.append(
-                Finding(
-                    subject: quizID, status: .fail,
-                    detail: .coverageBelow(
-                        quiz: quizID, current: current, audience: audience.count, minPercent: minPercent,
-                        missing: missing, recordsMissing: !context.hasTraining),
-                    source: SourceLocation(path: quiz.sourcePath)))
+            findings += coverage(
+                of: policyID, source: policy.sourcePath, in: context, audience: policy.requiresAcceptance(of:),
+                isCurrent: { context.hasAccepted($0, policyID: policyID) },
+                below: { current, audience, missing in
+                    .acceptanceBelow(
+                        policy: policyID, version: policy.version.text, current: current, audience: audience,
+                        minPercent: minPercent, missing: missing, recordsMissing: !context.hasTraining)
+                })
         }
-        return findings + accepting
+        return findings
+    }
+
+    /// The finding for one quiz or policy: its audience (the roster's active people it applies to) empty,
+    /// or the share of them current (`isCurrent`, by email) below the minimum; none otherwise.
+    private func coverage(
+        of subject: String, source: String, in context: AuditContext, audience applies: (Person) -> Bool,
+        isCurrent: (String) -> Bool, below: (_ current: Int, _ audience: Int, _ missing: [String]) -> FindingDetail
+    ) -> [Finding] {
+        let audience = (context.roster?.people ?? []).filter { $0.active && applies($0) }
+        guard !audience.isEmpty else {
+            let rosterMissing = context.roster == nil
+            return [
+                Finding(
+                    subject: subject, status: rosterMissing ? .fail : .warn,
+                    detail: .audienceEmpty(quiz: subject, rosterMissing: rosterMissing),
+                    source: SourceLocation(path: source))
+            ]
+        }
+        let missing = audience.filter { !isCurrent($0.email) }.map(\.email).sorted()
+        let current = audience.count - missing.count
+        guard current * 100 < minPercent * audience.count else { return [] }
+        return [
+            Finding(
+                subject: subject, status: .fail, detail: below(current, audience.count, missing),
+                source: SourceLocation(path: source))
+        ]
     }
 }
