@@ -27,50 +27,25 @@ public enum AcceptanceImportReader {
         guard let header = rows.first else {
             return CompletionImport(attempts: [], diagnostics: [], badLines: [], isUnusable: true)
         }
-        var position: [String: Int] = [:]
-        var diagnostics: [Diagnostic] = []
-        for (index, name) in header.fields.enumerated() {
-            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
-            let location = SourceLocation(
-                path: path, line: header.line(ofField: index), column: header.column(ofField: index))
-            if !columns.contains(key) {
-                diagnostics.append(
-                    .error(
-                        "unknown column '\(name)' (an acceptances file has \(columns.joined(separator: ", ")))",
-                        at: location))
-            } else if position[key] != nil {
-                diagnostics.append(.error("column '\(key)' appears twice", at: location))
-            } else {
-                position[key] = index
-            }
+        let (read, headerDiagnostics) = ImportTable.read(
+            header: header, path: path, known: columns, required: columns,
+            expected: "an acceptances file has \(columns.joined(separator: ", "))")
+        guard let table = read else {
+            return CompletionImport(attempts: [], diagnostics: headerDiagnostics, badLines: [], isUnusable: true)
         }
-        for column in columns where position[column] == nil {
-            diagnostics.append(.error("missing column '\(column)'", at: SourceLocation(path: path, line: header.line)))
-        }
-        if diagnostics.hasErrors {
-            return CompletionImport(attempts: [], diagnostics: diagnostics, badLines: [], isUnusable: true)
-        }
+        var diagnostics = headerDiagnostics
         let byID = Dictionary(policies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var acceptances: [NewAttempt] = []
         var badLines: [Int] = []
-        for row in rows.dropFirst() {
-            var rowErrors: [Diagnostic] = []
-            func fail(_ message: String, column: String? = nil) {
-                let location =
-                    column.flatMap { position[$0] }.map {
-                        SourceLocation(path: path, line: row.line(ofField: $0), column: row.column(ofField: $0))
-                    } ?? SourceLocation(path: path, line: row.line, column: 1)
-                rowErrors.append(.error(message, at: location))
-            }
-            guard row.fields.count == header.fields.count else {
-                fail("expected \(header.fields.count) fields, found \(row.fields.count)")
-                diagnostics += rowErrors
-                badLines.append(row.line)
+        for record in rows.dropFirst() {
+            var row = ImportTable.Row(record: record, table: table)
+            guard row.isComplete else {
+                diagnostics += row.errors
+                badLines.append(record.line)
                 continue
             }
-            func field(_ name: String) -> String {
-                position[name].map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
-            }
+            func field(_ name: String) -> String { row.field(name) }
+            func fail(_ message: String, column: String? = nil) { row.fail(message, column: column) }
             let email = field("email").lowercased()
             if !CompletionImportReader.isPlausibleEmail(email) {
                 fail("'\(field("email"))' is not an email address", column: "email")
@@ -95,9 +70,9 @@ public enum AcceptanceImportReader {
                     "accepted_at '\(field("accepted_at"))' is not a date (YYYY-MM-DD) or an ISO 8601 date-time",
                     column: "accepted_at")
             }
-            guard rowErrors.isEmpty, let policy, let version, let accepted else {
-                diagnostics += rowErrors
-                badLines.append(row.line)
+            guard row.errors.isEmpty, let policy, let version, let accepted else {
+                diagnostics += row.errors
+                badLines.append(record.line)
                 continue
             }
             let recordedAt = accepted.iso8601

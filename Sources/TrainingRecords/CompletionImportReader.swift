@@ -44,50 +44,26 @@ public enum CompletionImportReader {
         if AcceptanceImportReader.isAcceptanceHeader(header.fields) {
             return AcceptanceImportReader.read(rows: rows, path: path, policies: policies, now: now)
         }
-        // The header.
-        var position: [String: Int] = [:]
-        var diagnostics: [Diagnostic] = []
-        for (index, name) in header.fields.enumerated() {
-            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
-            let location = SourceLocation(
-                path: path, line: header.line(ofField: index), column: header.column(ofField: index))
-            if !knownColumns.contains(key) {
-                diagnostics.append(
-                    .error("unknown column '\(name)' (expected \(knownColumns.joined(separator: ", ")))", at: location))
-            } else if position[key] != nil {
-                diagnostics.append(.error("column '\(key)' appears twice", at: location))
-            } else {
-                position[key] = index
-            }
+        let (read, headerDiagnostics) = ImportTable.read(
+            header: header, path: path, known: knownColumns, required: requiredColumns,
+            expected: "expected \(knownColumns.joined(separator: ", "))")
+        guard let table = read else {
+            return CompletionImport(attempts: [], diagnostics: headerDiagnostics, badLines: [], isUnusable: true)
         }
-        for column in requiredColumns where position[column] == nil {
-            diagnostics.append(.error("missing column '\(column)'", at: SourceLocation(path: path, line: header.line)))
-        }
-        if diagnostics.hasErrors {
-            return CompletionImport(attempts: [], diagnostics: diagnostics, badLines: [], isUnusable: true)
-        }
+        var diagnostics = headerDiagnostics
         let quizzesByID = Dictionary(quizzes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let versions = Dictionary(policies.map { ($0.id, $0.version.text) }, uniquingKeysWith: { first, _ in first })
         var attempts: [NewAttempt] = []
         var badLines: [Int] = []
-        for row in rows.dropFirst() {
-            var rowErrors: [Diagnostic] = []
-            func fail(_ message: String, column: String? = nil) {
-                let location =
-                    column.flatMap { position[$0] }.map {
-                        SourceLocation(path: path, line: row.line(ofField: $0), column: row.column(ofField: $0))
-                    } ?? SourceLocation(path: path, line: row.line, column: 1)
-                rowErrors.append(.error(message, at: location))
-            }
-            guard row.fields.count == header.fields.count else {
-                fail("expected \(header.fields.count) fields, found \(row.fields.count)")
-                diagnostics += rowErrors
-                badLines.append(row.line)
+        for record in rows.dropFirst() {
+            var row = ImportTable.Row(record: record, table: table)
+            guard row.isComplete else {
+                diagnostics += row.errors
+                badLines.append(record.line)
                 continue
             }
-            func field(_ name: String) -> String {
-                position[name].map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
-            }
+            func field(_ name: String) -> String { row.field(name) }
+            func fail(_ message: String, column: String? = nil) { row.fail(message, column: column) }
             let email = field("email").lowercased()
             if !isPlausibleEmail(email) { fail("'\(field("email"))' is not an email address", column: "email") }
             let quiz = quizzesByID[field("quiz")]
@@ -115,9 +91,9 @@ public enum CompletionImportReader {
             case "false", "no", "0": passed = false
             default: fail("passed '\(field("passed"))' is not true or false", column: "passed")
             }
-            guard rowErrors.isEmpty, let quiz, let completed, let score else {
-                diagnostics += rowErrors
-                badLines.append(row.line)
+            guard row.errors.isEmpty, let quiz, let completed, let score else {
+                diagnostics += row.errors
+                badLines.append(record.line)
                 continue
             }
             let recordedAt = completed.iso8601
