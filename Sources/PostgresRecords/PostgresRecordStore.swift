@@ -331,51 +331,16 @@ public final class PostgresRecordStore: RecordStore {
         return records
     }
 
-    struct UnreadableRow: Error {
-        var sequence: Int64
-        var id: String
-        var reason: String
-    }
-
     /// Reads a row without trusting it: malformed JSON in a column gives an error, never a crash.
-    static func decode(_ row: PostgresRow) -> Result<AttemptRecord, UnreadableRow> {
+    static func decode(_ row: PostgresRow) -> Result<AttemptRecord, UnreadableRecordRow> {
         let cells = row.makeRandomAccess()
-        let sequence = (try? cells[0].decode(Int64.self)) ?? 0
-        let id = (try? cells[1].decode(String.self)) ?? ""
-        func text(_ index: Int, _ name: String) throws(UnreadableRow) -> String {
-            guard let text = try? cells[index].decode(String.self) else {
-                throw UnreadableRow(sequence: sequence, id: id, reason: "\(name) is not text")
-            }
-            return text
-        }
-        func json<T>(_ index: Int, _ name: String, _ parse: (String) -> T?) throws(UnreadableRow) -> T {
-            guard let decoded = parse(try text(index, name)) else {
-                throw UnreadableRow(sequence: sequence, id: id, reason: "\(name) is not valid JSON of the right shape")
-            }
-            return decoded
-        }
-        do throws(UnreadableRow) {
-            guard let score = try? cells[7].decode(Int32.self) else {
-                throw UnreadableRow(sequence: sequence, id: id, reason: "score_percent is not an integer")
-            }
-            guard let passed = try? cells[8].decode(Bool.self) else {
-                throw UnreadableRow(sequence: sequence, id: id, reason: "passed is not a boolean")
-            }
-            guard let kind = RecordKind(rawValue: try text(13, "kind")) else {
-                throw UnreadableRow(sequence: sequence, id: id, reason: "kind is not attempt or acceptance")
-            }
-            let record = AttemptRecord(
-                sequence: sequence, id: try text(1, "id"), person: try text(2, "person"),
-                quizID: try text(3, "quiz_id"), quizContentSHA256: try text(4, "quiz_content_sha256"),
-                policyVersions: try json(5, "policy_versions", StringMapJSONParser.strings),
-                answers: try json(6, "answers", StringMapJSONParser.stringLists), scorePercent: Int(score),
-                passed: passed, recordedAt: try text(9, "recorded_at"),
-                identitySource: try text(10, "identity_source"), previousHash: try text(11, "previous_hash"),
-                hash: try text(12, "hash"), kind: kind)
-            return .success(record)
-        } catch {
-            return .failure(error)
-        }
+        return StoredRecordRow(
+            text: { try? cells[$0].decode(String.self) },
+            integer: { index in
+                (try? cells[index].decode(Int64.self)) ?? (try? cells[index].decode(Int32.self)).map(Int64.init)
+            },
+            flag: { try? cells[$0].decode(Bool.self) }
+        ).decode()
     }
 
     // MARK: - TLS

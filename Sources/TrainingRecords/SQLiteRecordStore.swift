@@ -258,54 +258,14 @@ public final class SQLiteRecordStore: RecordStore {
         return records
     }
 
-    struct UnreadableRow: Error {
-        var sequence: Int64
-        var id: String
-        var reason: String
-    }
-
     /// Reads a row without trusting it: a tampered column gives an error, never a crash.
-    static func decode(_ row: Row) -> Result<AttemptRecord, UnreadableRow> {
-        func value(_ index: Int) -> DatabaseValue { row[index] }
-        let sequence = Int64.fromDatabaseValue(value(0)) ?? 0
-        let id = String.fromDatabaseValue(value(1)) ?? ""
-        func text(_ index: Int, _ name: String) throws(UnreadableRow) -> String {
-            guard let text = String.fromDatabaseValue(value(index)) else {
-                throw UnreadableRow(sequence: sequence, id: id, reason: "\(name) is not text")
+    static func decode(_ row: Row) -> Result<AttemptRecord, UnreadableRecordRow> {
+        StoredRecordRow(
+            text: { String.fromDatabaseValue(row[$0]) }, integer: { Int64.fromDatabaseValue(row[$0]) },
+            flag: { index in
+                Int64.fromDatabaseValue(row[index]).flatMap { $0 == 0 ? false : $0 == 1 ? true : nil }
             }
-            return text
-        }
-        func json<T>(_ index: Int, _ name: String, _ parse: (String) -> T?) throws(UnreadableRow) -> T {
-            guard let decoded = parse(try text(index, name)) else {
-                throw UnreadableRow(sequence: sequence, id: id, reason: "\(name) is not valid JSON of the right shape")
-            }
-            return decoded
-        }
-        do throws(UnreadableRow) {
-            guard Int64.fromDatabaseValue(value(0)) != nil else {
-                throw UnreadableRow(sequence: sequence, id: id, reason: "sequence is not an integer")
-            }
-            guard let score = Int.fromDatabaseValue(value(7)) else {
-                throw UnreadableRow(sequence: sequence, id: id, reason: "score_percent is not an integer")
-            }
-            guard let passed = Int64.fromDatabaseValue(value(8)), passed == 0 || passed == 1 else {
-                throw UnreadableRow(sequence: sequence, id: id, reason: "passed is not 0 or 1")
-            }
-            guard let kind = RecordKind(rawValue: try text(13, "kind")) else {
-                throw UnreadableRow(sequence: sequence, id: id, reason: "kind is not attempt or acceptance")
-            }
-            let record = AttemptRecord(
-                sequence: sequence, id: try text(1, "id"), person: try text(2, "person"),
-                quizID: try text(3, "quiz_id"), quizContentSHA256: try text(4, "quiz_content_sha256"),
-                policyVersions: try json(5, "policy_versions", StringMapJSONParser.strings),
-                answers: try json(6, "answers", StringMapJSONParser.stringLists), scorePercent: score,
-                passed: passed == 1, recordedAt: try text(9, "recorded_at"),
-                identitySource: try text(10, "identity_source"), previousHash: try text(11, "previous_hash"),
-                hash: try text(12, "hash"), kind: kind)
-            return .success(record)
-        } catch {
-            return .failure(error)
-        }
+        ).decode()
     }
 
     private static func reason(_ error: DatabaseError) -> String {
