@@ -55,7 +55,9 @@ public struct XAPIStatementWriter: Sendable {
     /// A JSON array of statements, one per line, in record order.
     public func document(_ records: [AttemptRecord]) -> String {
         guard !records.isEmpty else { return "[]\n" }
-        return "[\n" + records.map { CanonicalJSON.serialize(statement($0)) }.joined(separator: ",\n") + "\n]\n"
+        // Statements are independent: made on every core (100,000 of them are about 165 MB).
+        let statements = ParallelMap.map(records) { CanonicalJSON.serialize(statement($0)) }
+        return "[\n" + statements.joined(separator: ",\n") + "\n]\n"
     }
 
     /// The Agent of a record.
