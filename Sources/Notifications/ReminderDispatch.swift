@@ -1,0 +1,88 @@
+import Foundation
+import HandbookContent
+import TrainingRecords
+
+/// Sends planned reminders on one channel through the ledger: each message is claimed in the
+/// records database first, then rendered, sent, and marked sent or failed (see ``ReminderDelivery``).
+public enum ReminderDispatch {
+    /// What became of one planned message.
+    public struct Outcome: Hashable, Sendable {
+        public enum Result: Hashable, Sendable {
+            case sent
+            /// Another run sent it meanwhile.
+            case alreadySent(at: String)
+            /// Another run holds the claim (sending it now, or interrupted while sending).
+            case inProgress(since: String)
+            /// Not sent; the next run retries it.
+            case failed(String)
+            /// Sent, but marking it sent failed: it stays claimed and is not sent again.
+            case sentUnrecorded(String)
+        }
+
+        public var recipient: String
+        public var channel: String
+        public var stage: String
+        public var result: Result
+    }
+
+    /// Sends each of `plans` on `channel`, one after another. `signInLink` makes a fresh invitation
+    /// link for an email (nil: none).
+    public static func send(
+        _ plans: [PlannedReminder], on channel: ReminderChannel, store: any RecordStore, renderer: ReminderRenderer,
+        asOf: CalendarDate, signInLink: (@Sendable (String) throws -> String)?
+    ) async -> [Outcome] {
+        var outcomes: [Outcome] = []
+        for plan in plans {
+            let claim = plan.claim(channel: channel.name)
+            func outcome(_ result: Outcome.Result) -> Outcome {
+                Outcome(recipient: plan.recipient.email, channel: channel.name, stage: claim.stage, result: result)
+            }
+            let claimed: ReminderClaimOutcome
+            do {
+                claimed = try await store.claimReminder(claim)
+            } catch {
+                outcomes.append(outcome(.failed("cannot claim it in the records database: \(error)")))
+                continue
+            }
+            switch claimed {
+            case .alreadySent(let at):
+                outcomes.append(outcome(.alreadySent(at: at)))
+                continue
+            case .inProgress(let since):
+                outcomes.append(outcome(.inProgress(since: since)))
+                continue
+            case .claimed: break
+            }
+            var failure: String?
+            do {
+                let link = try signInLink?(plan.recipient.email)
+                let content = renderer.render(plan, asOf: asOf, signInLink: link)
+                switch channel {
+                case .email(let client, let from, let replyTo):
+                    let message = MailMessage(
+                        from: from, replyTo: replyTo,
+                        to: Mailbox(name: renderer.redactor.redact(plan.recipient.name).text, email: plan.recipient.email),
+                        subject: content.subject, text: content.text, html: content.html, date: Date(),
+                        messageID: MailMessage.makeMessageID(from: from))
+                    try await client.send(
+                        from: from.email, to: [plan.recipient.email], message: MailMessageWriter.write(message))
+                case .webhook(let poster, let format):
+                    try await poster.post(renderer.webhookBody(plan, content: content, format: format))
+                }
+            } catch {
+                failure = renderer.redactor.redact("\(error)").text
+            }
+            do {
+                try await store.finishReminder(claim, sent: failure == nil, detail: failure)
+                outcomes.append(outcome(failure.map { .failed($0) } ?? .sent))
+            } catch {
+                if let failure {
+                    outcomes.append(outcome(.failed(failure + "; and the failure could not be recorded: \(error)")))
+                } else {
+                    outcomes.append(outcome(.sentUnrecorded("\(error)")))
+                }
+            }
+        }
+        return outcomes
+    }
+}
