@@ -35,7 +35,7 @@ struct TrainingRemindCommand: AsyncParsableCommand {
     var asOf: String?
 
     @Option(
-        name: .customLong("dry-run"), defaultAsFlag: "",
+        name: .customLong("dry-run"), defaultAsFlag: "", parsing: .next,
         help: ArgumentHelp(
             "Print what would be sent to whom and send nothing; --dry-run=DIR also writes each email as DIR/*.eml.",
             valueName: "DIR"))
@@ -334,7 +334,7 @@ struct TrainingRemindCommand: AsyncParsableCommand {
                     to: Mailbox(name: renderer.redactor.redact(plan.recipient.name).text, email: plan.recipient.email),
                     subject: content.subject, text: content.text, html: content.html, date: Date(),
                     messageID: MailMessage.makeMessageID(from: from))
-                let name = "\(count)-\(plan.audience.rawValue)-\(String(plan.recipient.email.map { $0.isLetter || $0.isNumber ? $0 : "-" }))).eml"
+                let name = "\(count)-\(plan.audience.rawValue)-\(String(plan.recipient.email.map { $0.isLetter || $0.isNumber ? $0 : "-" })).eml"
                 let path = TrainingInputs.join(folder, name)
                 do {
                     try Data(MailMessageWriter.write(message)).write(to: URL(fileURLWithPath: path), options: .atomic)

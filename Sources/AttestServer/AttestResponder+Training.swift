@@ -18,7 +18,10 @@ extension AttestResponder {
     /// `GET /admin/training/` (admins).
     func adminStatusPage(_ request: Request) async throws(RequestFailure) -> Response {
         _ = try requireAdmin(request)
-        return Self.htmlResponse(state.pages.trainingStatus(try await trainingStatus()), status: .ok)
+        let status = try await trainingStatus()
+        // The reminder ledger is shown when it can be read; the status page does not depend on it.
+        let reminders = (try? await state.store.reminderLog()) ?? []
+        return Self.htmlResponse(state.pages.trainingStatus(status, reminders: reminders), status: .ok)
     }
 
     /// `GET /api/v1/training/status` (admins).

@@ -90,10 +90,12 @@ struct ServerPages: Sendable {
     }
 
     /// The admins' page: the same table as `attest training status`, and completion per team.
-    func trainingStatus(_ payload: TrainingStatusPayload) -> String {
-        render(
+    func trainingStatus(_ payload: TrainingStatusPayload, reminders: [ReminderLogEntry] = []) -> String {
+        let reminderRows = Self.lastReminderRows(reminders)
+        return render(
             "training-status",
             context: [
+                "reminders": reminderRows, "hasReminders": !reminderRows.isEmpty,
                 "title": "Training status", "isAdmin": true, "asOf": payload.asOf,
                 "requirements": payload.requirements.map(Self.row),
                 "teams": payload.teams.map { team -> [String: Any] in

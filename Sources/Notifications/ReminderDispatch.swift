@@ -26,7 +26,7 @@ public enum ReminderDispatch {
     }
 
     /// Sends each of `plans` on `channel`, one after another. `signInLink` makes a fresh invitation
-    /// link for an email (nil: none).
+    /// link for an email (nil: none); webhook messages never carry one.
     public static func send(
         _ plans: [PlannedReminder], on channel: ReminderChannel, store: any RecordStore, renderer: ReminderRenderer,
         asOf: CalendarDate, signInLink: (@Sendable (String) throws -> String)?
@@ -55,7 +55,9 @@ public enum ReminderDispatch {
             }
             var failure: String?
             do {
-                let link = try signInLink?(plan.recipient.email)
+                // Sign-in links go by email only: a chat channel is read by others, who could use one.
+                var link: String?
+                if case .email = channel { link = try signInLink?(plan.recipient.email) }
                 let content = renderer.render(plan, asOf: asOf, signInLink: link)
                 switch channel {
                 case .email(let client, let from, let replyTo):

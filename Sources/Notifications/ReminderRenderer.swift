@@ -1,4 +1,5 @@
 import HandbookContent
+import Markdown
 import Secrets
 import TrainingRecords
 
@@ -41,16 +42,30 @@ public struct ReminderRenderer: Sendable {
     }
 
     /// The subject, plain text and HTML of `plan`; `signInLink` is a fresh invitation (or nil).
+    ///
+    /// The sign-in link is put in after redaction: it is made here, not written by anyone, and its
+    /// signed token looks like a secret to the redactor (which would hide it).
     public func render(_ plan: PlannedReminder, asOf: CalendarDate, signInLink: String?) -> ReminderContent {
-        let context = self.context(plan, asOf: asOf, signInLink: signInLink)
+        let context = self.context(plan, asOf: asOf, signInLink: signInLink.map { _ in Self.linkPlaceholder })
         let prefix = plan.audience == .manager ? "manager" : "reminder"
         var subject = templates.render(prefix + ".subject", context)
         subject = subject.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         let text = templates.render(prefix + ".txt", context)
         let html = templates.render(prefix + ".html", context)
-        return ReminderContent(
+        var content = ReminderContent(
             subject: redactor.redact(subject).text, text: redactor.redact(text).text, html: redactor.redact(html).text)
+        if let signInLink {
+            content.subject = content.subject.replacingOccurrences(of: Self.linkPlaceholder, with: signInLink)
+            content.text = content.text.replacingOccurrences(of: Self.linkPlaceholder, with: signInLink)
+            content.html = content.html.replacingOccurrences(
+                of: Self.linkPlaceholder, with: HTMLEscaping.attribute(signInLink))
+        }
+        return content
     }
+
+    /// Stands for the sign-in link until the text is redacted (letters only: no template escapes it,
+    /// no secret shape matches it).
+    static let linkPlaceholder = "ATTESTSIGNINLINKPLACEHOLDERQZX"
 
     /// The template context (documented in README "Reminders").
     func context(_ plan: PlannedReminder, asOf: CalendarDate, signInLink: String?) -> [String: Any] {
@@ -84,6 +99,7 @@ public struct ReminderRenderer: Sendable {
             }
             context["reports"] = reports
             context["report_count"] = reports.count
+            context["several_reports"] = reports.count > 1
         } else {
             context["requirements"] = plan.requirements.map { requirementContext($0, asOf: asOf) }
         }

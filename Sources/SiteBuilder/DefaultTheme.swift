@@ -48,7 +48,7 @@ public enum DefaultTheme {
         (
             "email/manager.subject.mustache",
             ##"""
-            Overdue security training in your team ({{report_count}} {{#several}}requirements{{/several}}{{^several}}requirement{{/several}}, {{organization}})
+            Overdue security training: {{report_count}} {{#several_reports}}people who report{{/several_reports}}{{^several_reports}}person who reports{{/several_reports}} to you ({{organization}})
 
             """##
         ),
