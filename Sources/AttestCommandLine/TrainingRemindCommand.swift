@@ -68,6 +68,11 @@ struct TrainingRemindCommand: AsyncParsableCommand {
     @Option(name: .customLong("webhook-format"), help: "slack ({\"text\": …}), teams (MessageCard) or json.")
     var webhookFormat: WebhookFormatArgument = .slack
 
+    @Option(
+        name: .customLong("timeout"),
+        help: ArgumentHelp("Seconds one message may take to send, connecting included (1…300).", valueName: "SECONDS"))
+    var timeout: Int = 30
+
     @Flag(
         name: .customLong("with-invitations"),
         help: "Put a fresh single-use sign-in link (as `attest training invite`) in each message.")
@@ -105,6 +110,7 @@ struct TrainingRemindCommand: AsyncParsableCommand {
             throw ValidationError("nothing to send with: give --smtp URL, --webhook URL, or --dry-run")
         }
         if !(1...366).contains(invitationDays) { throw ValidationError("--invitation-days must be 1…366") }
+        if !(1...300).contains(timeout) { throw ValidationError("--timeout must be 1…300 seconds") }
     }
 
     func run() async throws {
@@ -202,7 +208,9 @@ struct TrainingRemindCommand: AsyncParsableCommand {
         if let smtpServer, let from = settings.from {
             channels.append(
                 .email(
-                    SMTPClient(server: smtpServer, password: smtpPassword, trustRootsFile: smtpCAFile), from: from,
+                    SMTPClient(
+                        server: smtpServer, password: smtpPassword, trustRootsFile: smtpCAFile,
+                        timeout: .seconds(Int64(timeout))), from: from,
                     replyTo: settings.replyTo))
         }
         if let webhookAddress {
@@ -212,7 +220,7 @@ struct TrainingRemindCommand: AsyncParsableCommand {
                 case .teams: .teams
                 case .json: .json
                 }
-            channels.append(.webhook(WebhookPoster(address: webhookAddress), format))
+            channels.append(.webhook(WebhookPoster(address: webhookAddress, timeout: .seconds(Int64(timeout))), format))
         }
 
         var log: [ReminderLogEntry]

@@ -70,18 +70,19 @@ public enum MailMessageWriter {
         let clean = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
         let printable = clean.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7f }
         let words = clean.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        if printable, words.allSatisfy({ $0.count <= 70 && !$0.hasPrefix("=?") }) { return words }
+        if printable, words.allSatisfy({ $0.count <= 60 && !$0.hasPrefix("=?") }) { return words }
         return encodedWords(clean)
     }
 
-    /// RFC 2047 `=?utf-8?B?…?=` words of at most 75 characters, never splitting a character.
+    /// RFC 2047 `=?utf-8?B?…?=` words of at most 60 characters (RFC 2047 allows 75; shorter words
+    /// keep `Subject: ` and the first word within 78), never splitting a character.
     static func encodedWords(_ text: String) -> [String] {
-        // 75 - "=?utf-8?B?".count - "?=".count = 63 base64 characters: 45 bytes of UTF-8.
+        // 36 bytes of UTF-8 are 48 base64 characters, 60 with "=?utf-8?B?" and "?=".
         var words: [String] = []
         var chunk: [UInt8] = []
         for character in text {
             let bytes = Array(String(character).utf8)
-            if chunk.count + bytes.count > 45, !chunk.isEmpty {
+            if chunk.count + bytes.count > 36, !chunk.isEmpty {
                 words.append("=?utf-8?B?" + Data(chunk).base64EncodedString() + "?=")
                 chunk = []
             }

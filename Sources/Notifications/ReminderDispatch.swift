@@ -32,10 +32,17 @@ public enum ReminderDispatch {
         asOf: CalendarDate, signInLink: (@Sendable (String) throws -> String)?
     ) async -> [Outcome] {
         var outcomes: [Outcome] = []
+        // Once the server or webhook cannot be reached, the rest are not tried (nor claimed): the
+        // next run sends them.
+        var unreachable: String?
         for plan in plans {
             let claim = plan.claim(channel: channel.name)
             func outcome(_ result: Outcome.Result) -> Outcome {
                 Outcome(recipient: plan.recipient.email, channel: channel.name, stage: claim.stage, result: result)
+            }
+            if let unreachable {
+                outcomes.append(outcome(.failed("not tried: \(unreachable)")))
+                continue
             }
             let claimed: ReminderClaimOutcome
             do {
@@ -73,6 +80,11 @@ public enum ReminderDispatch {
                 }
             } catch {
                 failure = renderer.redactor.redact("\(error)").text
+                switch error {
+                case SMTPFailure.unreachable, SMTPFailure.timedOut, WebhookFailure.unreachable, WebhookFailure.timedOut:
+                    unreachable = "\(channel.display) could not be reached"
+                default: break
+                }
             }
             do {
                 try await store.finishReminder(claim, sent: failure == nil, detail: failure)
