@@ -294,6 +294,42 @@ import Testing
         #expect(bodies.allSatisfy { ($0["requirements"] as? [[String: Any]])?.isEmpty == false })
     }
 
+    @Test func aClaimLeftByACrashedRunIsReportedAndNeverSentTwice() async throws {
+        let setup = try Setup()
+        defer { setup.root.remove() }
+        let smtp = try await setup.smtpServer()
+        defer { smtp.stop() }
+        let first = try await setup.remind(setup.smtpArguments(smtp))
+        #expect(first.exitCode == 0, "\(first)")
+        // As if the run had died after sending Alice's message and before marking it sent, an hour ago.
+        let database = setup.root.path(".attest/records.sqlite").path
+        let updated = try MailTestServer.run([
+            "python3", "-c",
+            """
+            import sqlite3, sys
+            db = sqlite3.connect(sys.argv[1])
+            n = db.execute("UPDATE reminder_ledger SET state = 'sending', finished_at = NULL, "
+                           "claimed_at = '2020-01-01T00:00:00.000Z' WHERE recipient = 'alice@example.com'").rowcount
+            db.commit()
+            print(n)
+            """, database,
+        ])
+        #expect(updated.status == 0 && updated.output.hasPrefix("1"), "\(updated.output)")
+        let after = try await setup.remind(setup.smtpArguments(smtp))
+        #expect(after.exitCode == 1, "\(after)")
+        #expect(after.stdout.contains("0 sent, 0 failed"), "\(after)")
+        #expect(
+            after.stderr.contains(
+                "warning: email to alice@example.com (overdue-483) was claimed at 2020-01-01T00:00:00.000Z by a run that "
+                    + "never confirmed sending it"), "\(after)")
+        #expect(smtp.files(".eml").count == 4)
+        // After checking, an operator releases it: it is sent again, once.
+        let released = try await setup.remind(setup.smtpArguments(smtp) + ["--release-unconfirmed"])
+        #expect(released.exitCode == 0, "\(released)")
+        #expect(Self.sentLines(released) == ["sent: email to alice@example.com (overdue-483)"])
+        #expect(smtp.files(".eml").count == 5)
+    }
+
     @Test func aDryRunPrintsAndWritesEmailsAndSendsOrRecordsNothing() async throws {
         let setup = try Setup()
         defer { setup.root.remove() }
