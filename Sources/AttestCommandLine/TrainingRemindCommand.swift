@@ -134,7 +134,8 @@ struct TrainingRemindCommand: AsyncParsableCommand {
             }
             if smtpServer?.user != nil, smtpPassword == nil {
                 throw Self.usage(
-                    "--smtp names a user but no password was given: use --smtp-password-file FILE or ATTEST_SMTP_PASSWORD")
+                    "--smtp names a user but no password was given: use --smtp-password-file FILE or ATTEST_SMTP_PASSWORD"
+                )
             }
             if let file = smtpCAFile, !FileManager.default.isReadableFile(atPath: file) {
                 throw Self.usage("--smtp-ca-file: cannot read '\(file)'")
@@ -227,7 +228,9 @@ struct TrainingRemindCommand: AsyncParsableCommand {
         do {
             log = try await store.reminderLog()
         } catch {
-            DiagnosticPrinter.print([.error("cannot read the reminder ledger in '\(location.display)': \(error)", at: nil)])
+            DiagnosticPrinter.print([
+                .error("cannot read the reminder ledger in '\(location.display)': \(error)", at: nil)
+            ])
             throw ExitCode.badInput
         }
         // Claims an interrupted run left unconfirmed: never sent again by themselves.
@@ -278,7 +281,8 @@ struct TrainingRemindCommand: AsyncParsableCommand {
                 case .inProgress(let since): print("being sent by another run: \(what), claimed at \(since)")
                 case .failed(let reason):
                     failed += 1
-                    StandardError.write("error: \(what) via \(channel.display) failed: \(reason); the next run retries it\n")
+                    StandardError.write(
+                        "error: \(what) via \(channel.display) failed: \(reason); the next run retries it\n")
                 case .sentUnrecorded(let reason):
                     failed += 1
                     StandardError.write(
@@ -326,7 +330,8 @@ struct TrainingRemindCommand: AsyncParsableCommand {
         }
         var count = 0
         for channel in channels {
-            let plans = ReminderPlanner.plan(status: status, roster: roster, settings: settings, channel: channel, log: log)
+            let plans = ReminderPlanner.plan(
+                status: status, roster: roster, settings: settings, channel: channel, log: log)
             for plan in plans {
                 count += 1
                 let link = withLinks ? "(a fresh sign-in link)" : nil
@@ -342,7 +347,8 @@ struct TrainingRemindCommand: AsyncParsableCommand {
                     to: Mailbox(name: renderer.redactor.redact(plan.recipient.name).text, email: plan.recipient.email),
                     subject: content.subject, text: content.text, html: content.html, date: Date(),
                     messageID: MailMessage.makeMessageID(from: from))
-                let name = "\(count)-\(plan.audience.rawValue)-\(String(plan.recipient.email.map { $0.isLetter || $0.isNumber ? $0 : "-" })).eml"
+                let name =
+                    "\(count)-\(plan.audience.rawValue)-\(String(plan.recipient.email.map { $0.isLetter || $0.isNumber ? $0 : "-" })).eml"
                 let path = TrainingInputs.join(folder, name)
                 do {
                     try Data(MailMessageWriter.write(message)).write(to: URL(fileURLWithPath: path), options: .atomic)

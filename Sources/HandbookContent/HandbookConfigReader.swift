@@ -95,7 +95,8 @@ extension HandbookConfigReader {
             guard let text = section.string(key, what: "an email address, or Name <address>") else { continue }
             guard let mailbox = Mailbox(parsing: text) else {
                 section.error(
-                    "'\(key)' must be an email address, or Name <address>, got '\(text)'", at: section.valueLocation(key))
+                    "'\(key)' must be an email address, or Name <address>, got '\(text)'",
+                    at: section.valueLocation(key))
                 continue
             }
             if key == "from" { settings.from = mailbox } else { settings.replyTo = mailbox }

@@ -70,7 +70,8 @@ public enum ReminderDispatch {
                 case .email(let client, let from, let replyTo):
                     let message = MailMessage(
                         from: from, replyTo: replyTo,
-                        to: Mailbox(name: renderer.redactor.redact(plan.recipient.name).text, email: plan.recipient.email),
+                        to: Mailbox(
+                            name: renderer.redactor.redact(plan.recipient.name).text, email: plan.recipient.email),
                         subject: content.subject, text: content.text, html: content.html, date: Date(),
                         messageID: MailMessage.makeMessageID(from: from))
                     try await client.send(

@@ -70,7 +70,8 @@ public struct ReminderRenderer: Sendable {
     /// The template context (documented in README "Reminders").
     func context(_ plan: PlannedReminder, asOf: CalendarDate, signInLink: String?) -> [String: Any] {
         var context: [String: Any] = [
-            "organization": organization, "handbook_title": handbookTitle, "handbook_url": baseURL.map { $0 + "/" } ?? "",
+            "organization": organization, "handbook_title": handbookTitle,
+            "handbook_url": baseURL.map { $0 + "/" } ?? "",
             "my_training_url": baseURL.map { $0 + "/me/" } ?? "", "name": plan.recipient.name,
             "email": plan.recipient.email, "stage": plan.stage.description, "as_of": asOf.description,
             "count": plan.requirements.count, "several": plan.requirements.count > 1,

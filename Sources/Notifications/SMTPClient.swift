@@ -31,7 +31,8 @@ public struct SMTPClient: Sendable {
     /// This machine's host name when it is a plausible domain, else `localhost`.
     public static var defaultClientName: String {
         let name = ProcessInfo.processInfo.hostName
-        let plausible = !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-.".contains($0)) }
+        let plausible =
+            !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-.".contains($0)) }
         return plausible ? name : "localhost"
     }
 

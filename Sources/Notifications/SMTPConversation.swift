@@ -139,7 +139,8 @@ public struct SMTPConversation: Sendable {
 
     private mutating func authenticateOrMail() throws(SMTPFailure) -> Action {
         guard let credentials else { return mailFrom() }
-        let mechanisms = capabilities.first { $0.hasPrefix("AUTH ") || $0.hasPrefix("AUTH=") }?
+        let mechanisms =
+            capabilities.first { $0.hasPrefix("AUTH ") || $0.hasPrefix("AUTH=") }?
             .dropFirst(5).split(separator: " ").map(String.init) ?? []
         if mechanisms.contains("PLAIN") {
             state = .authPlain

@@ -26,7 +26,8 @@ struct SMTPReplyDecoder: ByteToMessageDecoder {
         guard bytes.count >= 3, bytes.count <= 4096, let code = Int(String(decoding: bytes[0..<3], as: UTF8.self)),
             (200...599).contains(code)
         else {
-            throw Malformed(description: "not an SMTP reply line: '\(String(decoding: bytes.prefix(80), as: UTF8.self))'")
+            throw Malformed(
+                description: "not an SMTP reply line: '\(String(decoding: bytes.prefix(80), as: UTF8.self))'")
         }
         if let pendingCode, pendingCode != code {
             throw Malformed(description: "a reply's lines carry different codes (\(pendingCode), \(code))")

@@ -58,7 +58,8 @@ public enum WebhookFailure: Error, Hashable, Sendable, CustomStringConvertible {
         case .unreachable(let detail): "cannot post: \(detail)"
         case .timedOut(let where_): "\(where_) did not answer in time"
         case .status(let code, let where_, let body):
-            "\(where_) answered HTTP \(code)" + (body.isEmpty ? "" : ": \(body.replacingOccurrences(of: "\n", with: " "))")
+            "\(where_) answered HTTP \(code)"
+                + (body.isEmpty ? "" : ": \(body.replacingOccurrences(of: "\n", with: " "))")
         }
     }
 }

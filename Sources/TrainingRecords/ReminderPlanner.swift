@@ -37,7 +37,8 @@ public enum ReminderPlanner {
                 guard let stage = ReminderStage.of(due: requirement.due, asOf: status.asOf, settings: settings) else {
                     continue
                 }
-                items.append(ReminderItem(person: email, quizID: requirement.quizID, due: requirement.due, stage: stage))
+                items.append(
+                    ReminderItem(person: email, quizID: requirement.quizID, due: requirement.due, stage: stage))
                 if let after = settings.managerAfterDays, requirement.state == .overdue, let due = requirement.due,
                     due.days(until: status.asOf) >= after,
                     let manager = person.manager?.lowercased(), !manager.isEmpty, manager != email

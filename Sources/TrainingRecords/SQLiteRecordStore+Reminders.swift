@@ -17,7 +17,8 @@ extension SQLiteRecordStore {
             try db.execute(
                 sql: Self.claimReminderSQL,
                 arguments: [
-                    claim.channel, claim.recipient, claim.digest, claim.stage, ReminderLogEntry.joined(claim.items), now,
+                    claim.channel, claim.recipient, claim.digest, claim.stage, ReminderLogEntry.joined(claim.items),
+                    now,
                 ])
             if db.changesCount == 1 { return .claimed }
             let row = try Row.fetchOne(

@@ -1,10 +1,10 @@
 import AttestServer
-import TrainingRecords
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import TrainingRecords
 
 @Suite struct TrainingAPITests {
     static let bob = ServerFixture.proxyHeaders("bob@example.com")
@@ -145,7 +145,8 @@ import Testing
                 html.contains(
                     "<tr><td>bob@example.com</td><td>2026-09-21T12:00:01.000Z</td><td>due</td><td>webhook</td><td></td></tr>"
                 ), "\(html)")
-            #expect(html.contains("<td>&lt;b&gt;carol&lt;/b&gt;@example.com</td><td></td><td></td><td></td><td>failed at"))
+            #expect(
+                html.contains("<td>&lt;b&gt;carol&lt;/b&gt;@example.com</td><td></td><td></td><td></td><td>failed at"))
             #expect(!html.contains("<b>carol"))
         }
     }

@@ -40,7 +40,8 @@ import Testing
             ])
             guard made.status == 0 else {
                 throw MailTestServer.StartFailure(
-                    description: "openssl could not make a certificate (bash .ci/install-deps postgres):\n\(made.output)")
+                    description:
+                        "openssl could not make a certificate (bash .ci/install-deps postgres):\n\(made.output)")
             }
             passwordFile = root.container.appendingPathComponent("smtp-password")
             try Data((ReminderTests.password + "\n").utf8).write(to: passwordFile)
@@ -115,9 +116,10 @@ import Testing
 
         let messages = try Self.inspect(smtp.folder)
         #expect(messages.count == 4)
-        #expect(messages.compactMap { $0["to"] as? String }.sorted() == [
-            "admin@example.com", "admin@example.com", "alice@example.com", "bob@example.com",
-        ])
+        #expect(
+            messages.compactMap { $0["to"] as? String }.sorted() == [
+                "admin@example.com", "admin@example.com", "alice@example.com", "bob@example.com",
+            ])
         for message in messages {
             #expect(message["from_name"] as? String == "Équipe Sécurité")
             #expect(message["from_address"] as? String == "security@example.com")
@@ -183,7 +185,8 @@ import Testing
         #expect(smtp.files(".eml").count == 4)
         #expect(hook.files(".json").count == 4)
         // The records' chain is untouched by the ledger.
-        let verify = try await AttestExecutable.run(["training", "verify", "--root", setup.root.url.path], in: setup.root.url)
+        let verify = try await AttestExecutable.run(
+            ["training", "verify", "--root", setup.root.url.path], in: setup.root.url)
         #expect(verify.exitCode == 0, "\(verify)")
     }
 
@@ -202,6 +205,38 @@ import Testing
         #expect(messages.count == 4)
         let keys = Set(messages.map { "\($0["to"] ?? "") \($0["subject"] ?? "")" })
         #expect(keys.count == 4)
+    }
+
+    @Test func twoRunsAtOnceOnPostgreSQLSendEachMessageOnce() async throws {
+        let setup = try Setup()
+        defer { setup.root.remove() }
+        // A throwaway cluster (Tests/PostgreSQL/cluster.sh); a missing PostgreSQL fails the test.
+        let cluster = setup.root.container.appendingPathComponent("pg")
+        let script = AttestExecutable.packageRoot.appendingPathComponent("Tests/PostgreSQL/cluster.sh").path
+        let started = try MailTestServer.run(["bash", script, "start", cluster.path])
+        defer { _ = try? MailTestServer.run(["bash", script, "destroy", cluster.path]) }
+        try #require(started.status == 0, "\(started.output)")
+        let created = try MailTestServer.run(["bash", script, "psql", cluster.path, "-c", "CREATE DATABASE remind"])
+        try #require(created.status == 0, "\(created.output)")
+        let port = try String(contentsOf: cluster.appendingPathComponent("port"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let records = [
+            "--records", "postgres://attest_admin@127.0.0.1:\(port)/remind?sslmode=disable",
+            "--records-password-file", cluster.appendingPathComponent("password").path,
+        ]
+        let smtp = try await setup.smtpServer()
+        defer { smtp.stop() }
+        async let one = setup.remind(setup.smtpArguments(smtp) + records)
+        async let two = setup.remind(setup.smtpArguments(smtp) + records)
+        let (a, b) = try await (one, two)
+        #expect(a.exitCode == 0, "\(a)")
+        #expect(b.exitCode == 0, "\(b)")
+        #expect(Self.sentLines(a).count + Self.sentLines(b).count == 4, "\(a)\n\(b)")
+        let messages = try Self.inspect(smtp.folder)
+        #expect(messages.count == 4)
+        #expect(Set(messages.map { "\($0["to"] ?? "") \($0["subject"] ?? "")" }).count == 4)
+        let again = try await setup.remind(setup.smtpArguments(smtp) + records)
+        #expect(again.stdout.contains("0 sent, 0 failed"), "\(again)")
     }
 
     @Test func aRejectedRecipientIsReportedAndRetriedAloneByTheNextRun() async throws {
@@ -290,7 +325,10 @@ import Testing
             try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: $0)) as? [String: Any])
         }
         #expect(bodies.count == 4)
-        #expect(Set(bodies.compactMap { $0["recipient"] as? String }) == ["admin@example.com", "alice@example.com", "bob@example.com"])
+        #expect(
+            Set(bodies.compactMap { $0["recipient"] as? String }) == [
+                "admin@example.com", "alice@example.com", "bob@example.com",
+            ])
         #expect(bodies.allSatisfy { ($0["requirements"] as? [[String: Any]])?.isEmpty == false })
     }
 
@@ -343,7 +381,10 @@ import Testing
         #expect(smtp.files(".eml").isEmpty)
         let previews = try Self.inspect(folder)
         #expect(previews.count == 4)
-        #expect(previews.allSatisfy { ($0["longest_line"] as? Int ?? 999) <= 78 && ($0["defects"] as? [String])?.isEmpty == true })
+        #expect(
+            previews.allSatisfy {
+                ($0["longest_line"] as? Int ?? 999) <= 78 && ($0["defects"] as? [String])?.isEmpty == true
+            })
         let real = try await setup.remind(setup.smtpArguments(smtp))
         #expect(Self.sentLines(real).count == 4, "\(real)")
     }

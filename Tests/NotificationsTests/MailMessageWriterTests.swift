@@ -51,9 +51,14 @@ import Testing
     }
 
     @Test func asciiNamesAreQuotedAndHeadersCannotBeBrokenByLineBreaks() {
-        #expect(MailMessageWriter.mailbox(Mailbox(name: "Ann \"A\" B", email: "a@x.org")) == ["\"Ann \\\"A\\\" B\"", "<a@x.org>"])
+        #expect(
+            MailMessageWriter.mailbox(Mailbox(name: "Ann \"A\" B", email: "a@x.org")) == [
+                "\"Ann \\\"A\\\" B\"", "<a@x.org>",
+            ])
         #expect(MailMessageWriter.unstructured("Hi\r\nBcc: evil@x.org") == ["Hi", "Bcc:", "evil@x.org"])
         #expect(Mailbox(parsing: "Ev\nil <a@x.org>") == nil)
-        #expect(Mailbox(parsing: "Security Team <security@example.com>") == Mailbox(name: "Security Team", email: "security@example.com"))
+        #expect(
+            Mailbox(parsing: "Security Team <security@example.com>")
+                == Mailbox(name: "Security Team", email: "security@example.com"))
     }
 }

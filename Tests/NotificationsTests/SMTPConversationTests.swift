@@ -15,7 +15,8 @@ import Testing
         #expect(try conversation.receive(Self.reply(220, "go ahead")) == .startTLS)
         #expect(conversation.tlsStarted() == .send("EHLO client.example"))
         let token = Data("\0tester\0pa:ss".utf8).base64EncodedString()
-        #expect(try conversation.receive(Self.reply(250, "mx", "AUTH LOGIN PLAIN")) == .sendSecret("AUTH PLAIN \(token)"))
+        #expect(
+            try conversation.receive(Self.reply(250, "mx", "AUTH LOGIN PLAIN")) == .sendSecret("AUTH PLAIN \(token)"))
         #expect(try conversation.receive(Self.reply(235, "ok")) == .send("MAIL FROM:<a@example.com>"))
         #expect(try conversation.receive(Self.reply(250, "ok")) == .send("RCPT TO:<b@example.com>"))
         #expect(try conversation.receive(Self.reply(250, "ok")) == .send("DATA"))
@@ -75,10 +76,15 @@ import Testing
         #expect(plain.security == .startTLS && plain.port == 587 && plain.user == "mailer")
         #expect(plain.display == "smtp://mailer@mail.example.com:587")
         #expect(try SMTPServerAddress(url: "smtps://mail.example.com").port == 465)
-        #expect(try SMTPServerAddress(url: "smtp+insecure://127.0.0.1:2525").security == SMTPServerAddress.Security.none)
+        #expect(
+            try SMTPServerAddress(url: "smtp+insecure://127.0.0.1:2525").security == SMTPServerAddress.Security.none)
         #expect(try SMTPServerAddress(url: "smtp+insecure://[::1]:2525").host == "::1")
-        #expect(throws: SMTPServerAddress.ParseError.self) { try SMTPServerAddress(url: "smtp+insecure://mail.example.com") }
-        #expect(throws: SMTPServerAddress.ParseError.self) { try SMTPServerAddress(url: "smtp://u:secret@mail.example.com") }
+        #expect(throws: SMTPServerAddress.ParseError.self) {
+            try SMTPServerAddress(url: "smtp+insecure://mail.example.com")
+        }
+        #expect(throws: SMTPServerAddress.ParseError.self) {
+            try SMTPServerAddress(url: "smtp://u:secret@mail.example.com")
+        }
         #expect(throws: SMTPServerAddress.ParseError.self) { try SMTPServerAddress(url: "http://mail.example.com") }
         #expect(throws: SMTPServerAddress.ParseError.self) { try SMTPServerAddress(url: "smtp://mail.example.com:0") }
         let hook = try WebhookAddress(url: "https://hooks.slack.com/services/T000/B000/SECRETSECRET")

@@ -260,7 +260,8 @@ import Testing
         #expect(log.map(\.state) == [.sent])
         #expect(log.first?.attempts == 2)
         // A claim left `sending` (the run died) stays so: never claimed again by itself.
-        let stuck = ReminderClaim(channel: "webhook", recipient: "bo@example.com", digest: "d2", stage: "due", items: [])
+        let stuck = ReminderClaim(
+            channel: "webhook", recipient: "bo@example.com", digest: "d2", stage: "due", items: [])
         #expect(try await other.claimReminder(stuck) == .claimed)
         guard case .inProgress = try await made.store.claimReminder(stuck) else {
             Issue.record("a claim left sending was claimed again")

@@ -28,11 +28,19 @@ import Testing
     }
 
     static let roster = Roster(people: [
-        Person(email: "ana@example.com", name: "Ana", team: "pay", startDate: Fixtures.date("2026-11-01"), manager: "max@example.com"),
-        Person(email: "bo@example.com", name: "Bo", team: "pay", startDate: Fixtures.date("2026-10-03"), manager: "max@example.com"),
-        Person(email: "cy@example.com", name: "Cy", active: false, startDate: Fixtures.date("2020-01-01"), manager: "max@example.com"),
+        Person(
+            email: "ana@example.com", name: "Ana", team: "pay", startDate: Fixtures.date("2026-11-01"),
+            manager: "max@example.com"),
+        Person(
+            email: "bo@example.com", name: "Bo", team: "pay", startDate: Fixtures.date("2026-10-03"),
+            manager: "max@example.com"),
+        Person(
+            email: "cy@example.com", name: "Cy", active: false, startDate: Fixtures.date("2020-01-01"),
+            manager: "max@example.com"),
         Person(email: "max@example.com", name: "Max", team: "pay", startDate: Fixtures.date("2020-01-01")),
-        Person(email: "di@example.com", name: "Di", team: "ops", startDate: Fixtures.date("2020-01-03"), manager: "gone@example.com"),
+        Person(
+            email: "di@example.com", name: "Di", team: "ops", startDate: Fixtures.date("2020-01-03"),
+            manager: "gone@example.com"),
         Person(email: "gone@example.com", name: "Gone", active: false),
     ])
 
@@ -48,10 +56,12 @@ import Testing
         let plans = ReminderPlanner.plan(
             status: Self.status("2026-11-28", records: [max]), roster: Self.roster, settings: Self.settings,
             channel: "email", log: [])
-        #expect(plans.map { "\($0.audience.rawValue):\($0.recipient.email):\($0.stage)" } == [
-            "person:ana@example.com:before-3", "person:bo@example.com:overdue-21", "person:di@example.com:overdue-2485",
-            "manager:max@example.com:manager",
-        ])
+        #expect(
+            plans.map { "\($0.audience.rawValue):\($0.recipient.email):\($0.stage)" } == [
+                "person:ana@example.com:before-3", "person:bo@example.com:overdue-21",
+                "person:di@example.com:overdue-2485",
+                "manager:max@example.com:manager",
+            ])
         // Max passed (current): no message to him as a person; as Bo's manager, one (Bo is 26 days overdue);
         // Di's manager is inactive: nobody is told about Di.
         #expect(plans[3].requirements.map(\.person.email) == ["bo@example.com"])
@@ -73,8 +83,10 @@ import Testing
         }
         let sent = first.map { entry($0, .sent) }
         #expect(
-            ReminderPlanner.plan(status: status, roster: Self.roster, settings: Self.settings, channel: "email", log: sent)
-                .isEmpty)
+            ReminderPlanner.plan(
+                status: status, roster: Self.roster, settings: Self.settings, channel: "email", log: sent
+            )
+            .isEmpty)
         // Being sent by another run counts as sent; failed does not (retried, with the same digest).
         #expect(
             ReminderPlanner.plan(
@@ -87,12 +99,15 @@ import Testing
         #expect(retried.map(\.digest) == first.map(\.digest))
         // Another channel has its own ledger.
         #expect(
-            ReminderPlanner.plan(status: status, roster: Self.roster, settings: Self.settings, channel: "webhook", log: sent)
-                .count == first.count)
+            ReminderPlanner.plan(
+                status: status, roster: Self.roster, settings: Self.settings, channel: "webhook", log: sent
+            )
+            .count == first.count)
         // Two days later Ana reaches before-3, and Max (due 2020-01-31) the next weekly overdue stage:
         // a new message to each of them, and to nobody else (Bo and Di stay in their stages).
         let later = ReminderPlanner.plan(
-            status: Self.status("2026-11-28"), roster: Self.roster, settings: Self.settings, channel: "email", log: sent)
+            status: Self.status("2026-11-28"), roster: Self.roster, settings: Self.settings, channel: "email", log: sent
+        )
         #expect(later.map(\.recipient.email) == ["ana@example.com", "max@example.com"])
         #expect(later.first?.stage == .before(days: 3))
         #expect(later.first?.digest != ana.digest)
