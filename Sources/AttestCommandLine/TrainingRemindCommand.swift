@@ -75,7 +75,8 @@ struct TrainingRemindCommand: AsyncParsableCommand {
 
     @Flag(
         name: .customLong("with-invitations"),
-        help: "Put a fresh single-use sign-in link (as `attest training invite`) in each message.")
+        help:
+            "Put a fresh single-use sign-in link (as `attest training invite`) in each person's email (never in chat).")
     var withInvitations = false
 
     @Option(

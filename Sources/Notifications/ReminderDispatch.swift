@@ -62,9 +62,10 @@ public enum ReminderDispatch {
             }
             var failure: String?
             do {
-                // Sign-in links go by email only: a chat channel is read by others, who could use one.
+                // Sign-in links go by email only (a chat channel is read by others, who could use one),
+                // and only to the person who owes the training (a manager's message has none).
                 var link: String?
-                if case .email = channel { link = try signInLink?(plan.recipient.email) }
+                if case .email = channel, plan.audience == .person { link = try signInLink?(plan.recipient.email) }
                 let content = renderer.render(plan, asOf: asOf, signInLink: link)
                 switch channel {
                 case .email(let client, let from, let replyTo):
