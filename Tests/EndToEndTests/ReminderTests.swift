@@ -29,7 +29,8 @@ import Testing
             try root.write(config + reminders, to: "content/handbook.yml")
             let people = try #require(root.read("content/data/people.csv"))
             try root.write(
-                people.replacingOccurrences(of: "Alice Able", with: "Alice Able \(ReminderTests.secret)"),
+                people.replacingOccurrences(of: "Alice Able", with: "Alice Able \(ReminderTests.secret)")
+                    .replacingOccurrences(of: "Bob Baker", with: "Bob <script>alert(1)</script> Baker"),
                 to: "content/data/people.csv")
             certificate = root.container.appendingPathComponent("cert.pem")
             key = root.container.appendingPathComponent("key.pem")
@@ -157,6 +158,11 @@ import Testing
         #expect(html.contains("href=\"\(link)\""))
         let bob = try #require(messages.first { $0["to"] as? String == "bob@example.com" })
         #expect(bob["subject"] as? String == "Due today: API key basics (Example Corp)")
+        #expect(bob["to_name"] as? String == "Bob <script>alert(1)</script> Baker")
+        #expect(
+            (bob["html"] as? String)?.contains("<p>Hello Bob &lt;script&gt;alert(1)&lt;/script&gt; Baker,</p>") == true)
+        #expect((bob["html"] as? String)?.contains("<script>") == false)
+        #expect((bob["text"] as? String)?.contains("Hello Bob <script>alert(1)</script> Baker,") == true)
         let manager = try #require(
             messages.first { ($0["subject"] as? String)?.hasPrefix("Overdue security training") == true })
         #expect(manager["to"] as? String == "admin@example.com")
