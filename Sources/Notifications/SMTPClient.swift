@@ -77,6 +77,8 @@ public struct SMTPClient: Sendable {
         var conversation = SMTPConversation(
             clientName: clientName, security: server.security, user: server.user, password: password, from: from,
             recipients: recipients)
+        // Between starting TLS and the server's first answer over it: a failure then is the handshake's.
+        var handshaking = server.security == .implicitTLS
         do {
             try await channel.executeThenClose { inbound, outbound in
                 var replies = inbound.makeAsyncIterator()
@@ -85,6 +87,7 @@ public struct SMTPClient: Sendable {
                         if timedOut.withLockedValue({ $0 }) { throw SMTPFailure.timedOut(step: step) }
                         throw SMTPFailure.connectionLost(step: step, detail: "the server closed it")
                     }
+                    handshaking = false
                     return reply
                 }
                 var action = try conversation.receive(try await nextReply(conversation.step))
@@ -99,6 +102,7 @@ public struct SMTPClient: Sendable {
                             try underlying.pipeline.syncOperations.addHandler(
                                 NIOSSLClientHandler(context: tlsContext, serverHostname: sniName), position: .first)
                         }.get()
+                        handshaking = true
                         action = conversation.tlsStarted()
                         continue
                     case .sendMessage:
@@ -117,15 +121,33 @@ public struct SMTPClient: Sendable {
                 }
             }
         } catch let failure as SMTPFailure {
+            if handshaking, case .connectionLost = failure {
+                throw .tls(Self.handshakeFailure(failure, host: server.host))
+            }
             throw failure
         } catch {
             if conversation.messageAccepted { return }
             if timedOut.withLockedValue({ $0 }) { throw .timedOut(step: conversation.step) }
-            if error is NIOSSLError || error is BoringSSLError || "\(type(of: error))".contains("SSL") {
-                throw .tls(Self.describe(error))
+            if handshaking || error is NIOSSLError || error is BoringSSLError {
+                throw .tls(Self.handshakeFailure(error, host: server.host))
             }
             throw .connectionLost(step: conversation.step, detail: Self.describe(error))
         }
+    }
+
+    /// The handshake's failure in a line: BoringSSL's reason code when there is one.
+    static func handshakeFailure(_ error: any Error, host: String) -> String {
+        let text = "\(error)"
+        guard let range = text.range(of: "OPENSSL_internal:[A-Z_]+", options: .regularExpression) else {
+            return
+                "the TLS handshake with \(host) failed (the connection closed; does the server speak TLS on this port?)"
+        }
+        let reason = text[range].dropFirst("OPENSSL_internal:".count)
+        if reason == "CERTIFICATE_VERIFY_FAILED" {
+            return
+                "the certificate of \(host) is not trusted (CERTIFICATE_VERIFY_FAILED; --smtp-ca-file names a private CA)"
+        }
+        return "the TLS handshake with \(host) failed (\(reason))"
     }
 
     static func isIPAddress(_ host: String) -> Bool {

@@ -292,9 +292,18 @@ import Testing
         #expect(dropped.stdout.contains("0 sent, 4 failed"), "\(dropped)")
         #expect(dropped.stderr.contains("the connection was lost during the message"), "\(dropped)")
         #expect(dropping.files("").filter { $0.lastPathComponent.hasPrefix("dropped-") }.count == 4)
-        // Nothing was recorded as sent: a working server gets all four.
+        // Nothing was recorded as sent: a working server gets all four, once its certificate is trusted.
         let smtp = try await setup.smtpServer()
         defer { smtp.stop() }
+        let untrusted = try await setup.remind([
+            "--smtp", "smtp://tester@localhost:\(smtp.port)", "--smtp-password-file", setup.passwordFile.path,
+        ])
+        #expect(untrusted.exitCode == 1, "\(untrusted)")
+        #expect(
+            untrusted.stderr.contains(
+                "TLS failed: the certificate of localhost is not trusted (CERTIFICATE_VERIFY_FAILED"),
+            "\(untrusted)")
+        #expect(smtp.files(".eml").isEmpty)
         let good = try await setup.remind(setup.smtpArguments(smtp))
         #expect(good.exitCode == 0, "\(good)")
         #expect(Self.sentLines(good).count == 4)
