@@ -46,7 +46,7 @@ demo: build
 ## the run. About 12 minutes from a clean clone here (more where the Debian and PyPI packages must
 ## first be downloaded).
 test:
-	@bash .ci/install-deps browser validators postgres
+	@bash .ci/install-deps browser validators postgres mail
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash Tests/Browser/run.sh

@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // The C library cmark, from Debian's libcmark-dev.
@@ -97,12 +100,27 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Reminders: the SMTP client (its protocol's state machine in one place), the RFC 5322 message
+        // writer, the chat webhook poster, and the reminder templates' rendering.
+        .target(
+            name: "Notifications",
+            dependencies: [
+                "HandbookContent", "TrainingRecords", "Secrets", "Markdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The commands: argument parsing and printing only.
         .target(
             name: "AttestCommandLine",
             dependencies: [
                 "HandbookContent", "SiteBuilder", "TrainingRecords", "PostgresRecords", "Audit", "AttestServer",
-                "Evidence", "Secrets", "Scan",
+                "Evidence", "Secrets", "Scan", "Notifications",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -132,6 +150,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "HandbookContent", "TrainingRecords"]),
         .testTarget(name: "EndToEndTests", dependencies: [], resources: [.copy("Corpus")]),
     ],
     swiftLanguageModes: [.v6]

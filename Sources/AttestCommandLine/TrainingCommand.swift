@@ -4,7 +4,7 @@ import ArgumentParser
 struct TrainingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "training",
-        abstract: "Check, report, export and import the training records; invite people to the quizzes.",
+        abstract: "Check, report, export and import the training records; invite and remind people.",
         discussion: """
             Every subcommand takes --root DIR and --records PATH|URL: a SQLite file or postgres://USER@HOST[:PORT]/DB \
             (default: ATTEST_RECORDS_URL, else `records` in content/handbook.yml, else .attest/records.sqlite under \
@@ -13,6 +13,7 @@ struct TrainingCommand: AsyncParsableCommand {
         subcommands: [
             TrainingVerifyCommand.self, TrainingStatusCommand.self, TrainingExportCommand.self,
             TrainingImportCommand.self, TrainingInviteCommand.self, TrainingMigrateCommand.self,
+            TrainingRemindCommand.self,
         ]
     )
 }

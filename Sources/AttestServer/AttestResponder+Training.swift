@@ -21,8 +21,11 @@ extension AttestResponder {
         _ = try requireAdmin(request)
         let status = try await computedStatus()
         let payload = TrainingStatusPayload(status, quizTitles: state.quizTitles, policyPages: state.policyPages)
+        // The reminder ledger is shown when it can be read; the status page does not depend on it.
+        let reminders = (try? await state.store.reminderLog()) ?? []
         return Self.htmlResponse(
-            state.pages.trainingStatus(payload, teamChart: Self.teamChartSVG(status)), status: .ok)
+            state.pages.trainingStatus(payload, teamChart: Self.teamChartSVG(status), reminders: reminders),
+            status: .ok)
     }
 
     /// `GET /api/v1/training/status` (admins).

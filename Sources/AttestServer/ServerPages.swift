@@ -100,11 +100,16 @@ struct ServerPages: Sendable {
     }
 
     /// The admins' page: the same table as `attest training status`, and completion per team.
-    /// `teamChart`: the completion chart per team, SVG made by ``TrainingStatusPage`` (its text escaped there).
-    func trainingStatus(_ payload: TrainingStatusPayload, teamChart: String = "") -> String {
-        render(
+    /// `teamChart`: the completion chart per team, SVG made by ``TrainingStatusPage`` (its text escaped there);
+    /// `reminders`: the reminder ledger, shown as when each person was last reminded and at which stage.
+    func trainingStatus(
+        _ payload: TrainingStatusPayload, teamChart: String = "", reminders: [ReminderLogEntry] = []
+    ) -> String {
+        let reminderRows = Self.lastReminderRows(reminders)
+        return render(
             "training-status",
             context: [
+                "reminders": reminderRows, "hasReminders": !reminderRows.isEmpty,
                 "title": "Training status", "isAdmin": true, "asOf": payload.asOf, "teamChart": teamChart,
                 "requirements": payload.requirements.map(Self.row),
                 "teams": payload.teams.map { team -> [String: Any] in

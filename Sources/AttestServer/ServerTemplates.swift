@@ -7,6 +7,7 @@ enum ServerTemplates {
         "layout": layout, "training-navigation": trainingNavigation, "quiz-result": quizResult,
         "my-training": myTraining,
         "training-status": trainingStatus, "invitation": invitation, "error": error,
+        "training-reminders": ServerPages.trainingRemindersTemplate,
     ]
 
     /// The frame used when the server has no site theme (tests); `attest serve` uses the handbook's
@@ -104,6 +105,7 @@ enum ServerTemplates {
         {{/requirements}}
         </tbody>
         </table>
+        {{> training-reminders}}
         """
 
     static let invitation = """

@@ -21,11 +21,13 @@ public struct HandbookConfig: Hashable, Sendable {
     public var records: String?
     /// A short description shown on the home page.
     public var description: String?
+    /// When `attest training remind` writes to people (``ReminderSettings/defaults`` when not configured).
+    public var reminders: ReminderSettings
 
     public init(
         title: String, organization: String = "", baseURL: String = "/", sections: [String] = [],
         admins: [String] = [], links: LinkPolicy = .fail, people: String? = nil, records: String? = nil,
-        description: String? = nil
+        description: String? = nil, reminders: ReminderSettings = .defaults
     ) {
         self.title = title
         self.organization = organization
@@ -36,5 +38,6 @@ public struct HandbookConfig: Hashable, Sendable {
         self.people = people
         self.records = records
         self.description = description
+        self.reminders = reminders
     }
 }

@@ -196,6 +196,17 @@ struct YAMLFields {
         }
     }
 
+    /// A nested mapping's fields, located in the same file; nil (with an error) when `key` holds
+    /// something else, nil without one when it is absent.
+    mutating func mapping(_ key: String, what: String) -> YAMLFields? {
+        guard let node = value(key) else { return nil }
+        guard case .mapping(let mapping) = node else {
+            error("'\(key)' must be \(what), got \(Self.describe(node))", at: locate(node))
+            return nil
+        }
+        return YAMLFields(path: path, lineOffset: lineOffset, mapping: mapping, at: locate(node))
+    }
+
     /// A date written `YYYY-MM-DD`.
     mutating func date(_ key: String, required: Bool = false) -> CalendarDate? {
         let what = "a date YYYY-MM-DD"

@@ -80,6 +80,28 @@ extension PostgresRecordStore {
                 "CREATE INDEX attempts_acceptances ON attempts (person, sequence) WHERE kind = 'acceptance'",
             ]
         ),
+        (
+            "v6 reminder ledger",
+            [
+                // Matches SQLite's "v5 reminder ledger": one row per reminder message, claimed before
+                // it is sent. Not part of the attempts' hash chain.
+                """
+                CREATE TABLE reminder_ledger (
+                    channel TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    digest TEXT NOT NULL,
+                    stage TEXT NOT NULL,
+                    items TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'failed')),
+                    claimed_at TEXT COLLATE "C" NOT NULL,
+                    finished_at TEXT,
+                    detail TEXT,
+                    attempts INTEGER NOT NULL,
+                    PRIMARY KEY (channel, recipient, digest)
+                )
+                """
+            ]
+        ),
     ]
 
     /// On one connection, in one transaction under the schema lock (instances starting together

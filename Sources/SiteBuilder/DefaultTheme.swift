@@ -22,6 +22,119 @@ public enum DefaultTheme {
             """##
         ),
         (
+            "email/manager.html.mustache",
+            ##"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>{{handbook_title}}</title></head>
+            <body style="font-family: sans-serif; line-height: 1.5">
+            <p>Hello {{name}},</p>
+            <p>These people who report to you are overdue on security training as of {{as_of}}:</p>
+            {{#reports}}
+            <h2 style="font-size: 1em">{{name}} &lt;{{email}}&gt;{{#team}}, {{team}}{{/team}}</h2>
+            <ul>
+            {{#requirements}}
+            <li><a href="{{link}}">{{quiz_title}}</a>: due {{due}}{{#days_overdue}} ({{days_overdue}} days ago){{/days_overdue}}</li>
+            {{/requirements}}
+            </ul>
+            {{/reports}}
+            <p>Please ask them to complete it.</p>
+            <p style="color: #555">{{organization}} · {{handbook_title}}</p>
+            </body>
+            </html>
+
+            """##
+        ),
+        (
+            "email/manager.subject.mustache",
+            ##"""
+            Overdue security training: {{report_count}} {{#several_reports}}people who report{{/several_reports}}{{^several_reports}}person who reports{{/several_reports}} to you ({{organization}})
+
+            """##
+        ),
+        (
+            "email/manager.txt.mustache",
+            ##"""
+            Hello {{name}},
+
+            These people who report to you are overdue on security training as of {{as_of}}:
+
+            {{#reports}}
+            {{name}} <{{email}}>{{#team}}, {{team}}{{/team}}
+            {{#requirements}}
+            - {{quiz_title}}: due {{due}}{{#days_overdue}} ({{days_overdue}} days ago){{/days_overdue}}
+              {{link}}
+            {{/requirements}}
+
+            {{/reports}}
+            Please ask them to complete it.
+
+            {{organization}} · {{handbook_title}}
+
+            """##
+        ),
+        (
+            "email/reminder.html.mustache",
+            ##"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>{{handbook_title}}</title></head>
+            <body style="font-family: sans-serif; line-height: 1.5">
+            <p>Hello {{name}},</p>
+            <p>{{#is_before}}This is a reminder that training is due soon.{{/is_before}}{{#is_due}}Training is due today.{{/is_due}}{{#is_overdue}}Training is overdue.{{/is_overdue}} Open for you as of {{as_of}}:</p>
+            <ul>
+            {{#requirements}}
+            <li><a href="{{link}}">{{quiz_title}}</a>: {{state}}, due {{due}}{{#days_left}} (in {{days_left}} days){{/days_left}}{{#days_overdue}} ({{days_overdue}} days ago){{/days_overdue}}
+            {{#policies}}<br>covers: {{title}} (version {{version}}){{/policies}}</li>
+            {{/requirements}}
+            </ul>
+            {{#sign_in_link}}
+            <p><a href="{{sign_in_link}}">Sign in</a> (the link works once and expires).</p>
+            {{/sign_in_link}}
+            {{#my_training_url}}
+            <p><a href="{{my_training_url}}">Your training</a></p>
+            {{/my_training_url}}
+            <p style="color: #555">{{organization}} · {{handbook_title}}</p>
+            </body>
+            </html>
+
+            """##
+        ),
+        (
+            "email/reminder.subject.mustache",
+            ##"""
+            {{#is_overdue}}Overdue: {{/is_overdue}}{{#is_due}}Due today: {{/is_due}}{{#is_before}}Reminder: {{/is_before}}{{#several}}{{count}} security trainings{{/several}}{{^several}}{{#requirements}}{{quiz_title}}{{/requirements}}{{/several}} ({{organization}})
+
+            """##
+        ),
+        (
+            "email/reminder.txt.mustache",
+            ##"""
+            Hello {{name}},
+
+            {{#is_before}}This is a reminder that training is due soon.{{/is_before}}{{#is_due}}Training is due today.{{/is_due}}{{#is_overdue}}Training is overdue.{{/is_overdue}} Open for you as of {{as_of}}:
+
+            {{#requirements}}
+            - {{quiz_title}}: {{state}}, due {{due}}{{#days_left}} (in {{days_left}} days){{/days_left}}{{#days_overdue}} ({{days_overdue}} days ago){{/days_overdue}}
+              {{link}}
+            {{#policies}}
+              covers: {{title}} (version {{version}})
+            {{/policies}}
+            {{/requirements}}
+
+            {{#sign_in_link}}
+            Sign in with this link (it works once and expires): {{sign_in_link}}
+
+            {{/sign_in_link}}
+            {{#my_training_url}}
+            Your training: {{my_training_url}}
+            {{/my_training_url}}
+
+            {{organization}} · {{handbook_title}}
+
+            """##
+        ),
+        (
             "home.mustache",
             ##"""
             <h1>{{siteTitle}}</h1>

@@ -26,6 +26,14 @@ public enum HandbookScaffold {
               - security@example.com
             links: fail
             people: content/data/people.csv
+            # attest training remind (templates in templates/email/)
+            reminders:
+              before_days: [14, 3]
+              on_due_date: true
+              overdue_every_days: 7
+              manager_after_days: 14
+              from: Security Team <security@example.com>
+              reply_to: security@example.com
 
             """
         ),

@@ -29,7 +29,7 @@ public struct SiteTheme: Sendable {
         var sources: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         let files = (fileManager.enumerator(atPath: directory)?.allObjects as? [String] ?? []).sorted()
-        for file in files where file.hasSuffix(".mustache") && !file.hasPrefix("static/") {
+        for file in files where file.hasSuffix(".mustache") && !file.hasPrefix("static/") && !file.hasPrefix("email/") {
             let shown = displayPath + "/" + file
             guard let data = fileManager.contents(atPath: directory + "/" + file) else {
                 diagnostics.append(.error("cannot read template", at: SourceLocation(path: shown)))

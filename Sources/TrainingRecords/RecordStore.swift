@@ -25,6 +25,14 @@ public protocol RecordStore: Sendable {
     /// `expires` (seconds since 1970) is when the link stops being valid anyway: the mark may be
     /// forgotten after it. Invitations are kept apart from the attempts and their hash chain.
     func redeemInvitation(id: String, person: String, expires: Int64) async throws -> InvitationRedemption
+    /// Claims a reminder message before it is sent (see ``ReminderDelivery``): one atomic step on the
+    /// key (channel, recipient, digest), so that of two runs at once exactly one gets ``ReminderClaimOutcome/claimed``.
+    /// A message that failed before is claimed again; one sent or still `sending` is not.
+    func claimReminder(_ claim: ReminderClaim) async throws -> ReminderClaimOutcome
+    /// Marks a claimed message sent, or failed with `detail` (then the next run retries it).
+    func finishReminder(_ claim: ReminderClaim, sent: Bool, detail: String?) async throws
+    /// Every row of the reminder ledger, by claim time.
+    func reminderLog() async throws -> [ReminderLogEntry]
     /// Walks every record in sequence order with ``ChainVerifier``; with `expectedHead`, that record
     /// must still be in the chain.
     func verifyChain(expectedHead: String?) async throws -> ChainVerification

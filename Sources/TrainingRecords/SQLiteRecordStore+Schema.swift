@@ -63,6 +63,27 @@ extension SQLiteRecordStore {
                     CREATE INDEX attempts_acceptances ON attempts (person, sequence) WHERE kind = 'acceptance';
                     """)
         }
+        migrator.registerMigration("v5 reminder ledger") { db in
+            // The reminders sent (or being sent, or failed) by `attest training remind`, one row per
+            // message: claimed before sending, so that two runs send it once and a crash never twice.
+            // Not part of the attempts' hash chain.
+            try db.execute(
+                sql: """
+                    CREATE TABLE reminder_ledger (
+                        channel TEXT NOT NULL,
+                        recipient TEXT NOT NULL,
+                        digest TEXT NOT NULL,
+                        stage TEXT NOT NULL,
+                        items TEXT NOT NULL,
+                        state TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'failed')),
+                        claimed_at TEXT NOT NULL,
+                        finished_at TEXT,
+                        detail TEXT,
+                        attempts INTEGER NOT NULL,
+                        PRIMARY KEY (channel, recipient, digest)
+                    )
+                    """)
+        }
         return migrator
     }
 }

@@ -57,7 +57,13 @@ public final class SQLiteRecordStore: RecordStore {
                     path: path,
                     reason: "its schema is newer than this attest knows (written by a newer version); upgrade attest")
             }
-            try Self.migrator.migrate(pool)
+            do {
+                try Self.migrator.migrate(pool)
+            } catch {
+                // Two processes opening the file at once can both find a migration missing; the one
+                // that applies it second fails. Fine when the other applied everything meanwhile.
+                guard try pool.read({ db in try Self.migrator.hasCompletedMigrations(db) }) else { throw error }
+            }
             self.pool = pool
         } catch let error as RecordStoreError {
             throw error

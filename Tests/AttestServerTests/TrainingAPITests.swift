@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import TrainingRecords
 
 @Suite struct TrainingAPITests {
     static let bob = ServerFixture.proxyHeaders("bob@example.com")
@@ -120,6 +121,33 @@ import Testing
             let page = try await client.execute(uri: "/admin/training/", method: .get, headers: Self.alice)
             #expect(page.status == .ok)
             #expect(String(buffer: page.body).contains("<h1>Training status</h1>"))
+        }
+    }
+
+    @Test func adminPageShowsWhenEachPersonWasLastRemindedAndAtWhichStage() async throws {
+        let fixture = try ServerFixture()
+        let first = ReminderClaim(
+            channel: "email", recipient: "bob@example.com", digest: "d1", stage: "before-14", items: ["x"])
+        let later = ReminderClaim(
+            channel: "webhook", recipient: "bob@example.com", digest: "d2", stage: "due", items: ["y"])
+        let failed = ReminderClaim(
+            channel: "email", recipient: "<b>carol</b>@example.com", digest: "d3", stage: "overdue-7", items: ["z"])
+        for claim in [first, later, failed] { _ = try await fixture.store.claimReminder(claim) }
+        try await fixture.store.finishReminder(first, sent: true, detail: nil)
+        try await fixture.store.finishReminder(later, sent: true, detail: nil)
+        try await fixture.store.finishReminder(failed, sent: false, detail: "550")
+        try await fixture.test { client in
+            let page = try await client.execute(uri: "/admin/training/", method: .get, headers: Self.alice)
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            #expect(html.contains("<h2>Reminders</h2>"))
+            #expect(
+                html.contains(
+                    "<tr><td>bob@example.com</td><td>2026-09-21T12:00:01.000Z</td><td>due</td><td>webhook</td><td></td></tr>"
+                ), "\(html)")
+            #expect(
+                html.contains("<td>&lt;b&gt;carol&lt;/b&gt;@example.com</td><td></td><td></td><td></td><td>failed at"))
+            #expect(!html.contains("<b>carol"))
         }
     }
 

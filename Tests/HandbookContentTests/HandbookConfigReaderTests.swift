@@ -47,7 +47,7 @@ import Testing
         #expect(config == nil)
         #expect(
             diagnostics.map(\.description) == [
-                "content/handbook.yml:4:1: warning: unknown key 'colour' in handbook.yml, ignored; known keys: title, organization, base_url, description, sections, admins, links, people, records",
+                "content/handbook.yml:4:1: warning: unknown key 'colour' in handbook.yml, ignored; known keys: title, organization, base_url, description, sections, admins, links, people, records, reminders",
                 "content/handbook.yml:1:1: error: missing required field 'title' (the handbook's title)",
                 "content/handbook.yml:5:11: error: 'sections' must be a list of section folder names, got a mapping",
                 "content/handbook.yml:3:10: error: 'admins' must list email addresses, got 'not-an-email'",
@@ -87,5 +87,55 @@ import Testing
             diagnostics.map(\.description) == [
                 "content/handbook.yml:1:1: error: expected a mapping of 'key: value' lines, got a list"
             ])
+    }
+}
+
+@Suite struct ReminderSettingsReaderTests {
+    @Test func defaultsWhenAbsentAndEveryFieldWhenGiven() {
+        let (plain, _) = HandbookConfigReader.read(text: "title: T\n", path: "content/handbook.yml")
+        #expect(plain?.reminders == .defaults)
+        #expect(plain?.reminders.beforeDays == [14, 3])
+        let yaml = """
+            title: T
+            reminders:
+              before_days: [3, 21]
+              on_due_date: false
+              overdue_every_days: 5
+              manager_after_days: never
+              from: Security Team <security@example.com>
+              reply_to: help@example.com
+
+            """
+        let (config, diagnostics) = HandbookConfigReader.read(text: yaml, path: "content/handbook.yml")
+        #expect(diagnostics.isEmpty)
+        let reminders = config?.reminders
+        #expect(reminders?.beforeDays == [21, 3])
+        #expect(reminders?.onDueDate == false)
+        #expect(reminders?.overdueEveryDays == 5)
+        #expect(reminders?.managerAfterDays == nil)
+        #expect(reminders?.from == Mailbox(name: "Security Team", email: "security@example.com"))
+        #expect(reminders?.replyTo == Mailbox(email: "help@example.com"))
+    }
+
+    @Test func badValuesAreErrorsAtTheirLineAndColumn() {
+        let yaml = """
+            title: T
+            reminders:
+              before_days: [14, soon]
+              overdue_every_days: -1
+              from: not an address
+              colour: blue
+
+            """
+        let (config, diagnostics) = HandbookConfigReader.read(text: yaml, path: "content/handbook.yml")
+        #expect(config == nil)
+        let shown = diagnostics.map(\.description)
+        #expect(shown.contains { $0.hasPrefix("content/handbook.yml:3:21: error: 'before_days' must list") })
+        #expect(shown.contains { $0.hasPrefix("content/handbook.yml:4:23: error: 'overdue_every_days' must be") })
+        #expect(shown.contains { $0.hasPrefix("content/handbook.yml:5:9: error: 'from' must be an email address") })
+        #expect(shown.contains { $0.hasPrefix("content/handbook.yml:6:3: warning: unknown key 'colour' in reminders") })
+        let (notMapping, more) = HandbookConfigReader.read(text: "title: T\nreminders: 7\n", path: "h.yml")
+        #expect(notMapping == nil)
+        #expect(more.map(\.description).contains { $0.hasPrefix("h.yml:2:12: error: 'reminders' must be a mapping") })
     }
 }

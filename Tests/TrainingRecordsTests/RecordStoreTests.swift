@@ -261,4 +261,58 @@ import Testing
         #expect(ChainVerifier.verify([records[0], forged] + records.dropFirst(2)).problem?.kind == .edited)
         try await reopened.close()
     }
+
+    @Test(arguments: StoreKind.allCases)
+    func aReminderIsClaimedOnceByRacingRunsAndRetriedOnlyAfterFailing(_ kind: StoreKind) async throws {
+        let made = try await kind.makeStore()
+        defer { made.cleanUp() }
+        let other = try await made.openAnother()
+        let stores = [made.store, other]
+        let claim = ReminderClaim(
+            channel: "email", recipient: "Ana@Example.com", digest: "d1", stage: "before-3",
+            items: ["ana@example.com|keys|2026-12-05|before-3", "ana@example.com|sharing|2026-12-20|before-14"])
+        // Sixteen claims from two instances at once: exactly one run may send it.
+        let outcomes = try await withThrowingTaskGroup(of: ReminderClaimOutcome.self) { group in
+            for index in 0..<16 {
+                let store = stores[index % 2]
+                group.addTask { try await store.claimReminder(claim) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 == .claimed }.count == 1)
+        #expect(outcomes.allSatisfy { if case .inProgress = $0 { true } else { $0 == .claimed } })
+        // A failed send is claimed again (retried); a sent one never.
+        try await other.finishReminder(claim, sent: false, detail: "550 no such user")
+        var log = try await made.store.reminderLog()
+        #expect(log.count == 1)
+        #expect(log.first?.state == .failed)
+        #expect(log.first?.detail == "550 no such user")
+        #expect(log.first?.recipient == "ana@example.com")
+        #expect(log.first?.items == claim.items)
+        #expect(try await made.store.claimReminder(claim) == .claimed)
+        try await made.store.finishReminder(claim, sent: true, detail: nil)
+        guard case .alreadySent(let at) = try await other.claimReminder(claim) else {
+            Issue.record("a sent reminder was claimed again")
+            return
+        }
+        #expect(UTCTimestamp(parsing: at) != nil)
+        log = try await other.reminderLog()
+        #expect(log.map(\.state) == [.sent])
+        #expect(log.first?.attempts == 2)
+        // A claim left `sending` (the run died) stays so: never claimed again by itself.
+        let stuck = ReminderClaim(
+            channel: "webhook", recipient: "bo@example.com", digest: "d2", stage: "due", items: [])
+        #expect(try await other.claimReminder(stuck) == .claimed)
+        guard case .inProgress = try await made.store.claimReminder(stuck) else {
+            Issue.record("a claim left sending was claimed again")
+            return
+        }
+        // Finishing a message that is not `sending` changes nothing.
+        try await other.finishReminder(claim, sent: false, detail: "late")
+        #expect(try await other.reminderLog().first { $0.digest == "d1" }?.state == .sent)
+        // The attempts' chain is untouched.
+        #expect(try await other.allRecords().isEmpty)
+        try await other.close()
+        try await made.store.close()
+    }
 }
