@@ -38,7 +38,7 @@ import Testing
         await #expect(
             throws: RecordStoreError.cannotOpen(
                 path: location.display,
-                reason: "its schema is version 99, newer than this attest knows (5); upgrade attest")
+                reason: "its schema is version 99, newer than this attest knows (6); upgrade attest")
         ) {
             try await PostgresRecordStore.open(location)
         }
