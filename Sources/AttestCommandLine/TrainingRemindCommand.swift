@@ -337,7 +337,7 @@ struct TrainingRemindCommand: AsyncParsableCommand {
                 count += 1
                 let link = withLinks ? "(a fresh sign-in link)" : nil
                 let content = renderer.render(plan, asOf: day, signInLink: link)
-                let quizzes = plan.requirements.map { "\($0.quizID) due \($0.due?.description ?? "now")" }
+                let quizzes = plan.requirements.map { "\($0.label) due \($0.due?.description ?? "now")" }
                 print(
                     "would send: \(channel) to \(plan.recipient.email) (\(plan.stage)): \(content.subject) [\(quizzes.joined(separator: "; "))]"
                 )

@@ -16,6 +16,8 @@ public struct ReminderRenderer: Sendable {
     let quizTitles: [String: String]
     /// Quiz id → the policies it acknowledges (id, title, current version).
     let quizPolicies: [String: [(id: String, title: String, version: String)]]
+    /// Policy id → its page (path under the handbook, ending in `/`) and title, for acceptances.
+    let policyPages: [String: (path: String, title: String)]
 
     public init(
         templates: ReminderTemplates, redactor: SecretRedactor, organization: String, handbookTitle: String,
@@ -30,6 +32,12 @@ public struct ReminderRenderer: Sendable {
         self.baseURL = base
         quizTitles = Dictionary(quizzes.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let byID = Dictionary(policies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        policyPages = byID.mapValues { policy in
+            var path = policy.sourcePath
+            if path.hasPrefix("content/") { path.removeFirst("content/".count) }
+            if path.hasSuffix(".md") { path.removeLast(".md".count) }
+            return (path + "/", policy.title)
+        }
         quizPolicies = Dictionary(
             quizzes.map { quiz in
                 (
@@ -108,14 +116,26 @@ public struct ReminderRenderer: Sendable {
     }
 
     func requirementContext(_ requirement: TrainingRequirement, asOf: CalendarDate) -> [String: Any] {
-        var values: [String: Any] = [
-            "quiz_id": requirement.quizID, "quiz_title": quizTitles[requirement.quizID] ?? requirement.quizID,
-            "link": baseURL.map { "\($0)/quizzes/\(requirement.quizID)/" } ?? "/quizzes/\(requirement.quizID)/",
-            "due": requirement.due?.description ?? "now",
-            "policies": (quizPolicies[requirement.quizID] ?? []).map {
+        let path: String
+        var values: [String: Any] = ["due": requirement.due?.description ?? "now"]
+        switch requirement.kind {
+        case .quiz:
+            path = "quizzes/\(requirement.quizID)/"
+            values["quiz_id"] = requirement.quizID
+            values["policies"] = (quizPolicies[requirement.quizID] ?? []).map {
                 ["id": $0.id, "title": $0.title, "version": $0.version]
-            },
-        ]
+            }
+        case .acceptance:
+            let page = policyPages[requirement.policyID]
+            path = page?.path ?? "policies/\(requirement.policyID)/"
+            values["policy_id"] = requirement.policyID
+            values["policy_version"] = requirement.policyVersion
+            values["is_acceptance"] = true
+        }
+        // `quiz_title` names either kind, so that a template written for quizzes lists acceptances too.
+        values["quiz_title"] = title(of: requirement)
+        values["title"] = title(of: requirement)
+        values["link"] = baseURL.map { "\($0)/\(path)" } ?? "/\(path)"
         let state: String
         switch requirement.state {
         case .overdue: state = "overdue"
@@ -130,6 +150,17 @@ public struct ReminderRenderer: Sendable {
         }
         values["is_overdue"] = requirement.state == .overdue
         return values
+    }
+
+    /// What a requirement asks, as a reader sees it: the quiz's title, or "Read and accept TITLE
+    /// (version X)".
+    func title(of requirement: TrainingRequirement) -> String {
+        switch requirement.kind {
+        case .quiz: quizTitles[requirement.quizID] ?? requirement.quizID
+        case .acceptance:
+            "Read and accept \(policyPages[requirement.policyID]?.title ?? requirement.policyID) "
+                + "(version \(requirement.policyVersion))"
+        }
     }
 
     /// The webhook's JSON body for `plan` and its rendered `content`.
@@ -157,8 +188,14 @@ public struct ReminderRenderer: Sendable {
                     + plan.requirements.map { requirement in
                         var item = JSONObjectWriter()
                         item.field("person", requirement.person.email)
-                        item.field("quiz", requirement.quizID)
-                        item.field("title", redactor.redact(quizTitles[requirement.quizID] ?? requirement.quizID).text)
+                        item.field("kind", requirement.kind.rawValue)
+                        if requirement.kind == .quiz {
+                            item.field("quiz", requirement.quizID)
+                        } else {
+                            item.field("policy", requirement.policyID)
+                            item.field("version", requirement.policyVersion)
+                        }
+                        item.field("title", redactor.redact(title(of: requirement)).text)
                         item.field("due", requirement.due?.description ?? "now")
                         item.field("state", requirement.state.rawValue)
                         return item.finish()

@@ -38,7 +38,7 @@ public enum ReminderPlanner {
                     continue
                 }
                 items.append(
-                    ReminderItem(person: email, quizID: requirement.quizID, due: requirement.due, stage: stage))
+                    ReminderItem(person: email, requirement: requirement.label, due: requirement.due, stage: stage))
                 if let after = settings.managerAfterDays, requirement.state == .overdue, let due = requirement.due,
                     due.days(until: status.asOf) >= after,
                     let manager = person.manager?.lowercased(), !manager.isEmpty, manager != email
@@ -58,7 +58,7 @@ public enum ReminderPlanner {
             if let known, !known.active { continue }
             let reports = escalated[manager]!
             let items = reports.map {
-                ReminderItem(person: $0.person.email, quizID: $0.quizID, due: $0.due, stage: .manager)
+                ReminderItem(person: $0.person.email, requirement: $0.label, due: $0.due, stage: .manager)
             }
             let seen = covered[manager] ?? []
             guard items.contains(where: { !seen.contains($0.key) }) else { continue }
