@@ -37,7 +37,8 @@ final class MailTestServer: @unchecked Sendable {
         process.standardError = output
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(20)
+        // Generous: Python, aiosmtpd and a certificate made with openssl start slowly while the whole suite runs.
+        let deadline = Date().addingTimeInterval(90)
         var found: Int?
         while Date() < deadline {
             let text = String(decoding: (try? Data(contentsOf: outputURL)) ?? Data(), as: UTF8.self)
