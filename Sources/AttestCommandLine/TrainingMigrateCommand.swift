@@ -57,11 +57,13 @@ struct TrainingMigrateCommand: AsyncParsableCommand {
         defer { try? source.close() }
         let entries: [ChainEntry]
         let marks: [InvitationMark]
+        let reminders: [ReminderLogEntry]
         let before: ChainVerification
         do {
             before = try await source.verifyChain()
             entries = try await source.chainEntries()
             marks = try await source.invitationMarks()
+            reminders = try await source.reminderLog()
         } catch {
             throw Self.failure("cannot read '\(sourceLocation.display)': \(error)")
         }
@@ -92,6 +94,7 @@ struct TrainingMigrateCommand: AsyncParsableCommand {
                 copied += batch.count
             }
             try await destination.addInvitationMarks(marks)
+            try await destination.addReminderLog(reminders)
             let after = try await destination.verifyChain(expectedHead: before.head)
             try? await destination.close()
             if let problem = after.problem {
@@ -103,7 +106,9 @@ struct TrainingMigrateCommand: AsyncParsableCommand {
                         + "\(after.head ?? "none")), not the source's \(before.recordCount)")
             }
             let kept = present.isEmpty ? "" : " (\(present.count) were there already)"
-            print("copied \(copied) records\(kept) and \(marks.count) used invitation links")
+            print(
+                "copied \(copied) records\(kept), \(marks.count) used invitation links and \(reminders.count) "
+                    + "reminder ledger rows")
             print(
                 "OK: \(after.recordCount) records, head \(after.head ?? "(none: no records)") in '\(destinationLocation.display)'"
             )

@@ -58,4 +58,23 @@ extension PostgresRecordStore {
             }
         }
     }
+
+    /// Adds reminder ledger rows as they are (those already there, by channel, recipient and digest,
+    /// are kept), so that people are not reminded again after a move from SQLite.
+    public func addReminderLog(_ entries: [ReminderLogEntry]) async throws {
+        guard !entries.isEmpty else { return }
+        try await gate.run { connection in
+            for entry in entries {
+                let items = entry.items.joined(separator: "\n")
+                try await connection.query(
+                    """
+                    INSERT INTO reminder_ledger (channel, recipient, digest, stage, items, state, claimed_at,
+                        finished_at, detail, attempts)
+                    VALUES (\(entry.channel), \(entry.recipient), \(entry.digest), \(entry.stage), \(items),
+                        \(entry.state.rawValue), \(entry.claimedAt), \(entry.finishedAt), \(entry.detail), \(entry.attempts))
+                    ON CONFLICT (channel, recipient, digest) DO NOTHING
+                    """, logger: Self.logger)
+            }
+        }
+    }
 }

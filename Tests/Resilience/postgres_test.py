@@ -25,6 +25,7 @@ import secrets
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -349,10 +350,19 @@ def main():
         run([ATTEST, "training", "import", "--root", root, "--records", sqlite, completions])
         code, out, err = run([ATTEST, "training", "verify", "--root", root, "--records", sqlite])
         source_head = out.split("head ")[-1].strip() if code == 0 else ""
+        # A reminder already sent from the SQLite records moves too (no one is reminded twice).
+        with sqlite3.connect(sqlite) as db:
+            db.execute("INSERT INTO reminder_ledger (channel, recipient, digest, stage, items, state, claimed_at, "
+                       "finished_at, detail, attempts) VALUES ('email', 'admin@example.com', 'd1', 'overdue-7', "
+                       "'admin@example.com|key-basics|2026-01-01|overdue-7', 'sent', '2026-01-08T09:00:00.000Z', "
+                       "'2026-01-08T09:00:01.000Z', NULL, 1)")
         code, out, err = run([ATTEST, "training", "migrate", "--from", sqlite, "--to", url("migrated"),
                               "--records-password-file", password_file])
         result(code == 0 and source_head and f"head {source_head}" in out, "training migrate: the same head on PostgreSQL",
                out + err)
+        result(cluster.psql("SELECT recipient || ' ' || state || ' ' || stage FROM reminder_ledger",
+                            database="migrated") == "admin@example.com sent overdue-7",
+               "training migrate: the reminder ledger comes along")
         code, out, err = run([ATTEST, "training", "verify", "--root", root, "--records", url("migrated"),
                               "--records-password-file", password_file, "--expect-head", source_head or "0" * 64])
         result(code == 0 and out.startswith("OK: 3 records"), "training verify on PostgreSQL after migrate", out + err)
