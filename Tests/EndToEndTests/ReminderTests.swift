@@ -213,6 +213,30 @@ import Testing
         #expect(keys.count == 4)
     }
 
+    @Test func implicitTLSAndAuthLoginDeliver() async throws {
+        let setup = try Setup()
+        defer { setup.root.remove() }
+        // smtps:// (TLS from the first byte, as on port 465) to a server that offers only AUTH LOGIN.
+        let smtps = try await MailTestServer(
+            script: "smtp_server.py",
+            arguments: ["smtps", "{folder}", setup.certificate.path, setup.key.path, "tester", ReminderTests.password],
+            folder: setup.root.container.appendingPathComponent("smtps-\(UUID().uuidString)"))
+        defer { smtps.stop() }
+        let outcome = try await setup.remind([
+            "--smtp", "smtps://tester@localhost:\(smtps.port)", "--smtp-ca-file", setup.certificate.path,
+            "--smtp-password-file", setup.passwordFile.path,
+        ])
+        #expect(outcome.exitCode == 0, "\(outcome)")
+        #expect(Self.sentLines(outcome).count == 4, "\(outcome)")
+        let metadata = smtps.files(".json").compactMap { url -> [String: Any]? in
+            guard let data = try? Data(contentsOf: url) else { return nil }
+            return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        }
+        #expect(metadata.count == 4)
+        #expect(metadata.allSatisfy { $0["user"] as? String == "tester" && $0["tls"] as? Bool == true })
+        #expect(try Self.inspect(smtps.folder).count == 4)
+    }
+
     @Test func twoRunsAtOnceOnPostgreSQLSendEachMessageOnce() async throws {
         let setup = try Setup()
         defer { setup.root.remove() }

@@ -5,6 +5,9 @@
       aiosmtpd on 127.0.0.1: STARTTLS required before anything else, AUTH (PLAIN, LOGIN) required
       and only over TLS; each accepted message is written to FOLDER/N.eml with FOLDER/N.json
       ({"mail_from", "rcpt_tos", "user"}); RCPT TO an ADDRESS given with --reject answers 550.
+  smtp_server.py smtps FOLDER CERT KEY USER PASSWORD
+      the same, but TLS from the first byte (implicit TLS, as on port 465) and only AUTH LOGIN
+      offered (the client must speak the two-step mechanism).
   smtp_server.py drop FOLDER
       a plain server (for smtp+insecure://) that takes MAIL, RCPT and DATA, then closes the
       connection in the middle of the message, writing FOLDER/dropped-N.
@@ -25,7 +28,7 @@ def write_atomically(path, data):
     os.replace(temporary, path)
 
 
-async def serve_tls(folder, cert, key, user, password, rejected):
+async def serve_tls(folder, cert, key, user, password, rejected, implicit=False):
     try:
         from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
     except ImportError:
@@ -54,18 +57,22 @@ async def serve_tls(folder, cert, key, user, password, rejected):
             meta = {"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos,
                     "user": session.auth_data.login.decode() if isinstance(session.auth_data, LoginPassword) else None,
                     "authenticated": bool(session.authenticated),
-                    "tls": session.ssl is not None}
+                    "tls": implicit or session.ssl is not None}
             write_atomically(base + ".json", json.dumps(meta).encode())
             write_atomically(base + ".eml", envelope.original_content)
             return "250 2.0.0 queued as %d" % counter["n"]
 
     def factory():
+        if implicit:
+            # The connection is TLS already (the server's ssl=context below): no STARTTLS to offer.
+            return SMTP(Handler(), hostname="localhost", authenticator=authenticator, auth_required=True,
+                        auth_require_tls=False, auth_exclude_mechanism=["PLAIN"], decode_data=False)
         return SMTP(Handler(), hostname="localhost", tls_context=context, require_starttls=True,
                     authenticator=authenticator, auth_required=True, auth_require_tls=True,
                     decode_data=False)
 
     loop = asyncio.get_running_loop()
-    server = await loop.create_server(factory, host="127.0.0.1", port=0)
+    server = await loop.create_server(factory, host="127.0.0.1", port=0, ssl=context if implicit else None)
     print("PORT %d" % server.sockets[0].getsockname()[1], flush=True)
     await server.serve_forever()
 
@@ -110,6 +117,8 @@ def main():
     if len(args) >= 6 and args[0] == "tls":
         rejected = [args[i + 1].lower() for i, a in enumerate(args) if a == "--reject" and i + 1 < len(args)]
         asyncio.run(serve_tls(args[1], args[2], args[3], args[4], args[5], rejected))
+    elif len(args) == 6 and args[0] == "smtps":
+        asyncio.run(serve_tls(args[1], args[2], args[3], args[4], args[5], [], implicit=True))
     elif len(args) == 2 and args[0] == "drop":
         asyncio.run(serve_drop(args[1]))
     else:
