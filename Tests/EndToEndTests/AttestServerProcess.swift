@@ -20,8 +20,8 @@ final class AttestServerProcess: @unchecked Sendable {
     }
 
     /// Starts `attest serve --root root --host 127.0.0.1 --port P extraArguments…` and waits
-    /// until it answers HTTP (at most `timeout` seconds).
-    init(root: FixtureRoot, extraArguments: [String], timeout: Double = 60) async throws {
+    /// until it answers HTTP (at most `timeout` seconds: a deadline for a loaded machine, not a timing).
+    init(root: FixtureRoot, extraArguments: [String], timeout: Double = 180) async throws {
         guard FileManager.default.isExecutableFile(atPath: AttestExecutable.url.path) else {
             throw AttestExecutable.Missing()
         }

@@ -31,7 +31,7 @@ struct WatchTests {
         func logText() -> String { String(decoding: (try? Data(contentsOf: logURL)) ?? Data(), as: UTF8.self) }
 
         let page = "site/guides/onboarding/index.html"
-        let built = try await Self.poll(seconds: 60) { root.exists(page) || !process.isRunning }
+        let built = try await Self.poll(seconds: 180) { root.exists(page) || !process.isRunning }
         #expect(built && process.isRunning, "no first build:\n\(logText())")
         let original = try #require(root.read("content/guides/onboarding.md"))
 
