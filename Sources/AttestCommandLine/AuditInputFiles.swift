@@ -69,21 +69,15 @@ struct AuditInputFiles {
                 : (nil, nil, [])
         }
         let shown = displayPath(path)
+        let store: SQLiteRecordStore
         do {
-            let store = try SQLiteRecordStore(path: path, createIfMissing: false)
-            defer { try? store.close() }
-            let records = try await store.allRecords()
-            // The chain's head hash identifies the records exactly (a SQLite file's bytes do not).
-            let chain = ChainVerifier.verify(records)
-            if let problem = chain.problem {
-                return (nil, nil, [.error("the training records '\(shown)' fail verification: \(problem)", at: nil)])
-            }
-            let input = AuditReport.Input(
-                kind: "records", path: shown, sha256: chain.head ?? FileDigest.sha256(of: []), rows: records.count)
-            return (records, input, [])
+            store = try SQLiteRecordStore(path: path, createIfMissing: false)
         } catch {
             return (nil, nil, [.error("cannot read the training records '\(shown)': \(error)", at: nil)])
         }
+        let loaded = await verifiedRecords(in: store, shown: shown)
+        try? store.close()
+        return loaded
     }
 
     /// The records in PostgreSQL, verified like a file's (the database must hold Attest's records).
@@ -95,22 +89,27 @@ struct AuditInputFiles {
         guard let location = resolved else { return (nil, nil, problems) }
         let (opened, diagnostics) = await TrainingInputs.openStore(location, mustExist: true)
         guard let store = opened else { return (nil, nil, diagnostics) }
-        defer { Task { try? await store.close() } }
+        let loaded = await verifiedRecords(in: store, shown: location.display)
+        try? await store.close()
+        return loaded
+    }
+
+    /// Every record of `store`, verified; the input names them by the chain's head hash (it
+    /// identifies the records exactly, where a SQLite file's bytes do not).
+    private func verifiedRecords(
+        in store: any RecordStore, shown: String
+    ) async -> ([AttemptRecord]?, AuditReport.Input?, [Diagnostic]) {
         do {
             let records = try await store.allRecords()
             let chain = ChainVerifier.verify(records)
             if let problem = chain.problem {
-                return (
-                    nil, nil,
-                    [.error("the training records '\(location.display)' fail verification: \(problem)", at: nil)]
-                )
+                return (nil, nil, [.error("the training records '\(shown)' fail verification: \(problem)", at: nil)])
             }
             let input = AuditReport.Input(
-                kind: "records", path: location.display, sha256: chain.head ?? FileDigest.sha256(of: []),
-                rows: records.count)
+                kind: "records", path: shown, sha256: chain.head ?? FileDigest.sha256(of: []), rows: records.count)
             return (records, input, [])
         } catch {
-            return (nil, nil, [.error("cannot read the training records '\(location.display)': \(error)", at: nil)])
+            return (nil, nil, [.error("cannot read the training records '\(shown)': \(error)", at: nil)])
         }
     }
 
