@@ -79,7 +79,8 @@ let package = Package(
             ]
         ),
         // Evidence for auditors: one period's policies, training and audit as a verifiable package.
-        .target(name: "Evidence", dependencies: ["HandbookContent", "Markdown", "TrainingRecords", "Audit", "Secrets"]),
+        .target(
+            name: "Evidence", dependencies: ["HandbookContent", "Markdown", "TrainingRecords", "Audit", "Secrets"]),
         // The leak scanner: folders, archives and git history against the secret catalogue; its reports.
         .target(
             name: "Scan",
@@ -122,6 +123,8 @@ let package = Package(
                 "HandbookContent", "SiteBuilder", "TrainingRecords", "PostgresRecords", "Audit", "AttestServer",
                 "Evidence", "Secrets", "Scan", "Notifications",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .executableTarget(name: "attest", dependencies: ["AttestCommandLine"]),

@@ -19,28 +19,4 @@ public struct Attest: AsyncParsableCommand {
     )
 
     public init() {}
-
-    /// Parses `arguments`, runs the command and returns the process exit code.
-    /// Usage errors exit 2 (ArgumentParser's default is 64), help and version 0.
-    public static func run(arguments: [String]) async -> Int32 {
-        do {
-            var command = try parseAsRoot(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-            return 0
-        } catch {
-            let code = exitCode(for: error)
-            if let exit = error as? ExitCode { return exit.rawValue }
-            let message = fullMessage(for: error)
-            if code == .success {
-                if !message.isEmpty { print(message) }
-                return 0
-            }
-            if !message.isEmpty { StandardError.write(message + "\n") }
-            return code == .validationFailure ? ExitStatus.badInput : code.rawValue
-        }
-    }
 }

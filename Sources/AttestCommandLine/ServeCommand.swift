@@ -62,7 +62,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Build the handbook in memory and rebuild it as its sources change; open pages reload.")
     var watch = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Threads that serve connections and run requests (default: one per core). Several instances "
+                + "on one host: give each its share of the cores.", valueName: "N"))
+    var threads: Int?
+
     func validate() throws {
+        if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be 1…1024") }
         if (trustedHeader == nil) != (proxySecretFile == nil) {
             throw ValidationError("--trusted-header and --proxy-secret-file go together")
         }

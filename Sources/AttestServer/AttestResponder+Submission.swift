@@ -35,12 +35,11 @@ extension AttestResponder {
         try Self.requireContentType(request, "application/json")
         let body = try await collectBody(request)
         let submission: AttemptRequest
-        do {
-            submission = try JSONDecoder().decode(AttemptRequest.self, from: Data(body.readableBytesView))
+        do throws(AttemptRequest.Unreadable) {
+            submission = try AttemptRequest(json: String(buffer: body))
         } catch {
             throw .badRequest(
-                "The body is not valid JSON of the form {\"quiz\": ID, \"answers\": {\"1\": [\"b\"]}}: "
-                    + Self.describe(error))
+                "The body is not valid JSON of the form {\"quiz\": ID, \"answers\": {\"1\": [\"b\"]}}: \(error)")
         }
         guard let quiz = state.quizzes[submission.quiz] else { throw Self.unknownQuiz(submission.quiz) }
         let (_, record) = try await record(quiz: quiz, answers: submission.answers, caller: caller)
@@ -129,9 +128,12 @@ extension AttestResponder {
     }
 
     static func requireContentType(_ request: Request, _ expected: String) throws(RequestFailure) {
-        let given = request.headers[.contentType]?.split(separator: ";").first?
-            .trimmingCharacters(in: .whitespaces).lowercased()
-        guard given == expected else { throw .unsupportedMediaType(expected: expected) }
+        // The media type before any parameters (`; charset=…`), trimmed by hand: Foundation's
+        // trimming showed as 3% of a training rush's CPU.
+        var given = request.headers[.contentType]?.prefix { $0 != ";" } ?? ""
+        while given.first?.isWhitespace == true { given.removeFirst() }
+        while given.last?.isWhitespace == true { given.removeLast() }
+        guard given.lowercased() == expected else { throw .unsupportedMediaType(expected: expected) }
     }
 
     /// The body, up to the size limit (413 beyond it, checked from Content-Length first).
@@ -154,16 +156,5 @@ extension AttestResponder {
             throw .badRequest("The request body could not be read.")
         }
         return collected
-    }
-
-    /// A short, plain description of a JSON decoding error.
-    static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): "the field '\(key.stringValue)' is missing"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
-        case DecodingError.dataCorrupted: "the JSON is malformed"
-        default: "the JSON could not be read"
-        }
     }
 }

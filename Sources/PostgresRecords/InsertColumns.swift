@@ -2,8 +2,20 @@ import PostgresNIO
 import TrainingRecords
 
 /// A batch of records as one array per column, inserted with one `INSERT … SELECT FROM unnest(…)`:
-/// one statement per batch, however many records it holds.
-struct InsertColumns {
+/// one statement per batch, however many records it holds. A prepared statement, so that each
+/// connection has the server parse and plan it once, not once per batch.
+struct InsertColumns: PostgresPreparedStatement {
+    static let name = "attest_insert_records"
+    static let sql = """
+        INSERT INTO attempts (sequence, id, person, quiz_id, quiz_content_sha256, policy_versions, answers,
+            score_percent, passed, recorded_at, identity_source, import_key, previous_hash, hash, kind)
+        SELECT s, i, p, q, qh, pv, a, sc, ps, r, src, NULLIF(k, ''), ph, h, kd
+        FROM unnest($1::int8[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+            $8::int4[], $9::bool[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
+            AS u(s, i, p, q, qh, pv, a, sc, ps, r, src, k, ph, h, kd)
+        """
+    typealias Row = ()
+
     private var sequences: [Int64] = []
     private var ids: [String] = []
     private var people: [String] = []
@@ -41,7 +53,7 @@ struct InsertColumns {
         kinds.append(record.kind.rawValue)
     }
 
-    func insert(on connection: PostgresConnection) async throws {
+    func makeBindings() -> PostgresBindings {
         var binds = PostgresBindings(capacity: 15)
         binds.append(sequences)
         binds.append(ids)
@@ -58,14 +70,12 @@ struct InsertColumns {
         binds.append(previousHashes)
         binds.append(hashes)
         binds.append(kinds)
-        let sql = """
-            INSERT INTO attempts (sequence, id, person, quiz_id, quiz_content_sha256, policy_versions, answers,
-                score_percent, passed, recorded_at, identity_source, import_key, previous_hash, hash, kind)
-            SELECT s, i, p, q, qh, pv, a, sc, ps, r, src, NULLIF(k, ''), ph, h, kd
-            FROM unnest($1::int8[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                $8::int4[], $9::bool[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
-                AS u(s, i, p, q, qh, pv, a, sc, ps, r, src, k, ph, h, kd)
-            """
-        try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: PostgresRecordStore.logger)
+        return binds
+    }
+
+    func decodeRow(_ row: PostgresRow) throws {}
+
+    func insert(on connection: PostgresConnection) async throws {
+        _ = try await connection.execute(self, logger: PostgresRecordStore.logger)
     }
 }

@@ -31,8 +31,7 @@ extension PostgresRecordStore {
         let display = location.display
         try await gate.run { connection in
             try await Self.inTransaction(connection) {
-                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.chainLock))", logger: Self.logger)
-                let (sequence, head) = try await Self.lastRecord(connection)
+                let (sequence, head) = try await Self.lockedChainHead(connection)
                 guard first.record.sequence == sequence + 1, first.record.previousHash == head else {
                     throw RecordStoreError.cannotOpen(
                         path: display,

@@ -102,6 +102,23 @@ extension PostgresRecordStore {
                 """
             ]
         ),
+        (
+            "v7 chain head under the lock",
+            [
+                // One round trip where a commit took two: takes the chain lock, then reads the head.
+                // The SELECT is a separate statement of a VOLATILE function, so under READ COMMITTED
+                // it takes its snapshot after the lock was granted and sees the batch that the
+                // previous holder committed (a lock is released only once its commit is visible).
+                """
+                CREATE FUNCTION attest_lock_chain_head(lock_key BIGINT)
+                    RETURNS TABLE (head_sequence BIGINT, head_hash TEXT) LANGUAGE plpgsql VOLATILE AS $$
+                BEGIN
+                    PERFORM pg_advisory_xact_lock(lock_key);
+                    RETURN QUERY SELECT a.sequence, a.hash FROM attempts a ORDER BY a.sequence DESC LIMIT 1;
+                END $$
+                """
+            ]
+        ),
     ]
 
     /// On one connection, in one transaction under the schema lock (instances starting together

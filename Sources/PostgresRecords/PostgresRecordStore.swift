@@ -10,7 +10,7 @@ import TrainingRecords
 /// (``GroupCommitQueue``), and each call returns only after that transaction committed. Every
 /// commit first takes a transaction-scoped advisory lock (`pg_advisory_xact_lock`), so commits of
 /// all instances follow one another; the chain head is read after the lock is granted, inside the
-/// transaction, and the primary key on `sequence` refuses a second record with the same number
+/// transaction and in the same round trip (`attest_lock_chain_head`), and the primary key on `sequence` refuses a second record with the same number
 /// should anything bypass the lock. The lock is held for one batch's insert and commit only.
 ///
 /// A connection that does not come within ``connectionWait`` (the server is down or restarting)
@@ -83,7 +83,7 @@ public final class PostgresRecordStore: RecordStore {
         runTask = Task { await client.run() }
         let gate = Gatekeeper(
             client: client, location: location, wait: connectionWait, runningLimit: Self.runningLimit)
-        queue = GroupCommitQueue { batch in await Self.commit(batch, through: gate) }
+        queue = GroupCommitQueue { gather in try await Self.commit(gathering: gather, through: gate) }
     }
 
     /// Stops the pool; the store cannot be used afterwards.
@@ -222,19 +222,20 @@ public final class PostgresRecordStore: RecordStore {
 
     // MARK: - Writing
 
-    /// Commits a batch in one transaction under the chain lock: the head is read after the lock
-    /// is granted, each caller's attempts are chained in turn (import keys already stored, or
+    /// Commits a batch in one transaction under the chain lock: the batch is gathered and the head
+    /// read only after the lock is granted (callers who queued while another instance held it join
+    /// this batch), each caller's attempts are chained in turn (import keys already stored, or
     /// repeated, are skipped), and all rows go in with one INSERT.
-    static func commit(_ batch: [[NewAttempt]], through gate: Gatekeeper) async -> [Result<
-        [AttemptRecord], any Error
-    >] {
+    static func commit(gathering gather: @escaping GroupCommitQueue.Gather, through gate: Gatekeeper) async throws
+        -> [Result<[AttemptRecord], any Error>]
+    {
         do {
             let outcomes = try await gate.run { connection in
                 try await Self.inTransaction(connection) {
-                    try await connection.query("SELECT pg_advisory_xact_lock(\(chainLock))", logger: logger)
+                    var (sequence, head) = try await lockedChainHead(connection)
+                    let batch = await gather()
                     // The time is taken under the lock, so that it follows the chain on one host.
                     let now = UTCTimestamp.now().iso8601
-                    var (sequence, head) = try await lastRecord(connection)
                     let keys = batch.flatMap { $0.compactMap(\.importKey) }
                     var seenKeys = Set<String>()
                     if !keys.isEmpty {
@@ -267,17 +268,17 @@ public final class PostgresRecordStore: RecordStore {
             }
             return outcomes.map { .success($0) }
         } catch {
-            let failure = RecordStoreError.unavailable(reason: PostgresFailure.reason(error, location: gate.location))
-            return Array(repeating: .failure(failure), count: batch.count)
+            throw RecordStoreError.unavailable(reason: PostgresFailure.reason(error, location: gate.location))
         }
     }
 
-    /// `BEGIN`, the work, `COMMIT`; `ROLLBACK` when the work throws.
+    /// `BEGIN`, the work, `COMMIT`; `ROLLBACK` when the work throws. `BEGIN` and `COMMIT` are
+    /// prepared statements: a batch's round trips then carry no parsing.
     static func inTransaction<T>(_ connection: PostgresConnection, _ work: () async throws -> T) async throws -> T {
-        try await connection.query("BEGIN", logger: logger)
+        _ = try await connection.execute(Begin(), logger: logger)
         do {
             let value = try await work()
-            try await connection.query("COMMIT", logger: logger)
+            _ = try await connection.execute(Commit(), logger: logger)
             return value
         } catch {
             _ = try? await connection.query("ROLLBACK", logger: logger)
@@ -285,14 +286,41 @@ public final class PostgresRecordStore: RecordStore {
         }
     }
 
-    static func lastRecord(_ connection: PostgresConnection) async throws -> (sequence: Int64, hash: String) {
+    struct Begin: PostgresPreparedStatement {
+        static let name = "attest_begin"
+        static let sql = "BEGIN"
+        typealias Row = ()
+        func makeBindings() -> PostgresBindings { PostgresBindings() }
+        func decodeRow(_ row: PostgresRow) throws {}
+    }
+
+    struct Commit: PostgresPreparedStatement {
+        static let name = "attest_commit"
+        static let sql = "COMMIT"
+        typealias Row = ()
+        func makeBindings() -> PostgresBindings { PostgresBindings() }
+        func decodeRow(_ row: PostgresRow) throws {}
+    }
+
+    /// Takes the chain lock (held until the transaction ends) and then reads the chain head, in one
+    /// round trip (migration "v7 chain head under the lock"); (0, "") for an empty chain.
+    static func lockedChainHead(_ connection: PostgresConnection) async throws -> (sequence: Int64, hash: String) {
         var last: (Int64, String) = (0, "")
-        for try await row in try await connection.query(
-            "SELECT sequence, hash FROM attempts ORDER BY sequence DESC LIMIT 1", logger: logger
-        ).decode((Int64, String).self) {
-            last = row
-        }
+        for try await row in try await connection.execute(LockedChainHead(), logger: logger) { last = row }
         return last
+    }
+
+    /// `attest_lock_chain_head` as a prepared statement (parsed once per connection).
+    struct LockedChainHead: PostgresPreparedStatement {
+        static let name = "attest_lock_chain_head"
+        static let sql = "SELECT head_sequence, head_hash FROM attest_lock_chain_head($1)"
+        typealias Row = (Int64, String)
+        func makeBindings() -> PostgresBindings {
+            var binds = PostgresBindings()
+            binds.append(PostgresRecordStore.chainLock)
+            return binds
+        }
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
     // MARK: - Reading

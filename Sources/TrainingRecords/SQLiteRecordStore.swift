@@ -73,7 +73,7 @@ public final class SQLiteRecordStore: RecordStore {
             throw .cannotOpen(path: path, reason: "\(error)")
         }
         let pool = self.pool
-        queue = GroupCommitQueue { batch in await Self.commit(batch, to: pool) }
+        queue = GroupCommitQueue { gather in try await Self.commit(await gather(), to: pool) }
     }
 
     /// Closes the database; the store cannot be used afterwards.
@@ -164,49 +164,45 @@ public final class SQLiteRecordStore: RecordStore {
 
     /// Inserts the batch in one transaction; each entry in its own savepoint, so that one failing
     /// entry (e.g. a duplicate import key) fails alone and leaves the chain as it was.
-    private static func commit(_ batch: [[NewAttempt]], to pool: DatabasePool) async -> [Result<
+    private static func commit(_ batch: [[NewAttempt]], to pool: DatabasePool) async throws -> [Result<
         [AttemptRecord], any Error
     >] {
         let now = UTCTimestamp.now().iso8601
-        do {
-            return try await pool.write { db in
-                var (sequence, head) = try lastRecord(db)
-                var outcomes: [Result<[AttemptRecord], any Error>] = []
-                outcomes.reserveCapacity(batch.count)
-                let insert = try db.cachedStatement(sql: insertSQL)
-                for attempts in batch {
-                    var records: [AttemptRecord] = []
-                    var entrySequence = sequence, entryHead = head
-                    do {
-                        try db.inSavepoint {
-                            var keys = Set<String>()
-                            for attempt in attempts {
-                                if let key = attempt.importKey {
-                                    let known = try Bool.fetchOne(
-                                        db, sql: "SELECT 1 FROM attempts WHERE import_key = ?", arguments: [key])
-                                    if known == true || !keys.insert(key).inserted { continue }
-                                }
-                                entrySequence += 1
-                                let record = attempt.record(
-                                    sequence: entrySequence, id: UUID().uuidString.lowercased(), recordedAt: now,
-                                    previousHash: entryHead)
-                                try insert.execute(arguments: arguments(record, importKey: attempt.importKey))
-                                entryHead = record.hash
-                                records.append(record)
+        return try await pool.write { db in
+            var (sequence, head) = try lastRecord(db)
+            var outcomes: [Result<[AttemptRecord], any Error>] = []
+            outcomes.reserveCapacity(batch.count)
+            let insert = try db.cachedStatement(sql: insertSQL)
+            for attempts in batch {
+                var records: [AttemptRecord] = []
+                var entrySequence = sequence, entryHead = head
+                do {
+                    try db.inSavepoint {
+                        var keys = Set<String>()
+                        for attempt in attempts {
+                            if let key = attempt.importKey {
+                                let known = try Bool.fetchOne(
+                                    db, sql: "SELECT 1 FROM attempts WHERE import_key = ?", arguments: [key])
+                                if known == true || !keys.insert(key).inserted { continue }
                             }
-                            return .commit
+                            entrySequence += 1
+                            let record = attempt.record(
+                                sequence: entrySequence, id: UUID().uuidString.lowercased(), recordedAt: now,
+                                previousHash: entryHead)
+                            try insert.execute(arguments: arguments(record, importKey: attempt.importKey))
+                            entryHead = record.hash
+                            records.append(record)
                         }
-                        sequence = entrySequence
-                        head = entryHead
-                        outcomes.append(.success(records))
-                    } catch {
-                        outcomes.append(.failure(error))
+                        return .commit
                     }
+                    sequence = entrySequence
+                    head = entryHead
+                    outcomes.append(.success(records))
+                } catch {
+                    outcomes.append(.failure(error))
                 }
-                return outcomes
             }
-        } catch {
-            return Array(repeating: .failure(error), count: batch.count)
+            return outcomes
         }
     }
 

@@ -46,8 +46,8 @@ public struct StoredRecordRow {
             let record = AttemptRecord(
                 sequence: sequence, id: try text(1, "id"), person: try text(2, "person"),
                 quizID: try text(3, "quiz_id"), quizContentSHA256: try text(4, "quiz_content_sha256"),
-                policyVersions: try json(5, "policy_versions", StringMapJSONParser.strings),
-                answers: try json(6, "answers", StringMapJSONParser.stringLists), scorePercent: scorePercent,
+                policyVersions: try json(5, "policy_versions", JSONShapeReader.strings),
+                answers: try json(6, "answers", JSONShapeReader.stringLists), scorePercent: scorePercent,
                 passed: passed, recordedAt: try text(9, "recorded_at"),
                 identitySource: try text(10, "identity_source"), previousHash: try text(11, "previous_hash"),
                 hash: try text(12, "hash"), kind: kind)

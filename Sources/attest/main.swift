@@ -6,4 +6,7 @@ import AttestCommandLine
     import Darwin
 #endif
 
-exit(await Attest.run(arguments: Array(CommandLine.arguments.dropFirst())))
+// Parsed before any task runs: `serve --threads` sizes the threads that tasks run on.
+let invocation = AttestInvocation(arguments: Array(CommandLine.arguments.dropFirst()))
+ConcurrencyRuntime.start(threads: invocation.eventLoopThreads)
+exit(await invocation.run())

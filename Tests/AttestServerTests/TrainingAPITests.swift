@@ -39,7 +39,7 @@ import TrainingRecords
     @Test(arguments: [
         (#"{"quiz": "key-handling", "answers": {"1": ["b"]"#, 400, "not valid JSON"),
         (#"{"answers": {"1": ["b"]}}"#, 400, "the field 'quiz' is missing"),
-        (#"{"quiz": "key-handling", "answers": {"1": "b"}}"#, 400, "wrong type at 'answers.1'"),
+        (#"{"quiz": "key-handling", "answers": {"1": "b"}}"#, 400, "in 'answers.1': expected a list of strings"),
         (#"{"quiz": "nope", "answers": {"1": ["b"]}}"#, 404, "There is no quiz 'nope'."),
         (
             #"{"quiz": "key-handling", "answers": {"1": ["b"], "2": ["a", "c"], "3": ["a"]}}"#, 422,

@@ -690,10 +690,11 @@ bench_postgres() {
     fi
     stop_servers
 
-    # Two instances on PostgreSQL behind nginx.
+    # Two instances on PostgreSQL behind nginx. They share the host's cores with each other, nginx,
+    # PostgreSQL and wrk, so each gets its share: one thread (README, "Deployment").
     local rps="n/a" p99="n/a" errors="n/a" pid
     for port in "$port_a" "$port_b"; do
-        "$ATTEST" serve --root "$root" --host 127.0.0.1 --port "$port" "${records_args[@]}" \
+        "$ATTEST" serve --root "$root" --host 127.0.0.1 --port "$port" "${records_args[@]}" --threads 1 \
             --dev-identity bench@example.com >>"$OUT/serve-postgres.log" 2>&1 &
         SERVER_PIDS+=($!)
     done

@@ -38,7 +38,9 @@ import Testing
         await #expect(
             throws: RecordStoreError.cannotOpen(
                 path: location.display,
-                reason: "its schema is version 99, newer than this attest knows (6); upgrade attest")
+                reason:
+                    "its schema is version 99, newer than this attest knows (\(PostgresRecordStore.migrations.count)); upgrade attest"
+            )
         ) {
             try await PostgresRecordStore.open(location)
         }
