@@ -14,7 +14,7 @@
 #   scan      attest scan --history vs `git log -p -U0 --all > /dev/null` on a generated repository of
 #             COMMITS commits and HISTORY_MB MB of blobs (same findings as a scan of that git log -p
 #             output, peak RSS); attest scan vs detect-secrets on a generated tree
-#   postgres  the training rush on PostgreSQL records: two attest serve instances behind nginx
+#   postgres  the training rush on PostgreSQL records: two attest serve --threads 1 instances behind nginx
 #             (deploy/nginx-attest.conf) on a throwaway cluster, vs one instance on SQLite, vs
 #             pgbench's single-row INSERT rate on the same server
 #   evidence  attest evidence (the policies as PDF through WeasyPrint) for the sample handbook's policies,
