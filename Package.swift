@@ -94,7 +94,7 @@ let package = Package(
         .target(
             name: "AttestServer",
             dependencies: [
-                "HandbookContent", "Markdown", "SiteBuilder", "TrainingRecords",
+                "HandbookContent", "Markdown", "SiteBuilder", "TrainingRecords", "Secrets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),

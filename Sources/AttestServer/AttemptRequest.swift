@@ -35,5 +35,4 @@ struct AttemptRequest: Sendable {
         self.quiz = quiz
         self.answers = answers
     }
-
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HandbookContent
 import Hummingbird
+import Secrets
 import SiteBuilder
 import TrainingRecords
 
@@ -149,7 +150,12 @@ struct AttestResponder: Sendable {
         return Response(status: status, headers: headers)
     }
 
+    /// The refusal as JSON or as a page. Its message can quote what the client sent (a quiz id, a
+    /// member's name), so it goes through the redactor first: a secret pasted into a request is
+    /// never written back in full.
     func errorResponse(_ failure: RequestFailure, json: Bool) -> Response {
+        var failure = failure
+        SecretRedactor.standard.redactInPlace(&failure.message)
         var response: Response
         if json {
             struct ErrorPayload: Encodable {

@@ -10,8 +10,10 @@ import TrainingRecords
 /// (``GroupCommitQueue``), and each call returns only after that transaction committed. Every
 /// commit first takes a transaction-scoped advisory lock (`pg_advisory_xact_lock`), so commits of
 /// all instances follow one another; the chain head is read after the lock is granted, inside the
-/// transaction and in the same round trip (`attest_lock_chain_head`), and the primary key on `sequence` refuses a second record with the same number
-/// should anything bypass the lock. The lock is held for one batch's insert and commit only.
+/// transaction and in the same round trip (`attest_lock_chain_head`), and the primary key on
+/// `sequence` refuses a second record with the same number should anything bypass the lock. The
+/// lock is held for one batch's insert and commit only. Every statement of a commit is a prepared
+/// statement (parsed once per connection).
 ///
 /// A connection that does not come within ``connectionWait`` (the server is down or restarting)
 /// fails the operation with ``RecordStoreError/unavailable(reason:)`` before anything is written;

@@ -36,6 +36,25 @@ import TrainingRecords
         }
     }
 
+    /// A secret key pasted where a quiz id or a question number goes is not written back in full.
+    @Test(arguments: [
+        (#"{"quiz": "KEY", "answers": {"1": ["b"]}}"#, 404),
+        (#"{"quiz": "key-handling", "answers": {"KEY": "b"}}"#, 400),
+    ])
+    func aSecretInARefusedSubmissionIsRedactedInTheAnswer(_ template: String, _ status: Int) async throws {
+        let key =
+            "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"
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            let response = try await ServerFixture.postJSON(
+                client, template.replacingOccurrences(of: "KEY", with: key), headers: Self.bob)
+            #expect(response.status.code == status)
+            let message = try #require(try ServerFixture.json(response)["error"] as? String)
+            #expect(!message.contains(key), "\(message)")
+            #expect(message.contains("sk_live_…vUCsM") || message.contains("sk_live_…UCsM"), "\(message)")
+        }
+    }
+
     @Test(arguments: [
         (#"{"quiz": "key-handling", "answers": {"1": ["b"]"#, 400, "not valid JSON"),
         (#"{"answers": {"1": ["b"]}}"#, 400, "the field 'quiz' is missing"),
